@@ -1,0 +1,33 @@
+# The two commands of the README:
+#   make        set everything up (a virtualenv in .venv) and build the site from seeds/ into site/
+#   make test   run the test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+ARGS ?=
+
+.PHONY: site test docs serve clean
+site: $(VENV)/.installed
+	$(BIN)/briefings build $(ARGS)
+
+docs: $(VENV)/.installed
+	$(BIN)/briefings generate $(ARGS)
+
+serve: $(VENV)/.installed
+	$(BIN)/briefings serve $(ARGS)
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest $(ARGS)
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.lock
+	touch $@
+
+clean:
+	rm -rf site .docs.* .site.* docs/index.md docs/briefings docs/topics docs/people docs/.generated.json

@@ -1,0 +1,324 @@
+"""Normalise article text and strip web boilerplate by its shape.
+
+Scraped articles carry the furniture of the page they came from: logo and image URLs, share and
+social lines, newsletter and subscribe prompts, comment forms, "Related posts" lists, copyright
+lines, "Continue reading". None of it is matched by one site's wording; each rule describes a
+*shape* that such lines have on any site: short, no sentence punctuation, a call to action, a bare
+URL, a copyright sign. Body paragraphs are long, punctuated sentences and never match.
+
+``clean(text)`` returns the headline, the body paragraphs and what it learnt from the boilerplate
+on the way (a translation note, the outlet's and publisher's names), all as a CleanText.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from generator.models import CleanText
+
+# Characters that are invisible or reorder text: removed. ZWJ/ZWNJ (U+200C/D) are kept because
+# Persian, Arabic and emoji sequences need them; they cannot reorder anything.
+_INVISIBLE = dict.fromkeys(
+    [0x00, 0x200B, 0x2060, 0xFEFF, 0x00AD, 0x200E, 0x200F, 0x061C,
+     *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+    + [c for c in range(0x01, 0x20) if c not in (0x09, 0x0A)] + list(range(0x7F, 0xA0)),
+    None,
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def normalise(text: str) -> str:
+    """Unify line endings and spaces, drop control and bidi characters, compose to NFC."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = text.translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", text)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Boilerplate shapes
+
+_URL_ONLY = re.compile(r"^(?:<?(?:https?://|www\.)\S+>?|\S+\.(?:png|jpe?g|gif|webp|svg|avif)(?:\?\S*)?)$", re.I)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b|all rights reserved)|\ball rights reserved\b", re.I)
+_COPYRIGHT_OWNER = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<owner>[^\d©|.,]{2,60}?)"
+    r"\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:[.,|].*)?$", re.I)
+
+# Calls to action and page furniture. Matched only on short lines (see _is_furniture).
+_CTA = re.compile(
+    r"\b(?:subscribe|sign[ -]?up|sign in|log ?in|newsletter|unsubscribe|inbox|"
+    r"continue reading|keep reading|read more|read also|also read|see also|more from|discover more|"
+    r"related (?:posts?|articles?|stories|news|content|coverage)|you may (?:also )?like|"
+    r"recommended (?:for you|stories|articles)|most (?:read|popular|viewed)|trending|"
+    r"leave a (?:reply|comment)|post (?:a )?comment|comments?(?: \(\d+\))?$|\d+ comments?|"
+    r"required fields|email address will not be published|cancel reply|"
+    r"share (?:this|on|via|the article|article)|share$|follow us|social (?:links|media)|"
+    r"click here|tap here|download (?:the|our) app|get (?:the|our) app|advertisement|sponsored|"
+    r"cookie|privacy policy|terms of (?:use|service)|all rights reserved|skip to (?:main )?content|"
+    r"back to top|print this|listen to (?:this|the) article|full archive|get access|"
+    r"tags?:|filed under|photo:|image:|caption:|credit:|source:|getty images|reuters/|"
+    r"whatsapp|facebook|twitter|telegram|linkedin|instagram|youtube|tiktok|pinterest|reddit|email this)\b",
+    re.I,
+)
+_SOCIAL_WORDS = re.compile(r"^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|instagram|youtube|"
+                           r"tiktok|pinterest|reddit|email|print|copy link|share)[\s,|•·/]*)+$", re.I)
+_BREADCRUMB = re.compile(r"^[^.!?]{1,80}(?:\s*[>»›/|]\s*[^.!?>»›/|]{1,40}){2,}$")
+_SENTENCE_END = re.compile(r"[.!?…]['\"’”»)]?$|[.!?][’”\"]\s")
+_COMMENT_SECTION = re.compile(r"^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:reply|comment)|"
+                              r"join the (?:discussion|conversation)|add a comment)\b", re.I)
+_LIST_HEADING = re.compile(r"^(?:related(?: posts| articles| stories| news| content)?|you may (?:also )?like|"
+                           r"more (?:stories|news|from [^.]{1,40}|on this topic)|read (?:more|also|next)|"
+                           r"recommended|most (?:read|popular|viewed)|trending(?: now)?|latest (?:news|stories)|"
+                           r"see also|also read|editor'?s picks?)\s*:?$", re.I)
+
+# "Discover more from X", "Subscribe to X", "More from X" name the outlet.
+_OUTLET_PROMPT = re.compile(
+    r"^(?i:discover more from|more from|subscribe to|sign up for|follow|welcome to)\s+"
+    r"(?:(?i:the)\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}?)"
+    r"(?:(?:'s|’s)?\s+(?:newsletters?|on \w+|news|updates))?\s*[.!:]?$")
+
+# ---------------------------------------------------------------------------------------------
+# Translation notes
+
+LANGUAGE_NAMES = {
+    "afrikaans": "af", "albanian": "sq", "amharic": "am", "arabic": "ar", "armenian": "hy",
+    "azerbaijani": "az", "basque": "eu", "belarusian": "be", "bengali": "bn", "bosnian": "bs",
+    "bulgarian": "bg", "burmese": "my", "catalan": "ca", "chinese": "zh", "mandarin": "zh",
+    "cantonese": "zh", "croatian": "hr", "czech": "cs", "danish": "da", "dari": "fa", "dutch": "nl",
+    "english": "en", "estonian": "et", "farsi": "fa", "persian": "fa", "filipino": "tl",
+    "finnish": "fi", "french": "fr", "georgian": "ka", "german": "de", "greek": "el",
+    "gujarati": "gu", "hausa": "ha", "hebrew": "he", "hindi": "hi", "hungarian": "hu",
+    "icelandic": "is", "indonesian": "id", "irish": "ga", "italian": "it", "japanese": "ja",
+    "kazakh": "kk", "khmer": "km", "korean": "ko", "kurdish": "ku", "kyrgyz": "ky", "lao": "lo",
+    "latvian": "lv", "lithuanian": "lt", "macedonian": "mk", "malay": "ms", "malayalam": "ml",
+    "maltese": "mt", "marathi": "mr", "mongolian": "mn", "nepali": "ne", "norwegian": "no",
+    "pashto": "ps", "polish": "pl", "portuguese": "pt", "punjabi": "pa", "romanian": "ro",
+    "russian": "ru", "serbian": "sr", "sinhala": "si", "slovak": "sk", "slovenian": "sl",
+    "somali": "so", "spanish": "es", "swahili": "sw", "swedish": "sv", "tagalog": "tl",
+    "tajik": "tg", "tamil": "ta", "telugu": "te", "thai": "th", "tigrinya": "ti", "turkish": "tr",
+    "turkmen": "tk", "ukrainian": "uk", "urdu": "ur", "uzbek": "uz", "vietnamese": "vi",
+    "welsh": "cy", "yoruba": "yo", "zulu": "zu",
+}
+_LANG = r"([A-Z][a-z]+)"
+_TRANSLATION_NOTE = re.compile(
+    r"^[(\[*_]*(?:"
+    # "The article is a translation of the original Arabic." / "This is a translation from French"
+    r"(?:this|the)\s+(?:article|report|story|piece|text|interview|column|op-ed|editorial|post)?\s*"
+    r"(?:is|was|has been)\s+(?:an?\s+)?(?:(?:edited|abridged|partial|english|full)\s+)?"
+    r"(?:translat(?:ion|ed))\s+(?:of|from)\s+(?:the\s+)?(?:original\s+)?(?:in\s+)?" + _LANG +
+    r"|(?:this|the)\s+(?:article|report|story|piece|text|interview|column|op-ed|editorial|post)\s+"
+    r"(?:is|was|has been)\s+(?:originally\s+)?(?:published|written)\s+in\s+" + _LANG +
+    r"(?:\s+and\s+(?:has been\s+|was\s+)?translated)"
+    # "Translated from the Arabic by ..." / "Translation from Arabic: ..." / "Translated by X from French"
+    r"|translat(?:ed|ion)\s+(?:by\s+[^.]{1,60}?\s+)?from\s+(?:the\s+)?(?:original\s+)?" + _LANG +
+    r"|(?:original(?:ly)?\s+(?:published\s+)?in\s+)" + _LANG + r"[;,.]?\s+translated"
+    r")\b[^\n]{0,120}$",
+    re.I,
+)
+_MACHINE_TRANSLATION = re.compile(r"\b(?:automatic(?:ally)?|machine|google translate|auto-?translat|"
+                                  r"select (?:a )?language|powered by)\b", re.I)
+
+
+def translation_note(line: str) -> str | None:
+    """The language a translator's note names ("Arabic"), or None if the line is not such a note."""
+    if len(line.split()) > 30 or _MACHINE_TRANSLATION.search(line):
+        return None
+    match = _TRANSLATION_NOTE.match(line)
+    if not match:
+        return None
+    lang = next(g for g in match.groups() if g).lower()
+    return lang.capitalize() if lang in LANGUAGE_NAMES else None
+
+
+# ---------------------------------------------------------------------------------------------
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _is_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line))
+
+
+def is_boilerplate(line: str) -> bool:
+    """True when a line has the shape of page furniture rather than article prose."""
+    if _URL_ONLY.match(line) or _SOCIAL_WORDS.match(line):
+        return True
+    if _COPYRIGHT.search(line) and _words(line) <= 25:
+        return True
+    words = _words(line)
+    if words <= 16 and _CTA.search(line):
+        # A quoted sentence or a long statement that mentions "subscribe" is prose, not a prompt.
+        return not (words >= 10 and _is_sentence(line) and not line.lower().startswith(("subscribe", "sign up")))
+    if words <= 12 and _BREADCRUMB.match(line) and not _is_sentence(line):
+        return True
+    return False
+
+
+def _is_list_item_like(line: str) -> bool:
+    """A short unpunctuated line: a headline in a related-articles list, a label, a button."""
+    return _words(line) <= 20 and not _is_sentence(line)
+
+
+def _split_blocks(text: str) -> list[str]:
+    """Blocks are paragraphs. Hard-wrapped paragraphs are joined; one-line-per-paragraph text kept."""
+    raw_blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
+    multi = [b for b in raw_blocks if "\n" in b.strip()]
+    lines_total = sum(len(b.strip().split("\n")) for b in raw_blocks)
+    blocks: list[str] = []
+    # Text is hard-wrapped when most blocks span several lines that are all of similar, short width.
+    wrapped = bool(multi) and len(multi) >= len(raw_blocks) / 2 and lines_total > len(raw_blocks)
+    if wrapped:
+        lengths = [len(x) for b in multi for x in b.strip().split("\n")[:-1]]
+        wrapped = bool(lengths) and max(lengths) <= 100 and sum(lengths) / len(lengths) >= 40
+    for block in raw_blocks:
+        lines = [x.strip() for x in block.strip().split("\n") if x.strip()]
+        if wrapped:
+            blocks.append(" ".join(lines))
+        else:
+            blocks.extend(lines)
+    return blocks
+
+
+_DATE_LINE = re.compile(
+    r"^(?:(?:published|updated|posted|last updated)\s*:?\s*)?(?:on\s+)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|"
+    r"\d{1,2}/\d{1,2}/\d{4})(?:[\s,|-]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$",
+    re.I,
+)
+_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by)\s+(?P<name>[^\d:|]{3,80})$", re.I)
+
+
+def is_dateline(line: str) -> bool:
+    return bool(_DATE_LINE.match(line))
+
+
+def is_byline(line: str) -> bool:
+    return bool(_BYLINE.match(line)) and _words(line) <= 10 and not _is_sentence(line.rstrip(".") + "x")
+
+
+def _headline_candidate(line: str) -> bool:
+    words = _words(line)
+    if not 2 <= words <= 30 or len(line) > 250:
+        return False
+    if is_boilerplate(line) or is_dateline(line) or is_byline(line) or _BREADCRUMB.match(line):
+        return False
+    if line.endswith((".", ",", ";", ":")) and not line.endswith("..."):
+        return words <= 14 and not re.search(r"[.!?]\s", line[:-1])  # "Headline." still allowed if short
+    return True
+
+
+def clean(text: str, *, title_hint: str | None = None) -> CleanText:
+    """Split normalised text into headline and body, removing boilerplate.
+
+    ``title_hint`` is a title the input gave explicitly (front matter, sidecar, HTML <title>): when
+    present, a first line repeating it is removed from the body rather than taken as body text.
+    """
+    blocks = _split_blocks(normalise(text))
+    removed: list[str] = []
+    outlets: list[str] = []
+    publishers: list[str] = []
+    translated_from: str | None = None
+    kept: list[str] = []
+    in_list = False
+    for index, line in enumerate(blocks):
+        lang = translation_note(line)
+        if lang:
+            translated_from = translated_from or lang
+            removed.append(line)
+            continue
+        prompt = _OUTLET_PROMPT.match(line)
+        if prompt and _words(line) <= 10:
+            outlets.append(prompt.group("name").rstrip(".’'"))
+        if _COPYRIGHT.search(line) and _words(line) <= 25:
+            owner = _COPYRIGHT_OWNER.match(line)
+            if owner and owner.group("owner").strip(" -–|").strip():
+                publishers.append(owner.group("owner").strip(" -–|"))
+        if _LIST_HEADING.match(line):
+            in_list = True
+            removed.append(line)
+            continue
+        if in_list and _is_list_item_like(line):
+            removed.append(line)
+            continue
+        in_list = False
+        if is_boilerplate(line):
+            removed.append(line)
+            continue
+        kept.append(line)
+
+    kept = _drop_comment_section(kept, removed)
+    title, body = _take_headline(kept, title_hint, removed)
+    body = _trim_tail(body, removed)
+    return CleanText(
+        title=title,
+        paragraphs=tuple(body),
+        removed=tuple(removed),
+        translated_from=translated_from,
+        outlet_hints=tuple(dict.fromkeys(outlets)),
+        publisher_hints=tuple(dict.fromkeys(publishers)),
+    )
+
+
+def _drop_comment_section(lines: list[str], removed: list[str]) -> list[str]:
+    """Reader comments follow a "N Comments" / "Leave a Reply" heading near the end: cut there."""
+    for index, line in enumerate(lines):
+        if index >= 3 and index >= len(lines) * 0.5 and _COMMENT_SECTION.match(line) and _words(line) <= 6:
+            removed.extend(lines[index:])
+            return lines[:index]
+    return lines
+
+
+def _take_headline(lines: list[str], title_hint: str | None, removed: list[str]) -> tuple[str | None, list[str]]:
+    if title_hint:
+        hint = _fold(title_hint)
+        for index, line in enumerate(lines[:6]):
+            if _fold(line) == hint:
+                removed.extend(lines[:index])  # logo lines, breadcrumbs before the headline
+                return title_hint, lines[index + 1:]
+        return title_hint, _drop_leading_furniture(lines, removed)
+    # The headline is the first line that looks like one, within the first few lines: what comes
+    # before it (logo text, a breadcrumb, a date line, a caption) is not body text.
+    for index, line in enumerate(lines[:6]):
+        if _headline_candidate(line) and not _is_sentence_paragraph(line):
+            removed.extend(lines[:index])
+            return line.rstrip(" .:"), _drop_leading_furniture(lines[index + 1:], removed)
+    return None, lines
+
+
+def _is_sentence_paragraph(line: str) -> bool:
+    """A body paragraph: several sentences, or one long one ending in a full stop."""
+    return _words(line) > 30 or (line.endswith(".") and len(re.findall(r"[.!?][\"”’]?\s", line)) >= 1)
+
+
+def _drop_leading_furniture(lines: list[str], removed: list[str]) -> list[str]:
+    """Date lines and bylines right under the headline are metadata, not body text."""
+    index = 0
+    while index < len(lines) and index < 4 and (is_dateline(lines[index]) or is_byline(lines[index])):
+        index += 1
+    removed.extend(lines[:index])
+    return lines[index:]
+
+
+def _trim_tail(lines: list[str], removed: list[str]) -> list[str]:
+    """Short unpunctuated lines at the very end (button labels, section names) are furniture."""
+    end = len(lines)
+    while end > 1 and _words(lines[end - 1]) <= 6 and not _is_sentence(lines[end - 1]):
+        end -= 1
+    removed.extend(lines[end:])
+    return lines[:end]
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()
+
+
+def datelines(text: str) -> list[str]:
+    """Date lines of the raw text (before cleaning): publication dates are often given this way."""
+    return [line for line in normalise(text).split("\n")[:12] if line and is_dateline(line)]
+
+
+def bylines(text: str) -> list[str]:
+    return [m.group("name").strip() for line in normalise(text).split("\n")[:12]
+            if line and is_byline(line) for m in [_BYLINE.match(line)]]

@@ -1,0 +1,214 @@
+"""Command-line interface: parse arguments, call the library, report, map errors to exit codes.
+
+Exit status: 0 when everything was built; 1 when some inputs were rejected (one ``error: FILE:
+REASON`` line each on stderr; everything else was still built); 2 for a usage or configuration
+error, with nothing changed.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from generator import __version__
+from generator.errors import BuildError, GeneratorError, UsageError
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+log = logging.getLogger("generator")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse's own usage errors: exit 2, like ours
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"error: {message}\n")
+
+
+def _common(p: argparse.ArgumentParser, *, site: bool) -> None:
+    p.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR",
+                   help="folder of input articles (.txt, .md, .html); default: seeds")
+    p.add_argument("--docs", type=Path, default=Path("docs"), metavar="DIR",
+                   help="folder the Markdown briefings are written to (under DIR/briefings/); default: docs")
+    if site:
+        p.add_argument("--site", type=Path, default=Path("site"), metavar="DIR",
+                       help="folder the static site is built into; default: site")
+        p.add_argument("--site-url", metavar="URL", default=None,
+                       help="public address of the site, e.g. https://USER.github.io/REPO/ "
+                            "(needed for the 404 page and feeds under a subpath)")
+        p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
+                       help="MkDocs configuration; default: mkdocs.yml")
+    _output(p)
+
+
+def _output(p: argparse.ArgumentParser) -> None:
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    group.add_argument("-v", "--verbose", action="store_true", help="also print what was removed and why")
+    p.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="briefings",
+        description="Turn news articles in seeds/ into Markdown briefings and a searchable static site.",
+        epilog="Exit status: 0 all built; 1 some inputs rejected (the rest built); 2 usage or configuration error.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    p = sub.add_parser("build", help="write the briefings and build the site",
+                       description="Write a briefing for every article in SEEDS into DOCS/briefings/, "
+                                   "then build the static site into SITE with MkDocs.")
+    _common(p, site=True)
+
+    p = sub.add_parser("generate", help="write the Markdown briefings only",
+                       description="Write a briefing for every article in SEEDS into DOCS/briefings/ "
+                                   "without building the site.")
+    _common(p, site=False)
+
+    p = sub.add_parser("check", help="check the seeds without writing anything",
+                       description="Read and process every article in SEEDS and report what would be "
+                                   "rejected; nothing is written.")
+    p.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR", help="default: seeds")
+    _output(p)
+
+    p = sub.add_parser("serve", help="live preview while editing seeds",
+                       description="Generate the briefings, serve the site on http://127.0.0.1:8000/ and "
+                                   "rebuild when a seed or a page changes.")
+    _common(p, site=False)
+    p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE", help="default: mkdocs.yml")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="default: 127.0.0.1:8000")
+
+    p = sub.add_parser("evaluate", help="measure extraction on labelled corpora",
+                       description="Measure quote and keyword extraction on public labelled corpora, "
+                                   "read from a folder you give.")
+    esub = p.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser)
+    esub.required = True
+    q = esub.add_parser("quotes", help="direct quotations and speakers on PolNeAR",
+                        description="Precision, recall, F1 and speaker accuracy on a PolNeAR split.")
+    q.add_argument("--polnear", type=Path, required=True, metavar="DIR", help="a checkout of PolNeAR")
+    q.add_argument("--split", default="train", choices=["train", "dev", "test"], help="default: train")
+    k = esub.add_parser("keywords", help="keywords on 500N-KPCrowd",
+                        description="F1@10 and near-duplicate rate of raw YAKE and of the cleaned keywords.")
+    k.add_argument("--kpcrowd", type=Path, required=True, metavar="DIR", help="the 500N-KPCrowd folder")
+    return parser
+
+
+def _setup_logging(args) -> None:
+    level = logging.ERROR if args.quiet else logging.DEBUG if args.verbose else logging.INFO
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    # MkDocs is chatty at INFO; keep its warnings.
+    logging.getLogger("mkdocs").setLevel(logging.DEBUG if args.verbose else logging.WARNING)
+
+
+def _progress(args):
+    """A progress bar on a terminal; nothing in CI or when quiet (the summary says enough)."""
+    if args.quiet or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int, name: str) -> None:
+        width = 30
+        filled = int(width * done / max(total, 1))
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}")
+        if done == total:
+            sys.stderr.write("\r" + " " * (width + 60) + "\r")
+        sys.stderr.flush()
+
+    return show
+
+
+def _report(args, report, seeds: Path, what: str, started: float) -> int:
+    for warning in report.warnings:
+        log.warning("warning: %s", _under(seeds, warning))
+    for item in report.skipped:
+        log.warning("warning: %s: %s", seeds / item.path, item.reason)
+    for path, reason in report.errors:
+        sys.stderr.write(f"error: {seeds / path}: {reason}\n")
+    took = time.monotonic() - started
+    rejected = f", {len(report.errors)} rejected" if report.errors else ""
+    skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
+    log.info("%s %d briefing%s%s%s in %.1f s", what, len(report.built), "" if len(report.built) == 1 else "s",
+             rejected, skipped, took)
+    return EXIT_REJECTED if report.errors else EXIT_OK
+
+
+def _under(seeds: Path, message: str) -> str:
+    return f"{seeds}/{message}" if not message.startswith(str(seeds)) else message
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    _setup_logging(args)
+    try:
+        return _run(args)
+    except UsageError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return EXIT_USAGE
+    except BuildError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return EXIT_REJECTED
+    except GeneratorError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return EXIT_REJECTED
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted: the previous docs/ and site/ were left as they were\n")
+        return 130
+    except Exception as exc:  # a bug: one line, and the traceback only with --debug
+        if getattr(args, "debug", False):
+            traceback.print_exc()
+        sys.stderr.write(f"error: unexpected {type(exc).__name__}: {exc} (run with --debug for details)\n")
+        return EXIT_REJECTED
+
+
+def _run(args) -> int:
+    from generator import site
+
+    started = time.monotonic()
+    if args.command == "build":
+        paths = site.Paths(args.seeds, args.docs, args.site, args.config)
+        report = site.build(paths, site_url=args.site_url, progress=_progress(args))
+        code = _report(args, report, args.seeds, "Built", started)
+        log.info("Site written to %s", args.site)
+        return code
+    if args.command == "generate":
+        paths = site.Paths(args.seeds, args.docs)
+        report = site.generate(paths, progress=_progress(args))
+        return _report(args, report, args.seeds, "Generated", started)
+    if args.command == "check":
+        if not args.seeds.is_dir():
+            raise UsageError(f"seeds folder '{args.seeds}' does not exist or is not a folder")
+        report = site.collect(args.seeds, _progress(args))
+        return _report(args, report, args.seeds, "Checked", started)
+    if args.command == "serve":
+        from generator.serve import serve
+
+        return serve(args.seeds, args.docs, args.config, args.dev_addr)
+    if args.command == "evaluate":
+        return _evaluate(args)
+    raise UsageError(f"unknown command {args.command}")
+
+
+def _evaluate(args) -> int:
+    if args.what == "quotes":
+        from generator.evaluate_quotes import evaluate_polnear, format_report
+
+        if not args.polnear.is_dir():
+            raise UsageError(f"PolNeAR folder '{args.polnear}' does not exist")
+        result = evaluate_polnear(args.polnear, args.split)
+    else:
+        from generator.evaluate_keywords import evaluate_kpcrowd, format_report
+
+        if not args.kpcrowd.is_dir():
+            raise UsageError(f"500N-KPCrowd folder '{args.kpcrowd}' does not exist")
+        result = evaluate_kpcrowd(args.kpcrowd)
+    sys.stdout.write(format_report(result) + "\n")
+    return EXIT_OK

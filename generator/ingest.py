@@ -1,0 +1,369 @@
+"""Read ``seeds/`` into RawArticles.
+
+This stage does the file I/O of the input side and nothing else: it finds the seed files, refuses
+what is not a regular file, detects the character set, splits Markdown front matter, reads the
+optional YAML sidecar of a text file, and lets a real article extractor (trafilatura) take the
+text and metadata out of a saved HTML page. It does not interpret the article's text.
+"""
+from __future__ import annotations
+
+import codecs
+import datetime as _dt
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.errors import BadInput
+from generator.models import RawArticle
+
+ARTICLE_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+SIDECAR_SUFFIXES = (".yml", ".yaml")
+MAX_BYTES = 64 * 1024 * 1024  # larger inputs are refused with a clear message
+
+# Keys an input may give about its source, with the type each must have.
+META_KEYS = {
+    "title": str,
+    "source": str,
+    "publisher": str,
+    "url": str,
+    "published": str,
+    "author": str,
+    "language": str,
+    "translated_from": str,
+    "description": str,
+}
+_SOURCE_SUBKEYS = {"name": "source", "publisher": "publisher", "url": "url", "published": "published",
+                   "author": "author", "language": "language", "translated_from": "translated_from"}
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A path found in seeds/ that is not read, and why (reported as a warning, not an error)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class SeedFile:
+    path: Path  # absolute path of the article file
+    rel: str  # POSIX path relative to the seeds folder
+    sidecar: Path | None
+
+
+def discover(seeds: Path) -> tuple[list[SeedFile], list[Skipped]]:
+    """List the article files below ``seeds``, sorted by path, without following links.
+
+    Symlinks, FIFOs, sockets and devices are never opened (so the build can't block or escape the
+    folder); they are returned as Skipped, like files with an extension we do not read.
+    """
+    found: list[SeedFile] = []
+    skipped: list[Skipped] = []
+    sidecars: dict[str, Path] = {}
+    articles: list[tuple[str, Path]] = []
+
+    def walk(folder: Path, prefix: str) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            skipped.append(Skipped(prefix or ".", f"cannot list folder ({exc.strerror})"))
+            return
+        for entry in entries:
+            rel = f"{prefix}{entry.name}"
+            if entry.name.startswith("."):
+                continue  # hidden files (.DS_Store, editor swap files) are not articles
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except OSError as exc:
+                skipped.append(Skipped(rel, f"cannot read ({exc.strerror})"))
+                continue
+            if stat.S_ISLNK(st.st_mode):
+                skipped.append(Skipped(rel, "symbolic link, not followed"))
+            elif stat.S_ISDIR(st.st_mode):
+                walk(Path(entry.path), rel + "/")
+            elif not stat.S_ISREG(st.st_mode):
+                skipped.append(Skipped(rel, "not a regular file (FIFO, socket or device), not read"))
+            else:
+                suffix = Path(entry.name).suffix.lower()
+                if suffix in ARTICLE_SUFFIXES:
+                    articles.append((rel, Path(entry.path)))
+                elif suffix in SIDECAR_SUFFIXES:
+                    sidecars[rel] = Path(entry.path)
+                else:
+                    skipped.append(Skipped(rel, f"unsupported file type '{suffix or entry.name}' "
+                                                "(expected .txt, .md or .html), ignored"))
+
+    walk(seeds, "")
+    used: set[str] = set()
+    for rel, path in articles:
+        base = rel[: len(rel) - len(Path(rel).suffix)]
+        sidecar = None
+        for suffix in SIDECAR_SUFFIXES:
+            for candidate in (base + suffix, base + suffix.upper()):
+                if candidate in sidecars:
+                    sidecar = sidecars[candidate]
+                    used.add(candidate)
+                    break
+            if sidecar:
+                break
+        found.append(SeedFile(path, rel, sidecar))
+    for rel in sorted(set(sidecars) - used):
+        skipped.append(Skipped(rel, "metadata file with no article of the same name, ignored"))
+    return found, skipped
+
+
+def read_seed(seed: SeedFile) -> RawArticle:
+    """Read one seed file (and its sidecar) into a RawArticle, or raise BadInput."""
+    data = _read_bytes(seed.path, seed.rel)
+    kind = ARTICLE_SUFFIXES[seed.path.suffix.lower()]
+    warnings: list[str] = []
+    meta: dict = {}
+    if seed.sidecar is not None:
+        meta.update(read_sidecar(seed.sidecar, seed.rel, warnings))
+    if kind == "html":
+        text, page_meta = _read_html(data, seed.rel)
+        for key, value in page_meta.items():
+            meta.setdefault(key, value)
+    else:
+        text = decode(data, seed.rel)
+        if kind == "md":
+            front, text = split_front_matter(text, seed.rel)
+            if front:
+                fm = validate_meta(front, seed.rel, "front matter", warnings)
+                fm.update(meta)  # a sidecar, when both exist, has the last word
+                meta = fm
+    if not text.strip():
+        raise BadInput(seed.rel, "the file is empty; add the article's text or remove the file")
+    return RawArticle(path=seed.rel, kind=kind, text=text, meta=meta, warnings=tuple(warnings))
+
+
+def _read_bytes(path: Path, rel: str) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise BadInput(rel, f"file is {size / 2**20:.0f} MB, over the {MAX_BYTES // 2**20} MB limit "
+                                "for one article; split it or remove it")
+        # O_NONBLOCK: if the file was swapped for a FIFO since discovery, don't hang on it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise BadInput(rel, "not a regular file, not read")
+            return handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise BadInput(rel, f"cannot read the file ({exc.strerror or exc})") from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Character sets
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"RIFF", "a RIFF media file"),
+    (b"\x7fELF", "an executable"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+)
+
+
+def decode(data: bytes, rel: str) -> str:
+    """Decode bytes of unknown encoding to text, repairing mojibake; BadInput for binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _repair(data[len(bom):].decode(encoding, errors="replace"))
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise BadInput(rel, f"this is {what}, not text; remove it or save the article as text")
+    sample = data[:65536]
+    if sample and _binary_ratio(sample) > 0.10:
+        raise BadInput(rel, "binary data, not text; remove it or save the article as text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _detect(data)
+    return _repair(text)
+
+
+def _binary_ratio(sample: bytes) -> float:
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 0))
+    nul = sample.count(0)
+    # A few stray NULs happen in scraped text; many mean UTF-16 without BOM or binary data.
+    return (control + (nul if nul > 8 else 0)) / len(sample)
+
+
+def _detect(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    # Mostly-valid UTF-8 with a few broken bytes: keep UTF-8 rather than guessing a legacy codepage.
+    strict_errors = data.decode("utf-8", errors="replace").count("\ufffd")
+    if strict_errors and strict_errors <= max(3, len(data) // 2000) and _looks_utf8(data):
+        return data.decode("utf-8", errors="replace")
+    best = from_bytes(data).best()
+    if best is not None and best.encoding:
+        encoding = best.encoding
+        # Windows-1252 is the superset browsers use for "Latin-1" labelled text (curly quotes).
+        if encoding in ("latin_1", "iso8859_1", "ascii"):
+            encoding = "cp1252"
+        return data.decode(encoding, errors="replace")
+    return data.decode("cp1252", errors="replace")
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def _looks_utf8(data: bytes) -> bool:
+    return len(_UTF8_MULTIBYTE.findall(data)) > 0
+
+
+def _repair(text: str) -> str:
+    """Fix mojibake (UTF-8 read as Windows-1252, "â€œ") without touching anything else."""
+    if not _MOJIBAKE_HINT.search(text):
+        return text
+    import ftfy
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False, fix_latin_ligatures=False, fix_character_width=False,
+        uncurl_quotes=False, fix_line_breaks=False, fix_surrogates=True, remove_control_chars=False,
+        normalization=None, explain=False,
+    )
+    return ftfy.fix_text(text, config)
+
+
+_MOJIBAKE_HINT = re.compile("[ÃÂâØÙ][\u0080-\u00ff\u0152-\u017e\u2018-\u203a\u20ac\u2122]")
+
+
+# ---------------------------------------------------------------------------------------------
+# Metadata: sidecars and front matter
+
+class _SafeLoader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text, so "2025-11-20" and 2025-11-20 read alike."""
+
+
+_SafeLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text: str, rel: str, what: str):
+    try:
+        return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.constructor.ConstructorError as exc:
+        tag = getattr(exc, "problem", "") or "an unsupported YAML tag"
+        raise BadInput(rel, f"{what} uses a YAML tag that is not allowed ({tag}); "
+                            "write plain keys and values") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise BadInput(rel, f"{what} is not valid YAML{where}; fix or remove it") from None
+
+
+def read_sidecar(path: Path, rel: str, warnings: list[str]) -> dict:
+    sidecar_rel = rel.rsplit(".", 1)[0] + path.suffix
+    data = _read_bytes(path, sidecar_rel)
+    text = decode(data, sidecar_rel)
+    value = load_yaml(text, rel, f"metadata file {path.name}")
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise BadInput(rel, f"metadata file {path.name} must be a mapping of keys to values "
+                            f"(source, url, published, ...), not a {_type_name(value)}")
+    return validate_meta(value, rel, f"metadata file {path.name}", warnings)
+
+
+def validate_meta(value: dict, rel: str, what: str, warnings: list[str]) -> dict:
+    """Keep the known keys with values of the right type; drop the rest with a warning."""
+    flat = dict(value)
+    source = flat.get("source")
+    if isinstance(source, dict):  # the briefing's own shape: source: {name, url, ...}
+        del flat["source"]
+        for sub, key in _SOURCE_SUBKEYS.items():
+            if sub in source and key not in flat:
+                flat[key] = source[sub]
+    clean: dict = {}
+    for key, raw in flat.items():
+        key_text = str(key)
+        if key_text not in META_KEYS:
+            continue  # unknown keys are the user's own business (tags, notes, ...)
+        if raw is None:
+            continue
+        if isinstance(raw, (_dt.date, _dt.datetime)):
+            raw = raw.isoformat()
+        if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
+            warnings.append(f"{rel}: {what}: '{key_text}' should be text, not a {_type_name(raw)}; ignored")
+            continue
+        text = str(raw).strip()
+        if text:
+            clean[key_text] = text
+    return clean
+
+
+def _type_name(value) -> str:
+    return {dict: "mapping", list: "list", bool: "true/false value", int: "number",
+            float: "number", str: "text"}.get(type(value), type(value).__name__)
+
+
+_FRONT_OPEN = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
+_FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+
+
+def split_front_matter(text: str, rel: str) -> tuple[dict | None, str]:
+    opening = _FRONT_OPEN.match(text)
+    if not opening:
+        return None, text
+    closing = _FRONT_CLOSE.search(text, opening.end())
+    if not closing:
+        raise BadInput(rel, "front matter is not closed: add a line '---' after the metadata")
+    value = load_yaml(text[opening.end(): closing.start()], rel, "front matter")
+    body = text[closing.end():].lstrip("\r\n")
+    if value is None:
+        return {}, body
+    if not isinstance(value, dict):
+        raise BadInput(rel, f"front matter must be a mapping of keys to values, not a {_type_name(value)}")
+    return value, body
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+
+def _read_html(data: bytes, rel: str) -> tuple[str, dict]:
+    import trafilatura
+
+    html = decode(data, rel)
+    try:
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False,
+            include_images=False, include_links=False, favor_precision=True, deduplicate=False,
+        )
+    except Exception as exc:  # the extractor's own failure on odd markup: report, don't crash
+        raise BadInput(rel, f"the HTML page could not be read ({type(exc).__name__})") from None
+    if doc is None or not (getattr(doc, "text", None) or "").strip():
+        raise BadInput(rel, "no article text found in this HTML page; save the article page itself")
+    meta: dict = {}
+    for attr, key in (("title", "title"), ("author", "author"), ("date", "published"),
+                      ("sitename", "source"), ("url", "url"), ("description", "description"),
+                      ("language", "language")):
+        value = getattr(doc, attr, None)
+        if isinstance(value, str) and value.strip():
+            meta[key] = value.strip()
+    # trafilatura keeps paragraphs on separate lines; make them blank-line separated blocks.
+    text = "\n\n".join(line.strip() for line in doc.text.splitlines() if line.strip())
+    title = meta.get("title")
+    if title:
+        text = f"{title}\n\n{text}"
+    return text, meta

@@ -1,0 +1,93 @@
+"""One article, end to end: RawArticle -> Briefing. Pure, apart from the reading done by ingest."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.clean import clean
+from generator.errors import BadInput
+from generator.ingest import SeedFile, read_seed
+from generator.keywords import extract_keywords
+from generator.metadata import article_slug, build_source, detect_language, reading_time, word_count
+from generator.models import Briefing, RawArticle
+from generator.quotes import extract_quotes
+from generator.summary import sentences, summarise
+
+MIN_WORDS = 15  # shorter than this is a caption or a stub, not an article
+KEYWORDS = 8
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one seed: a briefing (with warnings) or the reason it was rejected."""
+
+    path: str
+    briefing: Briefing | None = None
+    error: str | None = None  # the reason it was rejected (the path is in ``path``)
+    warnings: tuple[str, ...] = ()
+
+
+def process_seed(seed: SeedFile) -> Outcome:
+    """Read and process one seed; every expected failure becomes an Outcome with an error."""
+    try:
+        raw = read_seed(seed)
+        briefing, warnings = process(raw)
+        return Outcome(seed.rel, briefing, None, tuple(raw.warnings) + tuple(warnings))
+    except BadInput as exc:
+        return Outcome(seed.rel, None, exc.reason)
+    except RecursionError:
+        return Outcome(seed.rel, None, "the file is too deeply nested to read")
+    except MemoryError:
+        return Outcome(seed.rel, None, "the file is too large to process in memory")
+
+
+def process(raw: RawArticle) -> tuple[Briefing, list[str]]:
+    """Turn one article into a briefing, or raise BadInput saying why it cannot be one."""
+    title_hint = raw.meta.get("title")
+    cleaned = clean(raw.text, title_hint=title_hint)
+    paragraphs = cleaned.paragraphs
+    words = word_count(paragraphs)
+    if not paragraphs:
+        if cleaned.removed and not cleaned.title:
+            raise BadInput(raw.path, "only web boilerplate (menus, share and subscribe lines), no article "
+                                     "text; remove the file or paste the article's text into it")
+        raise BadInput(raw.path, "has a headline but no article text below it; add the text or remove the file")
+    if words < MIN_WORDS:
+        raise BadInput(raw.path, f"only {words} words of article text, too short for a briefing; "
+                                 "add the article's text or remove the file")
+    language = detect_language(paragraphs)
+    source, warnings = build_source(raw, cleaned, language)
+    title = cleaned.title or _title_from_text(paragraphs)
+    exclude = [x for x in (source.name, source.publisher) if x]
+    language_code = source.language or "en"
+    keywords = extract_keywords(title, paragraphs, language_code, top=KEYWORDS, exclude=exclude)
+    quotes = extract_quotes(paragraphs, language_code)
+    people = tuple(dict.fromkeys(q.speaker for q in quotes if q.speaker and _is_person_name(q.speaker)))
+    briefing = Briefing(
+        title=title,
+        slug=article_slug(title, raw.path),
+        source=source,
+        keywords=tuple(keywords),
+        quotes=tuple(quotes),
+        people=people,
+        summary=summarise(paragraphs, keywords),
+        paragraphs=tuple(paragraphs),
+        word_count=words,
+        reading_time=reading_time(words),
+        description=raw.meta.get("description"),
+    )
+    return briefing, warnings
+
+
+def _title_from_text(paragraphs) -> str:
+    first = sentences(paragraphs[0])[0] if paragraphs else ""
+    words = first.split()
+    return " ".join(words[:14]).rstrip(".,;:") + ("…" if len(words) > 14 else "")
+
+
+_NOT_A_NAME = re.compile(r"^(?:the|a|an|one|some|two|three|several|many|his|her|their|its|our)\b", re.I)
+
+
+def _is_person_name(speaker: str) -> bool:
+    """Names start with a capital and are not descriptions ("a senior official", "the ministry")."""
+    return bool(speaker) and not _NOT_A_NAME.match(speaker) and speaker[:1].isupper() and len(speaker) <= 80

@@ -1,0 +1,63 @@
+"""Live preview: regenerate the briefings when a seed changes, and let MkDocs serve and reload."""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from pathlib import Path
+
+from generator import site
+from generator.errors import GeneratorError
+
+log = logging.getLogger(__name__)
+
+
+def _snapshot(seeds: Path) -> dict[str, tuple[int, int]]:
+    state = {}
+    for path in seeds.rglob("*"):
+        try:
+            st = path.lstat()
+        except OSError:
+            continue
+        state[path.as_posix()] = (st.st_mtime_ns, st.st_size)
+    return state
+
+
+def _regenerate(paths: site.Paths) -> None:
+    try:
+        report = site.generate(paths)
+    except GeneratorError as exc:
+        log.error("error: %s", exc)
+        return
+    for path, reason in report.errors:
+        log.error("error: %s: %s", paths.seeds / path, reason)
+    log.info("Regenerated %d briefings", len(report.built))
+
+
+def serve(seeds: Path, docs: Path, config: Path, dev_addr: str) -> int:
+    """Generate once, then serve; a watcher thread regenerates docs/ when seeds/ changes."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    paths = site.Paths(seeds, docs, None, config)
+    paths.validate()
+    _regenerate(paths)
+    stop = threading.Event()
+
+    def watch() -> None:
+        before = _snapshot(seeds)
+        while not stop.wait(1.0):
+            now = _snapshot(seeds)
+            if now != before:
+                before = now
+                _regenerate(paths)
+                # docs/ was swapped for a new folder: touching the config makes MkDocs rebuild from it.
+                os.utime(config)
+
+    watcher = threading.Thread(target=watch, name="seed-watcher", daemon=True)
+    watcher.start()
+    try:
+        mkdocs_serve(str(config), dev_addr=dev_addr, livereload=True)
+    finally:
+        stop.set()
+    return 0

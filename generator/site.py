@@ -1,0 +1,372 @@
+"""The only module that writes: it refills docs/, builds the site and swaps both in.
+
+Nothing is written in place. The new docs/ is assembled in a staging folder beside the old one
+(hand-written pages copied over, generated pages written fresh), MkDocs builds the new site into
+another staging folder, and only when both are complete are they swapped in, each with one atomic
+rename. A build that fails or is killed at any moment leaves the previous docs/ and site/ as they
+were; its leftovers are removed by the next build.
+
+The generator owns exactly the files listed in docs/.generated.json; everything else in docs/ is
+the user's and survives every rebuild.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import fcntl
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from generator import __version__
+from generator.errors import BuildError, UsageError
+from generator.ingest import Skipped, discover
+from generator.models import Briefing
+from generator.pipeline import Outcome, process_seed
+from generator.render import (
+    briefing_front_matter,
+    name_slug,
+    render_briefing,
+    render_home,
+    render_topic,
+    render_topic_index,
+    topic_index,
+)
+
+log = logging.getLogger(__name__)
+
+MANIFEST = ".generated.json"
+LOCK = ".briefings.lock"
+
+
+@dataclass
+class Report:
+    """What a run did, for the CLI's summary and exit status."""
+
+    built: list[str] = field(default_factory=list)  # seed paths that became briefings
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (seed path, reason) per rejected seed
+    warnings: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    briefings: list[Briefing] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class Paths:
+    seeds: Path
+    docs: Path
+    site: Path | None = None
+    config: Path | None = None
+
+    def validate(self) -> None:
+        """Usage errors before anything is touched: missing seeds, outputs inside inputs."""
+        if not self.seeds.exists():
+            raise UsageError(f"seeds folder '{self.seeds}' does not exist")
+        if not self.seeds.is_dir():
+            raise UsageError(f"seeds folder '{self.seeds}' is not a folder")
+        seeds = self.seeds.resolve()
+        outputs = [("--docs", self.docs.resolve())]
+        if self.site is not None:
+            outputs.append(("--site", self.site.resolve()))
+        for flag, out in outputs:
+            if out == seeds or seeds in out.parents:
+                raise UsageError(f"{flag} '{out}' is inside the seeds folder; the seeds folder is never written to")
+            if out in seeds.parents:
+                raise UsageError(f"{flag} '{out}' contains the seeds folder; choose a separate folder")
+            if out == Path(out.anchor):
+                raise UsageError(f"{flag} cannot be the root folder")
+        if self.site is not None:
+            docs, site = outputs[0][1], outputs[1][1]
+            if docs == site or docs in site.parents or site in docs.parents:
+                raise UsageError("--docs and --site must be separate folders, neither inside the other")
+        if self.config is not None and not self.config.is_file():
+            raise UsageError(f"configuration file '{self.config}' does not exist")
+
+
+# ---------------------------------------------------------------------------------------------
+# Generation: seeds -> {relative path: Markdown}
+
+def collect(seeds: Path, progress: Callable[[int, int, str], None] | None = None) -> Report:
+    """Process every seed. Bad seeds are recorded in the report; nothing is written."""
+    start = time.monotonic()
+    report = Report()
+    files, report.skipped = discover(seeds)
+    outcomes: list[Outcome] = []
+    for index, seed in enumerate(files, start=1):
+        outcome = process_seed(seed)
+        outcomes.append(outcome)
+        if progress:
+            progress(index, len(files), seed.rel)
+    for outcome in outcomes:
+        report.warnings.extend(outcome.warnings)
+        if outcome.error:
+            report.errors.append((outcome.path, outcome.error))
+        else:
+            report.built.append(outcome.path)
+            report.briefings.append(outcome.briefing)
+    report.briefings = unique_slugs(report.briefings)
+    report.seconds = time.monotonic() - start
+    return report
+
+
+RESERVED_SLUGS = {"index"}
+
+
+def unique_slugs(briefings: Sequence[Briefing]) -> list[Briefing]:
+    """Give every briefing its own slug: clashes get -2, -3, ... in order of their seed path."""
+    taken: set[str] = set()
+    result = []
+    for b in sorted(briefings, key=lambda b: b.source.file or ""):
+        slug, n = b.slug, 2
+        while slug in taken or slug in RESERVED_SLUGS:
+            slug = f"{b.slug}-{n}"
+            n += 1
+        taken.add(slug)
+        result.append(replace(b, slug=slug) if slug != b.slug else b)
+    return result
+
+
+def pages(briefings: Sequence[Briefing], site_name: str) -> dict[str, str]:
+    """Every generated page, keyed by its path relative to docs/."""
+    out: dict[str, str] = {}
+    for b in briefings:
+        out[f"briefings/{b.slug}.md"] = render_briefing(b)
+    out["index.md"] = render_home(briefings, site_name)
+    topics = topic_index(briefings)
+    out["topics/index.md"] = render_topic_index(topics)
+    for name, items in topics.items():
+        out[f"topics/{name_slug(name, 'topic')}.md"] = render_topic(name, items, topics)
+    return dict(sorted(out.items()))
+
+
+def records(briefings: Sequence[Briefing]) -> list[dict]:
+    """The briefings.json records: the front matter of each briefing, plus its page's path."""
+    items = []
+    for b in sorted(briefings, key=lambda b: b.slug):
+        record = briefing_front_matter(b)
+        record.pop("template", None)
+        record["path"] = f"briefings/{b.slug}/"
+        items.append(record)
+    return items
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing: stage aside, swap in
+
+def _owned(docs: Path) -> set[str]:
+    try:
+        data = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
+        return {p for p in data.get("files", []) if isinstance(p, str)}
+    except (OSError, ValueError, AttributeError):
+        return set()
+
+
+def stage_docs(docs: Path, generated: dict[str, str]) -> Path:
+    """A complete new docs/ in a staging folder beside docs: the user's files plus ours."""
+    parent = docs.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{docs.name}.new-", dir=parent))
+    owned = _owned(docs)
+    if docs.is_dir():
+        for root, dirs, files in os.walk(docs):
+            dirs.sort()
+            rel_root = Path(root).relative_to(docs)
+            for name in sorted(files):
+                rel = (rel_root / name).as_posix()
+                if rel in owned or rel == MANIFEST:
+                    continue
+                if rel in generated:
+                    shutil.rmtree(stage, ignore_errors=True)
+                    raise UsageError(f"{docs / rel} was not written by the generator and would be replaced "
+                                     "by a generated page; move or rename it")
+                target = stage / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                src = Path(root) / name
+                if src.is_symlink():
+                    os.symlink(os.readlink(src), target)
+                else:
+                    shutil.copy2(src, target)
+    for rel, content in generated.items():
+        target = stage / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8", newline="\n")
+    manifest = {"generator": __version__, "files": sorted(generated)}
+    (stage / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    return stage
+
+
+_RENAME_EXCHANGE = 2
+_libc = None
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2); False where the system can't."""
+    global _libc
+    try:
+        if _libc is None:
+            _libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        func = _libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    AT_FDCWD = -100
+    result = func(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP if hasattr(errno, "ENOTSUP") else errno.EINVAL):
+        return False
+    raise OSError(err, os.strerror(err), str(a))
+
+
+def swap_in(stage: Path, target: Path) -> None:
+    """Make ``stage`` the new ``target``; the old target is deleted afterwards."""
+    if not target.exists() and not target.is_symlink():
+        os.rename(stage, target)
+        return
+    if _exchange(stage, target):
+        shutil.rmtree(stage, ignore_errors=True)  # stage now holds the old tree
+        return
+    # Fallback: two renames. A kill between them leaves target missing and its backup beside it;
+    # recover_interrupted() restores it on the next run.
+    backup = target.with_name(f".{target.name}.old-{os.getpid()}")
+    os.rename(target, backup)
+    os.rename(stage, target)
+    shutil.rmtree(backup, ignore_errors=True)
+
+
+def recover_interrupted(target: Path) -> None:
+    """Remove leftovers of a killed build; restore a target lost between two renames."""
+    parent = target.parent
+    if not parent.is_dir():
+        return
+    backups = sorted(parent.glob(f".{target.name}.old-*"))
+    if backups and not target.exists():
+        os.rename(backups[0], target)
+        backups = backups[1:]
+    for leftover in [*backups, *parent.glob(f".{target.name}.new-*")]:
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+class BuildLock:
+    """One build at a time for a given output folder."""
+
+    def __init__(self, folder: Path):
+        self.path = folder.parent / f".{folder.name}{LOCK}"
+        self.handle = None
+
+    def __enter__(self):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.handle = open(self.path, "w")
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self.handle.close()
+            raise UsageError(f"another build is writing to '{self.path.parent}'; wait for it to finish") from None
+        return self
+
+    def __exit__(self, *exc):
+        fcntl.flock(self.handle, fcntl.LOCK_UN)
+        self.handle.close()
+        try:
+            self.path.unlink()
+        except OSError:
+            pass
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry points
+
+def generate(paths: Paths, *, site_name: str = "Briefings", progress=None) -> Report:
+    """Refill docs/ from seeds/ (the Markdown only)."""
+    paths.validate()
+    with BuildLock(paths.docs):
+        recover_interrupted(paths.docs)
+        report = collect(paths.seeds, progress)
+        stage = stage_docs(paths.docs, pages(report.briefings, site_name))
+        try:
+            swap_in(stage, paths.docs)
+        except BaseException:
+            shutil.rmtree(stage, ignore_errors=True)
+            raise
+    return report
+
+
+def build(paths: Paths, *, site_url: str | None = None, progress=None) -> Report:
+    """Refill docs/ and build the site; both are swapped in only when both are complete."""
+    paths.validate()
+    assert paths.site is not None and paths.config is not None
+    config = read_site_config(paths.config)
+    with BuildLock(paths.docs):
+        recover_interrupted(paths.docs)
+        recover_interrupted(paths.site)
+        report = collect(paths.seeds, progress)
+        docs_stage = stage_docs(paths.docs, pages(report.briefings, config.get("site_name", "Briefings")))
+        site_stage = Path(tempfile.mkdtemp(prefix=f".{paths.site.name}.new-", dir=paths.site.parent))
+        try:
+            run_mkdocs(paths.config, docs_stage, site_stage, site_url)
+            write_json(site_stage / "briefings.json", records(report.briefings))
+            swap_in(docs_stage, paths.docs)
+            swap_in(site_stage, paths.site)
+        except BaseException:
+            shutil.rmtree(docs_stage, ignore_errors=True)
+            shutil.rmtree(site_stage, ignore_errors=True)
+            raise
+    return report
+
+
+def write_json(path: Path, data) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def read_site_config(config: Path) -> dict:
+    import yaml
+
+    try:
+        # mkdocs.yml may use !!python/name tags for Material extensions: read it with MkDocs' loader.
+        from mkdocs.utils.yaml import yaml_load
+
+        with open(config, "rb") as handle:
+            data = yaml_load(handle)
+    except (OSError, yaml.YAMLError, Exception) as exc:
+        raise UsageError(f"{config}: cannot read the configuration ({exc})") from None
+    if not isinstance(data, dict):
+        raise UsageError(f"{config}: the configuration must be a mapping")
+    return data
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str | None) -> list[str]:
+    """Build the site with MkDocs, in this process. Returns MkDocs' warnings; raises BuildError."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    handler = _Collect()
+    mk_log = logging.getLogger("mkdocs")
+    mk_log.addHandler(handler)
+    try:
+        cfg = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
+                          site_url=site_url or None)
+        mkdocs_build(cfg)
+    except MkDocsException as exc:
+        raise BuildError(f"the site could not be built: {exc}") from None
+    except SystemExit as exc:  # MkDocs aborts on config errors via click
+        raise BuildError(f"the site could not be built (MkDocs exited with status {exc.code})") from None
+    finally:
+        mk_log.removeHandler(handler)
+    return handler.messages
