@@ -221,8 +221,10 @@ def clean(text: str, *, title_hint: str | None = None) -> CleanText:
     publishers: list[str] = []
     translated_from: str | None = None
     kept: list[str] = []
-    in_list = False
+    in_list = in_comments = False
     for index, line in enumerate(blocks):
+        if not in_comments and _starts_comments(line, index, len(blocks), len(kept)):
+            in_comments = True  # reader comments follow; furniture after them still names the outlet
         lang = translation_note(line)
         if lang:
             translated_from = translated_from or lang
@@ -235,6 +237,9 @@ def clean(text: str, *, title_hint: str | None = None) -> CleanText:
             owner = _COPYRIGHT_OWNER.match(line)
             if owner and owner.group("owner").strip(" -–|").strip():
                 publishers.append(owner.group("owner").strip(" -–|"))
+        if in_comments:
+            removed.append(line)
+            continue
         if _LIST_HEADING.match(line):
             in_list = True
             removed.append(line)
@@ -248,7 +253,6 @@ def clean(text: str, *, title_hint: str | None = None) -> CleanText:
             continue
         kept.append(line)
 
-    kept = _drop_comment_section(kept, removed)
     title, body = _take_headline(kept, title_hint, removed)
     body = _trim_tail(body, removed)
     return CleanText(
@@ -261,13 +265,9 @@ def clean(text: str, *, title_hint: str | None = None) -> CleanText:
     )
 
 
-def _drop_comment_section(lines: list[str], removed: list[str]) -> list[str]:
-    """Reader comments follow a "N Comments" / "Leave a Reply" heading near the end: cut there."""
-    for index, line in enumerate(lines):
-        if index >= 3 and index >= len(lines) * 0.5 and _COMMENT_SECTION.match(line) and _words(line) <= 6:
-            removed.extend(lines[index:])
-            return lines[:index]
-    return lines
+def _starts_comments(line: str, index: int, total: int, kept: int) -> bool:
+    """A "N Comments" / "Leave a Reply" heading in the second half, after the article's body."""
+    return kept >= 2 and index >= total * 0.5 and _words(line) <= 6 and bool(_COMMENT_SECTION.match(line))
 
 
 def _take_headline(lines: list[str], title_hint: str | None, removed: list[str]) -> tuple[str | None, list[str]]:

@@ -214,13 +214,41 @@ def _detect(data: bytes) -> str:
     if strict_errors and strict_errors <= max(3, len(data) // 2000) and _looks_utf8(data):
         return data.decode("utf-8", errors="replace")
     best = from_bytes(data).best()
+    western = _western(data)
     if best is not None and best.encoding:
         encoding = best.encoding
         # Windows-1252 is the superset browsers use for "Latin-1" labelled text (curly quotes).
         if encoding in ("latin_1", "iso8859_1", "ascii"):
             encoding = "cp1252"
+        # On short texts the detector often picks a sibling single-byte codepage (cp1250, ...):
+        # when Windows-1252 reads the bytes as the common Western letters, it is the likelier one.
+        if encoding != "cp1252" and western is not None and _is_single_byte_latin(encoding):
+            return western
         return data.decode(encoding, errors="replace")
-    return data.decode("cp1252", errors="replace")
+    return western if western is not None else data.decode("cp1252", errors="replace")
+
+
+_WESTERN_LETTERS = set("àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßœšžÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝŒŠŽ"
+                       "‘’“”–—…€•«»°£¡¿·´¨ª º")
+
+
+def _western(data: bytes) -> str | None:
+    """The Windows-1252 reading of the bytes if nearly all its non-ASCII characters are common."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    high = [c for c in text if ord(c) > 127]
+    if high and sum(c in _WESTERN_LETTERS for c in high) / len(high) >= 0.9:
+        return text
+    return None
+
+
+def _is_single_byte_latin(encoding: str) -> bool:
+    name = encoding.lower().replace("-", "_")
+    return name.startswith(("cp125", "iso8859", "latin", "mac_", "windows_125")) and name not in (
+        "cp1251", "cp1253", "cp1255", "cp1256", "windows_1251", "windows_1253", "windows_1255", "windows_1256",
+        "iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8")
 
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
@@ -352,8 +380,9 @@ def _read_html(data: bytes, rel: str) -> tuple[str, dict]:
         )
     except Exception as exc:  # the extractor's own failure on odd markup: report, don't crash
         raise BadInput(rel, f"the HTML page could not be read ({type(exc).__name__})") from None
-    if doc is None or not (getattr(doc, "text", None) or "").strip():
-        raise BadInput(rel, "no article text found in this HTML page; save the article page itself")
+    if doc is None or len((getattr(doc, "text", None) or "").split()) < 15:
+        raise BadInput(rel, "no article text found in this HTML page (only navigation or page furniture); "
+                            "save the article's own page")
     meta: dict = {}
     for attr, key in (("title", "title"), ("author", "author"), ("date", "published"),
                       ("sitename", "source"), ("url", "url"), ("description", "description"),

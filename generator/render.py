@@ -144,7 +144,7 @@ def _card(b: Briefing) -> str:
     elif s.translated_from:
         rows.append(("Original language", escape_html(language_name(s.translated_from))))
     rows.append(("Reading time", f"{b.reading_time} min ({b.word_count:,} words)"))
-    if s.url:
+    if s.url and re.match(r"https?://", s.url, re.I):  # never a javascript: or data: link
         rows.append(("Source", f'<a href="{escape_html(s.url)}" rel="nofollow noopener noreferrer">'
                                f"{escape_html(_display_url(s.url))}</a>"))
     items = "".join(f'<div class="briefing-card__row"><dt>{k}</dt><dd>{v}</dd></div>' for k, v in rows)

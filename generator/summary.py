@@ -15,6 +15,13 @@ MAX_WORDS = 90
 MIN_WORDS = 8
 
 _QUOTE_CHARS = "\"“”«»"
+# A sentence that opens by pointing back ("Even so, ...", "He said ...", "This ...") needs the one
+# before it to make sense, so it can't stand in a summary without it.
+_ANAPHORIC_START = re.compile(
+    r"^(?:even so|however|but|and|yet|still|also|moreover|meanwhile|instead|nevertheless|nonetheless|"
+    r"in turn|as a result|that|this|these|those|it|its|he|she|they|his|her|their|him|them|there)\b",
+    re.I,
+)
 _SPLIT_FALLBACK = re.compile(r"(?<=[.!?؟。])[\"”’»)]?\s+(?=[\"“‘«(]?[^\W\d_])")
 
 
@@ -48,6 +55,7 @@ def summarise(paragraphs: Sequence[str], keywords: Sequence[str] = ()) -> str:
     usable = [
         (i, s) for i, s in candidates
         if len(s.split()) >= MIN_WORDS and _quoted_share(s) < 0.4 and s[-1:] not in ":,;"
+        and not (i > 0 and _ANAPHORIC_START.match(s))
     ]
     if not usable:
         return " ".join(s for _, s in candidates[:2])[:600].strip()

@@ -1,0 +1,143 @@
+import pytest
+
+from generator.clean import clean, is_boilerplate, normalise, translation_note
+
+BODY = (
+    "The central bank raised interest rates by half a percentage point on Thursday, its fourth "
+    "increase this year, as policymakers tried to slow inflation that has reached a two-decade high."
+)
+BODY2 = (
+    "Economists had expected a smaller move, and shares of banks and builders fell sharply in "
+    "afternoon trading after the announcement was made public by the bank's governor."
+)
+
+
+@pytest.mark.parametrize("line", [
+    "Leave a Reply",
+    "Leave a comment",
+    "Subscribe now to keep reading and get access to the full archive.",
+    "Sign up to be the first to know our newest updates.",
+    "Sign up for our daily newsletter",
+    "Continue reading",
+    "Read more: Markets slide as oil prices jump",
+    "Share this article",
+    "Share on Facebook",
+    "Facebook Twitter WhatsApp Email",
+    "Follow us on Instagram",
+    "Social Links",
+    "Related posts",
+    "You may also like",
+    "https://cdn.example.com/wp-content/uploads/2025/08/logo.png?fit=203%2C53&ssl=1",
+    "www.example.com/news/world",
+    "© Example Media Group 2026",
+    "Copyright 2025 The Daily Planet. All rights reserved.",
+    "Your email address will not be published. Required fields are marked *",
+    "Home > World > Middle East",
+])
+def test_boilerplate_shapes(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    BODY,
+    "Readers who subscribe to the paper's print edition will see prices rise next month, the company said in a statement on Monday.",
+    "The minister told reporters that the government would share more details about the plan after the cabinet meets next week.",
+    "Subscriptions to streaming services fell for the first time in a decade, according to an industry survey published on Tuesday.",
+])
+def test_prose_is_not_boilerplate(line):
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line,language", [
+    ("The article is a translation of the original Arabic.", "Arabic"),
+    ("This article was translated from French.", "French"),
+    ("Translated from the Russian by Anna Petrova.", "Russian"),
+    ("Translated by Jane Smith from the original Persian", "Persian"),
+    ("This story was originally published in Spanish and translated by our staff.", "Spanish"),
+    ("(Translation from Turkish)", "Turkish"),
+])
+def test_translation_notes(line, language):
+    assert translation_note(line) == language
+
+
+@pytest.mark.parametrize("line", [
+    "This page has been automatically translated from English.",
+    "Select a language to read an automated translation of this page.",
+    "The translation of the treaty from Arabic took the team three years, the ministry said in a statement on Sunday.",
+    "The article is a translation of the original.",
+])
+def test_not_translation_notes(line):
+    assert translation_note(line) is None
+
+
+def test_normalise_line_endings_controls_and_bidi():
+    text = "Title\r\n\r\nA\u200bB\u202eC\u2066D\x00E\rF\u200dG"
+    assert normalise(text) == "Title\n\nABCDE\nF\u200dG"
+
+
+def test_clean_takes_headline_after_logo_and_breadcrumb_and_drops_date_and_byline():
+    text = "\n\n".join([
+        "https://example.com/static/logo.svg", "Home > Business > Economy",
+        "Central Bank Raises Rates Again", "March 4, 2025", "By Jane Doe", BODY, BODY2,
+    ])
+    cleaned = clean(text)
+    assert cleaned.title == "Central Bank Raises Rates Again"
+    assert cleaned.paragraphs == (BODY, BODY2)
+
+
+def test_clean_records_translation_outlet_and_publisher_and_drops_tail():
+    text = "\n\n".join([
+        "Central Bank Raises Rates Again", BODY, BODY2,
+        "The article is a translation of the original German.",
+        "Discover more from The Ledger", "Subscribe now to keep reading.", "Leave a Reply",
+        "© Ledger Media 2026", "Continue reading",
+    ])
+    cleaned = clean(text)
+    assert cleaned.paragraphs == (BODY, BODY2)
+    assert cleaned.translated_from == "German"
+    assert cleaned.outlet_hints == ("Ledger",)
+    assert cleaned.publisher_hints == ("Ledger Media",)
+
+
+def test_clean_removes_related_list_in_the_middle_and_comment_section():
+    text = "\n\n".join([
+        "Central Bank Raises Rates Again", BODY,
+        "Related articles", "Markets slide as oil jumps", "Five things to know about inflation",
+        BODY2,
+        "A third paragraph explains that mortgage holders will feel the increase first, as most loans in the country carry variable rates tied to the bank's benchmark.",
+        "3 Comments", "John says:", "This is outrageous, rates are far too high for ordinary families already.",
+    ])
+    cleaned = clean(text)
+    assert cleaned.paragraphs[:2] == (BODY, BODY2)
+    assert len(cleaned.paragraphs) == 3
+    assert not any("outrageous" in p for p in cleaned.paragraphs)
+
+
+def test_clean_joins_hard_wrapped_paragraphs():
+    wrapped = (
+        "Central Bank Raises Rates Again\n\n"
+        "The central bank raised interest rates by half a percentage point on\n"
+        "Thursday, its fourth increase this year, as policymakers tried to slow\n"
+        "inflation that has reached a two-decade high.\n\n"
+        "Economists had expected a smaller move, and shares of banks and builders\n"
+        "fell sharply in afternoon trading after the announcement was made public.\n"
+    )
+    cleaned = clean(wrapped)
+    assert cleaned.title == "Central Bank Raises Rates Again"
+    assert len(cleaned.paragraphs) == 2
+    assert cleaned.paragraphs[0].startswith("The central bank raised") and "on Thursday" in cleaned.paragraphs[0]
+
+
+def test_user_seed_cleaning(user_seed):
+    cleaned = clean(user_seed.read_text(encoding="utf-8"))
+    assert cleaned.title == "Iran Plays Its Last Card in the Region"
+    assert cleaned.paragraphs[0].startswith("The continued recruitment of volunteers")
+    assert cleaned.paragraphs[-1].startswith("He added that Tehran is attempting")
+    assert len(cleaned.paragraphs) == 28
+    assert cleaned.translated_from == "Arabic"
+    assert cleaned.outlet_hints == ("Alhurra",)
+    assert cleaned.publisher_hints == ("MBN",)
+    body = "\n".join(cleaned.paragraphs)
+    for junk in ("Leave a Reply", "Subscribe", "footer_logo", "Social Links", "©", "Continue reading",
+                 "translation of the original"):
+        assert junk not in body
