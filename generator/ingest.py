@@ -288,7 +288,8 @@ _SafeLoader.yaml_implicit_resolvers = {
 }
 
 
-def load_yaml(text: str, rel: str, what: str):
+def load_yaml(text: str, rel: str, what: str, first_line: int = 1):
+    """Parse YAML safely; errors name the file's own line number (``first_line`` is where it starts)."""
     try:
         return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.constructor.ConstructorError as exc:
@@ -297,7 +298,7 @@ def load_yaml(text: str, rel: str, what: str):
                             "write plain keys and values") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
+        where = f" at line {mark.line + first_line}" if mark is not None else ""
         raise BadInput(rel, f"{what} is not valid YAML{where}; fix or remove it") from None
 
 
@@ -357,7 +358,7 @@ def split_front_matter(text: str, rel: str) -> tuple[dict | None, str]:
     closing = _FRONT_CLOSE.search(text, opening.end())
     if not closing:
         raise BadInput(rel, "front matter is not closed: add a line '---' after the metadata")
-    value = load_yaml(text[opening.end(): closing.start()], rel, "front matter")
+    value = load_yaml(text[opening.end(): closing.start()], rel, "front matter", first_line=2)
     body = text[closing.end():].lstrip("\r\n")
     if value is None:
         return {}, body

@@ -1,0 +1,1122 @@
+"""Direct-quotation extraction with speaker attribution.
+
+Algorithm (all steps are linear in the text length):
+
+1. **Mark scanning** (:func:`_scan_paragraph`).  Each paragraph is scanned once, left to
+   right, with a small state machine over quote marks: straight ``"``, curly ``“ ”``, low
+   ``„``, guillemets ``« »``, doubled apostrophes ``''`` and single ``‘ ’ '``.  Double marks
+   pair with any double mark (so mismatched ``“..."`` still pairs); single marks only open
+   where an opening quote can stand (not inside a word, so ``Iran’s``/``don’t`` are skipped)
+   and only count when a closing single mark is found in the same paragraph.  Marks inside
+   an open quotation are kept as part of its text (nested quotes).  A double quotation left
+   open at the end of a paragraph continues into the next paragraph when that one re-opens
+   with a mark (news convention); otherwise it ends at the paragraph end.
+
+2. **Attribution cues** (:func:`_post_attribution`, :func:`_pre_attribution`).  The text
+   right after the closing mark is matched against ``, SPEAKER VERB`` / ``, VERB SPEAKER``
+   (``,” al-Nashoua told Alhurra``; ``,” said researcher Rafid al-Atwani.``) and the text of
+   the sentence before the opening mark against ``SPEAKER VERB [words] [,|:|that]``
+   (``He added, “``; ``when he stressed that “``), or ``according to X``.
+
+3. **Direct or term?** (:func:`_is_direct`).  A span is a direct quotation when it has an
+   adjacent cue, or when it is a full clause standing as its own sentence (starts a
+   sentence, several words, ends with punctuation inside the marks).  Short spans inside a
+   sentence without a cue and title-case spans (names of groups, books, operations) are
+   terms and are dropped.  Pieces of an interrupted quotation (``“A,” she said, “B.”``) are
+   joined with `` … ``.
+
+4. **Speakers** (:class:`_People`).  Person mentions are collected from the prose outside
+   quotations, in reading order: names after a role (``Iraqi strategic expert Alaa
+   al-Nashoua``), names with a title in front (``Prime Minister X``), names followed by an
+   apposition (``X, director of ...,``) or by a speech/cognition verb (``X argues``).  A
+   speaker phrase is resolved to the fullest earlier name sharing its last token;
+   pronouns resolve to the most recent person mention; definite descriptions (``the
+   minister``) to the most recent person whose role contains the noun, else they stay as
+   the description (organisations); indefinite descriptions (``a senior official``) give
+   ``None``.  Transcript lines (``WALLACE: ...``) are quotations of the labelled speaker.
+
+Non-English text skips the English rules: Arabic gets its own verb list and the speaker is
+the phrase after the verb (no role split); other languages get speaker ``None``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from generator.models import Quote
+
+__all__ = ["extract_quotes"]
+
+# --------------------------------------------------------------------------- marks
+
+_DOUBLE_MARKS = {'"', "“", "”", "„", "«", "»", "''", "``", "‟"}
+_SINGLE_OPEN = {"‘", "'", "‹"}
+_SINGLE_CLOSE = {"’", "'", "›"}
+_MARK_RE = re.compile(r"''|``|[\"“”„‟«»‘’'‹›]")
+_OPENING_SHAPES = {"“", "„", "«", "``", "‟"}
+_JOIN = " … "
+
+# --------------------------------------------------------------------------- vocabulary
+
+_SPEECH_VERBS = (
+    "said|says|say|told|tells|tell|added|adds|asked|asks|stressed|stresses|warned|warns|"
+    "noted|notes|explained|explains|argued|argues|insisted|insists|continued|continues|"
+    "replied|replies|responded|responds|wrote|writes|tweeted|tweets|posted|declared|"
+    "declares|announced|announces|claimed|claims|recalled|recalls|remarked|remarks|"
+    "observed|observes|suggested|suggests|acknowledged|acknowledges|admitted|admits|"
+    "conceded|concedes|complained|complains|joked|jokes|quipped|quips|predicted|predicts|"
+    "promised|promises|vowed|vows|urged|urges|cautioned|cautions|emphasized|emphasised|"
+    "emphasizes|emphasises|shouted|yelled|chanted|screamed|cried|concluded|concludes|"
+    "agreed|agrees|countered|counters|lamented|laments|boasted|boasts|mused|muses|"
+    "recounted|recounts|reiterated|reiterates|retorted|stated|states|testified|whispered|"
+    "confirmed|confirms|pointed out|points out|shot back|went on|goes on|thundered|"
+    "proclaimed|proclaims|exclaimed|assured|assures|maintained|maintains|contended|"
+    "contends|demanded|demands|charged|charges|alleged|alleges|conceded|wondered|wonders|"
+    "interjected|interrupted|began|begins|answered|answers|repeated|repeats|read|reads|"
+    "texted|emailed|wrote back|added later|explained later|recalled later|tweeted out|"
+    "cited|underscored|underlined|highlighted|clarified|affirmed|affirms|opined|adding|saying|"
+    "asking|noting|writing|telling|explaining|arguing|stressing|warning|insisting|declaring|"
+    "recalling|quipping|joking|tweeting|replying|responding|mocks|mocked|quoted|quoting|"
+    "quotes|ask|add|write|insist|argue|warn|explain|told reporters|shouts|yells|sighed|"
+    "sighs|laughed|laughs|ventured|deadpanned|marveled|marvelled|scoffed|scoffs|snapped|"
+    "bragged|brags|gushed|fumed|huffed|pleaded|pleads|implored|begged|conceding|admitting|"
+    "predicting|promising|vowing|urging|cautioning|emphasizing|emphasising|pointing out|"
+    "announcing|claiming|calling|summed up|sums up|put it|puts it|wrote in|explained in"
+)
+_COGNITION_VERBS = (
+    "believes|believed|considers|considered|thinks|thought|argues|argued|contends|"
+    "maintains|sees|views|expects|predicts|estimates|fears|hopes|worries|insists|"
+    "acknowledges|suggests|notes|warns|says|said|told|added|explained|stressed|wrote|"
+    "writes|noted|warned|urged|asserts|asserted|emphasized|emphasised|points out|"
+    "pointed out|concluded|recalled|claimed|claims|announced|declared"
+)
+_SPEECH_RE = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
+_ADVERBS = r"(?:also|later|then|again|simply|previously|recently|once|further|flatly|quickly|only|repeatedly|often|had|has|have|would|will|has\s+long|once\s+again)"
+_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_INDEFINITE = {"a", "an", "one", "another", "some", "two", "three", "four", "several", "many",
+               "other", "others", "few", "most", "any", "someone", "somebody", "nobody"}
+_HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "miss", "sir", "dame", "mx."}
+_TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "secretary", "sen.", "sen", "senator", "rep.",
+    "representative", "gov.", "governor", "mayor", "gen.", "general", "lt.", "col.", "maj.",
+    "adm.", "capt.", "sgt.", "cmdr.", "judge", "justice", "chief", "director", "chairman",
+    "chairwoman", "chair", "speaker", "leader", "ambassador", "commissioner", "attorney",
+    "king", "queen", "prince", "princess", "pope", "sheikh", "ayatollah", "imam", "rev.",
+    "professor", "prof.", "ceo", "spokesman", "spokeswoman", "commander", "deputy",
+    "assistant", "foreign", "defense", "defence", "interior", "finance", "supreme", "senate",
+    "house", "majority", "minority", "whip", "press", "democrat", "republican", "democratic",
+    "gop", "libertarian", "independent", "sens.", "reps.", "candidate", "nominee", "emir",
+    "sultan", "cardinal", "bishop", "archbishop", "rabbi", "former", "acting", "lord",
+    "counsel", "general's", "state", "treasury", "homeland", "security", "federal", "reserve",
+    "chancellor", "premier", "envoy", "adviser", "advisor", "officer", "coach", "host",
+    "anchor", "founder", "executive", "council", "councilman", "councilwoman", "congressman",
+    "congresswoman", "del.", "lt", "gen", "col", "sgt", "atty.", "supt.", "insp.", "pres.",
+}
+_ROLE_NOUNS = {
+    "expert", "researcher", "analyst", "director", "spokesman", "spokeswoman", "spokesperson",
+    "official", "minister", "president", "candidate", "leader", "chairman", "chairwoman",
+    "adviser", "advisor", "aide", "professor", "economist", "strategist", "manager",
+    "secretary", "senator", "governor", "commander", "chief", "founder", "host", "anchor",
+    "reporter", "correspondent", "writer", "author", "lawyer", "attorney", "activist",
+    "lawmaker", "congressman", "congresswoman", "representative", "nominee", "rival",
+    "opponent", "ambassador", "envoy", "mayor", "judge", "general", "colonel", "officer",
+    "member", "head", "coordinator", "pollster", "consultant", "specialist", "scholar",
+    "historian", "journalist", "editor", "columnist", "billionaire", "businessman",
+    "businesswoman", "mogul", "ceo", "student", "resident", "voter", "supporter", "veteran",
+    "mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "friend",
+    "chair", "fellow", "president-elect", "hopeful", "challenger", "incumbent", "operative",
+    "organizer", "organiser", "pastor", "cleric", "scientist", "physician", "doctor",
+    "surgeon", "engineer", "teacher", "diplomat", "politician", "legislator", "delegate",
+    "deputy", "lieutenant", "captain", "sergeant", "soldier", "owner", "partner", "chancellor",
+    "premier", "commissioner", "investigator", "prosecutor", "counsel", "witness", "victim",
+    "colleague", "mate", "player", "coach", "actor", "actress", "singer", "comedian",
+    "commentator", "blogger", "personality", "executive", "entrepreneur", "investor",
+    "banker", "speaker", "whip", "nephew", "niece", "cousin", "uncle", "aunt", "grandson",
+    "granddaughter", "grandmother", "grandfather", "employee", "worker", "director-general",
+    "secretary-general", "sheriff", "detective", "superintendent", "trustee", "regent",
+    "pundit", "contender", "secretary-designate", "designate", "observer", "thinker",
+    "economists", "attorneys", "sen.", "rep.", "gov.", "justice", "imam", "sheikh",
+    "ayatollah", "professor", "emeritus", "administrator", "dean", "provost", "principal",
+    "rapporteur", "negotiator", "moderator", "interviewer", "panelist", "mediator", "militant", "fighter", "protester", "organizer",
+}
+_PARTICLES = r"(?:al|el|bin|ibn|abu|van|von|de|da|di|du|del|della|der|den|la|le|dos|das|ben|bint|ould|al-|el-)"
+_NAME_TOKEN = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]sh|[Aa]t|[Aa]z)-)?[A-Z][\w’'\-]*\.?(?:\([A-Z-]+\))?"
+_NAME_RUN_RE = re.compile(
+    rf"(?<![\w’'\-]){_NAME_TOKEN}(?:[ \u00a0]+(?:{_PARTICLES}[ \u00a0]+)?{_NAME_TOKEN})*"
+)
+_ABBREV_RE = re.compile(
+    r"^\(?(?:[A-Z]\.|(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Jr|Sr|St|Sgt|Capt|"
+    r"Prof|Rev|Maj|Adm|Cmdr|Ft|Mt|Inc|Co|Corp|Del|Atty|Supt|Pres|Gens|Insp|No|Calif|Mass|Fla|Ill|"
+    r"Pa|Va|Ga|Tenn|Ky|Wis|Mich|Minn|Conn|Ariz|Colo|Nev|Ore|Wash|Tex|Okla|Ark|Ala|Miss|La|Md|Mo|"
+    r"Neb|Kan|Ind|Del|Vt|N\.H|N\.J|N\.Y|D-[A-Z][a-z]*|R-[A-Z][a-z]*)\.)\)?$"
+)
+_SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
+_FUNCTION_WORDS = {
+    "the", "a", "an", "of", "in", "on", "at", "by", "for", "to", "from", "with", "and", "or",
+    "but", "that", "which", "who", "whom", "when", "while", "as", "than", "this", "these",
+    "those", "his", "her", "their", "its", "our", "my", "your", "is", "was", "were", "are",
+    "be", "been", "has", "had", "have", "after", "before", "during", "under", "over", "into",
+    "about", "against", "between", "without", "within", "says", "said", "told", "according",
+    "if", "because", "since", "where", "what", "how", "why", "he", "she", "they", "it", "we",
+    "i", "you", "not", "no", "also", "even", "so", "then", "there", "here", "like", "among",
+}
+_SENTENCE_START_WORDS = {
+    "the", "a", "an", "but", "and", "in", "on", "at", "for", "as", "if", "when", "while",
+    "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "after",
+    "before", "during", "since", "still", "yet", "so", "then", "there", "here", "his", "her",
+    "their", "its", "our", "my", "your", "what", "why", "how", "who", "where", "though",
+    "although", "because", "instead", "meanwhile", "however", "now", "today", "last", "next",
+    "asked", "later", "earlier", "according", "speaking", "even", "many", "some", "most",
+    "both", "all", "no", "not", "one", "two", "three", "like", "unlike", "with",
+    "without", "by", "from", "to", "of", "into", "over", "under", "among", "despite",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}
+
+_WORD_RE = re.compile(r"[\w’'\-]+")
+_SENT_BOUNDARY_RE = re.compile(
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
+    r"(?<!\bLt)(?<!\bCol)(?<!\bJr)(?<!\bSr)(?<!\bSgt)(?<!\bProf)(?<!\bRev)(?<!\bNo)(?<!\bvs)"
+    r"(?<!\b[A-Z])[.!?;]['\"”’)\]]*\s+|[\"”]\s+(?=[A-Z“\"])|—\s*$"
+)
+_TRANSCRIPT_RE = re.compile(r"^([A-Z][A-Z.'’\- ]{1,40}[A-Z.]):\s+(?=\S)")
+_ACCORDING_RE = re.compile(r"\baccording to\s+(.{1,120}?)\s*(?:[,.;]|$)", re.IGNORECASE)
+_CONTEXT = 300  # characters of context looked at on either side of a quotation
+
+# Post-attribution: after the closing mark.
+_NP = r"(?P<np>[^\s,.;:!?“”\"«»—()][^,;:!?“”\"«»—]{0,110}?)"
+_APPOSITION = r"(?:,\s*(?P<app>[^,;:!?“”\"«»—]{1,120}?(?:\([^()]{0,60}\)[^,;:!?“”\"«»—]{0,60}?)?),?)?"
+_POST_VERB_FIRST_RE = re.compile(
+    rf"^[\s,—–-]*(?P<verb>{_SPEECH_VERBS})\s+(?:{_ADVERBS}\s+)?{_NP}"
+    r"(?P<rest>(?:\s*\([^()]{0,60}\))?\s*(?:[,.;:!?“\"—]|$|\s+(?:in|on|at|during|after|before|while|when|of|on|to|about|who|from|last|this|earlier|later|told|via|as|recently|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))",
+    re.IGNORECASE,
+)
+_POST_NP_FIRST_RE = re.compile(
+    rf"^[\s,—–-]*{_NP}{_APPOSITION}\s+(?:{_ADVERBS}\s+)*(?P<verb>{_SPEECH_VERBS})\b"
+    r"(?P<rest>[^,.;:!?“”\"«»]{0,70}?(?:[,.;:!?“\"—]|$))?",
+    re.IGNORECASE,
+)
+_POST_GENERIC_RE = re.compile(  # ,” Beck questioned.  — any past-tense verb closing the clause
+    r"^\s*,?\s*(?P<np>(?:he|she|they|(?:[A-Z][\w’'.\-]*|(?:al|el)-[A-Z][\w’'\-]*)(?:\s+[A-Z][\w’'.\-]*){0,3}))"
+    r"\s+(?P<verb>[a-z]{3,}ed)(?=\s*[.,;]|\s+(?:in|at|on|to|during|after|before|while|as|and)\b)"
+)
+_NOT_SPEECH = {"used", "called", "named", "based", "listed", "published", "released", "reported",
+               "needed", "wanted", "showed", "failed", "succeeded", "happened", "ended", "started",
+               "owned", "opened", "closed", "elected", "appointed", "nominated", "reached"}
+_APPOSITION_AFTER_RE = re.compile(r"^\s*,\s*([^,;:!?“”\"«»—]{1,120}?)\s*(?:[,.;]|$)")
+_POST_ACCORDING_RE = re.compile(r"^[\s,—–-]*according to\s+" + _NP + r"\s*(?:[,.;:!?]|$)", re.IGNORECASE)
+# Pre-attribution: the sentence before the opening mark ends with one of these.
+_PRE_TAIL_RE = re.compile(
+    r"^(?P<obj>[^,:;“”\"«».!?]{0,70}?)\s*(?P<punct>[,:]|—|\bthat|\bas follows:?|)\s*$",
+    re.IGNORECASE,
+)
+_COLON_END_RE = re.compile(r":\s*$")
+
+_ARABIC_VERBS_RE = re.compile(
+    r"(?:^|\s)(?:و|ف)?(?:قال|قالت|أضاف|أضافت|أكد|أكدت|أوضح|أوضحت|صرح|صرحت|تابع|تابعت|أشار|أشارت|"
+    r"لفت|لفتت|شدد|شددت|اعتبر|اعتبرت|رأى|رأت|يقول|تقول|يضيف|ذكر|ذكرت|أعلن|أعلنت|بيّن|بين|كتب|كتبت)"
+    r"(?=\s|$|[،,:])"
+)
+
+
+@dataclass
+class _Span:
+    """One quotation found by the scanner (offsets into the paragraph texts)."""
+
+    paragraph: int
+    start: int  # offset of the opening mark
+    inner_start: int
+    end_paragraph: int
+    inner_end: int  # offset just after the last character of the text
+    end: int  # offset of the closing mark (== inner_end; len(paragraph) when unclosed)
+    closed: bool
+    text: str
+    after: int = 0  # offset just after the closing mark in end_paragraph
+    pieces: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Person:
+    name: str
+    role: str | None
+
+
+# =========================================================================== public
+
+
+def extract_quotes(paragraphs: Sequence[str], language: str = "en") -> tuple[Quote, ...]:
+    """Return every direct quotation of ``paragraphs`` in order of appearance.
+
+    Never raises for any list of strings; the result is deterministic.
+    """
+    paras = [p if isinstance(p, str) else str(p) for p in paragraphs]
+    lang = (language or "en").lower()[:2]
+    single = lang == "en"
+    spans = _scan_all(paras, single_marks=single)
+    transcript = _transcript_quotes(paras, spans) if lang == "en" else []
+    if lang == "en":
+        quotes = _english_quotes(paras, spans, transcript)
+    elif lang == "ar":
+        quotes = _arabic_quotes(paras, spans)
+    else:
+        quotes = [_to_quote(s, None, None) for s in spans if _is_full_clause(s.text, paras[s.paragraph], s.start, True)]
+    return tuple(sorted(quotes, key=lambda q: (q.paragraph, q.start)))
+
+
+# =========================================================================== scanning
+
+
+def _scan_all(paras: Sequence[str], single_marks: bool) -> list[_Span]:
+    """Scan every paragraph, joining quotations that run on across paragraphs."""
+    spans: list[_Span] = []
+    pending: _Span | None = None
+    for index, text in enumerate(paras):
+        continues = pending is not None and _opens_with_mark(text)
+        if pending is not None and not continues:
+            spans.append(pending)
+            pending = None
+        found = _scan_paragraph(text, index, single_marks)
+        if continues and pending is not None:
+            if found and found[0].start == _first_mark(text):
+                head = found.pop(0)
+                pending.pieces.append(head.text)
+                pending.text = pending.text + " " + head.text
+                pending.end_paragraph = index
+                pending.inner_end, pending.end = head.inner_end, head.end
+                pending.closed, pending.after = head.closed, head.after
+                if head.closed:
+                    spans.append(pending)
+                    pending = None
+            else:
+                spans.append(pending)
+                pending = None
+        for span in found:
+            if pending is not None:
+                spans.append(pending)
+                pending = None
+            if span.closed or span.end_paragraph != index:
+                spans.append(span)
+            else:
+                pending = span
+    if pending is not None:
+        spans.append(pending)
+    return spans
+
+
+def _first_mark(text: str) -> int:
+    stripped = len(text) - len(text.lstrip())
+    return stripped
+
+
+def _opens_with_mark(text: str) -> bool:
+    body = text.lstrip()
+    return bool(body) and (body[0] in "\"“„«‟" or body.startswith(("''", "``")))
+
+
+def _prev_char(text: str, i: int) -> str:
+    return text[i - 1] if i > 0 else " "
+
+
+def _next_char(text: str, i: int) -> str:
+    return text[i] if i < len(text) else " "
+
+
+def _can_open(text: str, i: int, mark: str) -> bool:
+    nxt = _next_char(text, i + len(mark))
+    if nxt.isspace():
+        return False
+    prev = _prev_char(text, i)
+    if mark in ("'", "‘", "’", "‹"):
+        return not (prev.isalnum() or prev in "’'-")
+    if mark == '"' and prev.isalnum():
+        return False
+    return True
+
+
+def _can_close(text: str, i: int, mark: str) -> bool:
+    prev = _prev_char(text, i)
+    if prev.isspace() and i > 0:
+        return mark not in _OPENING_SHAPES and not _next_char(text, i + len(mark)).isalnum()
+    if mark in ("'", "’", "›", "‘"):
+        return not _next_char(text, i + len(mark)).isalnum()
+    return True
+
+
+def _scan_paragraph(text: str, index: int, single_marks: bool) -> list[_Span]:
+    """Find quotations in one paragraph; an open double quote may run to the end."""
+    spans: list[_Span] = []
+    state = None  # None, "double" or "single"
+    open_at = open_len = 0
+    for match in _MARK_RE.finditer(text):
+        mark, i = match.group(), match.start()
+        if state == "double":
+            if mark not in _DOUBLE_MARKS or i < open_at + open_len:
+                continue
+            if _prev_char(text, i).isspace() and mark in _OPENING_SHAPES and _can_open(text, i, mark):
+                spans.append(_make_span(text, index, open_at, open_len, i, 0, closed=False, end=i))
+                open_at, open_len = i, len(mark)
+                continue
+            if _can_close(text, i, mark):
+                spans.append(_make_span(text, index, open_at, open_len, i, len(mark), closed=True))
+                state = None
+        elif state == "single":
+            if mark in _SINGLE_CLOSE and i >= open_at + open_len and _can_close(text, i, mark):
+                spans.append(_make_span(text, index, open_at, open_len, i, len(mark), closed=True))
+                state = None
+            elif mark in _DOUBLE_MARKS and mark not in ("''",) and _can_open(text, i, mark):
+                state, open_at, open_len = "double", i, len(mark)  # the single was an apostrophe
+        else:
+            if mark in _DOUBLE_MARKS and _can_open(text, i, mark):
+                state, open_at, open_len = "double", i, len(mark)
+            elif single_marks and mark in _SINGLE_OPEN and _can_open(text, i, mark):
+                state, open_at, open_len = "single", i, len(mark)
+    if state == "double":
+        spans.append(_make_span(text, index, open_at, open_len, len(text), 0, closed=False))
+    return [s for s in spans if s.text.strip()]
+
+
+def _make_span(text, index, open_at, open_len, close_at, close_len, closed, end=None) -> _Span:
+    inner_start = open_at + open_len
+    inner_end = close_at
+    if not closed:
+        inner_end = len(text.rstrip()) if end is None else len(text[:end].rstrip())
+        inner_end = max(inner_end, inner_start)
+    body = text[inner_start:inner_end]
+    return _Span(index, open_at, inner_start, index, inner_end,
+                 close_at if closed else inner_end, closed, body,
+                 after=close_at + close_len if closed else inner_end, pieces=[body])
+
+
+# =========================================================================== English
+
+
+@dataclass
+class _Attribution:
+    phrase: str | None  # speaker phrase as written ("al-Nashoua", "he", "the militia")
+    position: tuple[int, int]
+    length: int = 0  # characters of the attribution after the closing mark (post only)
+    strong: bool = True
+
+
+def _english_quotes(paras, spans, transcript) -> list[Quote]:
+    masks = _quote_masks(paras, spans)
+    people = _People(paras, masks)
+    merged = _merge_interrupted(paras, spans)
+    results: list[Quote] = []
+    previous: tuple[int, str | None, str | None] | None = None
+    for group in merged:
+        first, last = group[0], group[-1]
+        attribution = _attribution_for(paras, group)
+        if not _is_direct(paras, group, attribution):
+            continue
+        speaker = role = None
+        if attribution is not None and attribution.phrase is not None:
+            speaker, role = people.resolve(attribution.phrase, attribution.position)
+        elif attribution is None and previous is not None and first.paragraph - previous[0] <= 1:
+            speaker, role = previous[1], previous[2]
+        if speaker is not None:
+            people.note_speaker(speaker, role, attribution.position if attribution else (first.paragraph, first.start))
+        previous = (last.end_paragraph, speaker, role)
+        text = _JOIN.join(_clean_piece(s.text) for s in group)
+        results.append(Quote(text=text, speaker=speaker, role=role, paragraph=first.paragraph,
+                             start=first.start, end=last.end,
+                             end_paragraph=last.end_paragraph if last.end_paragraph != first.paragraph else None))
+    for index, start, body, label in transcript:
+        speaker, role = people.resolve(label.title(), (index, 0))
+        results.append(Quote(text=body, speaker=speaker or label.title(), role=role, paragraph=index,
+                             start=start, end=len(paras[index])))
+    return results
+
+
+def _clean_piece(text: str) -> str:
+    """Strip the comma that belongs to the attribution (“A,” she said) from a piece."""
+    stripped = text.strip()
+    return stripped[:-1].rstrip() if stripped.endswith(",") and len(stripped) > 1 else stripped
+
+
+def _quote_masks(paras, spans) -> list[list[tuple[int, int]]]:
+    masks: list[list[tuple[int, int]]] = [[] for _ in paras]
+    for s in spans:
+        if s.paragraph == s.end_paragraph:
+            masks[s.paragraph].append((s.start, s.after))
+        else:
+            masks[s.paragraph].append((s.start, len(paras[s.paragraph])))
+            for k in range(s.paragraph + 1, s.end_paragraph):
+                masks[k].append((0, len(paras[k])))
+            masks[s.end_paragraph].append((0, s.after))
+    return masks
+
+
+def _merge_interrupted(paras, spans) -> list[list[_Span]]:
+    """Group “A,” X said, “B.” (and “A,” X said. “B.”) into one quotation."""
+    groups: list[list[_Span]] = []
+    for span in spans:
+        if groups:
+            prev = groups[-1][-1]
+            if _continues(paras, prev, span):
+                groups[-1].append(span)
+                continue
+        groups.append([span])
+    return groups
+
+
+def _continues(paras, prev: _Span, span: _Span) -> bool:
+    """True when ``span`` resumes ``prev`` after an attribution: “A,” X said, “B.”"""
+    if prev.end_paragraph != span.paragraph or not prev.closed or prev.paragraph != prev.end_paragraph:
+        return False
+    text = paras[span.paragraph]
+    gap = text[prev.after:span.start]
+    if len(gap) > _CONTEXT or not gap.strip() or not re.search(r"[,.:;—–-]\s*$", gap):
+        return False
+    if not re.search(r"[,.!?…—–-]\s*$", prev.text):
+        return False
+    if _post_attribution(gap) is None and _pre_attribution(gap, span.text) is None:
+        return False
+    pieces = [p for p in _SENT_BOUNDARY_RE.split(gap.strip()) if p.strip()]
+    if len(pieces) > 1 and _SPEECH_RE.search(pieces[-1]):
+        return False  # the second quotation has an attribution of its own
+    if len(pieces) > 2:
+        return False
+    # “A,” X said. “B,” Y added.  -> B has its own attribution: keep separate.
+    if span.closed and re.search(r"[,?!]\s*$", span.text):
+        tail = text[span.after:span.after + _CONTEXT]
+        if _post_attribution(tail) is not None:
+            return False
+    if gap.rstrip().endswith(".") and not _is_full_clause(span.text, text, span.start, span.closed):
+        return False
+    return True
+
+
+def _attribution_for(paras, group: list[_Span]) -> _Attribution | None:
+    first, last = group[0], group[-1]
+    if len(group) > 1:
+        gap = paras[first.paragraph][first.after:group[1].start]
+        found = _post_attribution(gap + " ")
+        if found:
+            return _Attribution(found[0], (first.paragraph, first.after), found[1])
+    if last.closed:
+        tail = paras[last.end_paragraph][last.after:last.after + _CONTEXT]
+        found = _post_attribution(tail)
+        if found and (re.search(r"[,?!…—–-]['’\"”]*\s*$", last.text) or re.search(r"^\s*[,—–-]", tail)
+                      or re.search(r"\.\s*$", last.text)):
+            return _Attribution(found[0], (last.end_paragraph, last.after), found[1])
+    head_text = paras[first.paragraph]
+    if first.start == _first_mark(head_text) and first.paragraph > 0 \
+            and _COLON_END_RE.search(paras[first.paragraph - 1]):
+        pre = _pre_attribution(paras[first.paragraph - 1][-_CONTEXT:], first.text)
+        return _Attribution(pre[0] if pre else None, (first.paragraph - 1, len(paras[first.paragraph - 1])))
+    pre = _pre_attribution(head_text[max(0, first.start - _CONTEXT):first.start], first.text)
+    if pre is not None:
+        phrase, offset = pre
+        return _Attribution(phrase, (first.paragraph, max(0, first.start - _CONTEXT) + offset))
+    return None
+
+
+def _post_attribution(tail: str) -> tuple[str | None, int] | None:
+    """Speaker phrase of ``, X said`` / ``, said X`` right after a closing mark.
+
+    The phrase may carry an apposition after a comma (``Scott Reed, a strategist``).
+    """
+    tail = tail[:_CONTEXT]
+    m = _POST_ACCORDING_RE.match(tail)
+    if m:
+        return m.group("np"), m.end()
+    m = _POST_VERB_FIRST_RE.match(tail)
+    if m and not _looks_like_clause(m.group("np")):
+        np = _np_after(tail[m.start("np"):]) or m.group("np")
+        first = np.split()[0].lower()
+        if first not in {"that", "it", "this", "there"} and (first != "the" or len(np.split()) <= 6):
+            app = _APPOSITION_AFTER_RE.match(tail[m.end("np"):])
+            if app and _is_role_phrase(app.group(1)):
+                return np + ", " + app.group(1), m.end("np")
+            return np, m.end("np")
+    m = _POST_GENERIC_RE.match(tail)
+    if m and m.group("verb").lower() not in _NOT_SPEECH:
+        return m.group("np"), m.end("verb")
+    m = _POST_NP_FIRST_RE.match(tail)
+    if m and _subject_like(m.group("np")):
+        np, app = m.group("np"), m.group("app")
+        short = len(np.split()) <= 4 and (np[:1].isupper() or np.lower() in _PRONOUNS or np[:3].lower() in {"al-", "el-"})
+        if m.group("rest") is None and not short and app is None:
+            return None
+        if app is not None:
+            if not (_is_role_phrase(app) or _is_role_phrase(np)):
+                return None
+            return np + ", " + app, m.end("verb")
+        return np, m.end("verb")
+    return None
+
+
+_NP_STOP = {"in", "on", "at", "during", "after", "before", "while", "when", "of", "to", "about",
+            "who", "from", "last", "this", "earlier", "later", "via", "as", "recently", "yesterday",
+            "today", "and", "referring", "adding", "noting", "told", "before", "according"}
+
+
+def _np_after(text: str) -> str:
+    """Noun phrase at the start of ``text``; periods of initials and titles do not end it."""
+    picked: list[str] = []
+    for token in text[:160].split():
+        if picked and token.lower() in _NP_STOP:
+            break
+        bare = token.rstrip(",;:!?.)”\"")
+        if token[-1:] in ",;:!?”\"" or (token.endswith(".") and not _ABBREV_RE.match(token)):
+            if bare:
+                picked.append(bare)
+            break
+        picked.append(token)
+        if len(picked) >= 12:
+            break
+    return " ".join(picked)
+
+
+def _is_role_phrase(text: str) -> bool:
+    """``a Democrat from Ohio``, ``senior strategist for X``, ``Josh Earnest``."""
+    words = text.split()
+    if not words or len(words) > 16:
+        return False
+    low = words[0].lower()
+    if low in {"who", "which", "referring", "adding", "noting", "saying", "according", "and", "but",
+               "though", "although", "because", "when", "while", "as", "in", "on", "at", "during"}:
+        return False
+    if low.endswith("ing") and words[0][:1].islower():
+        return False
+    return True
+
+
+def _looks_like_clause(np: str) -> bool:
+    words = np.split()
+    return len(words) > 12 or (bool(words) and words[0].lower() in {"that", "if", "whether", "it", "so", "to"})
+
+
+def _definite_person_like(np: str) -> bool:
+    words = np.lower().split()
+    return len(words) <= 4 and words[0] == "the" and any(w.strip(".,") in _ROLE_NOUNS for w in words[1:])
+
+
+def _subject_like(np: str) -> bool:
+    """True when ``np`` can be the subject of an attribution verb (short noun phrase)."""
+    words = np.split()
+    if not words or len(words) > 9:
+        return False
+    low = [w.lower() for w in words]
+    if low[0] in {"and", "but", "or", "which", "that", "if", "when", "because", "so", "to", "as"}:
+        return False
+    if len(words) == 1:
+        return low[0] in _PRONOUNS or words[0][:1].isupper() or bool(re.match(r"(?:al|el)-", words[0]))
+    if low[0] in _PRONOUNS:
+        return False
+    if any(w in {"is", "was", "are", "were", "has", "have", "had", "will", "would", "not", "be"} for w in low):
+        return False
+    return True
+
+
+def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
+    """Speaker phrase of ``X said: “`` / ``X stressed that “`` (text up to the mark)."""
+    start = _sentence_start(before)
+    sentence = before[start:]
+    if not sentence.strip():
+        return None
+    verb = None
+    for verb in _SPEECH_RE.finditer(sentence):
+        pass
+    according = None
+    for according in _ACCORDING_RE.finditer(sentence):
+        pass
+    if according is not None and according.end() >= len(sentence.rstrip()) - 1:
+        return according.group(1), start + according.start(1)
+    if verb is None:
+        if _COLON_END_RE.search(sentence):
+            return None, start  # bare colon: cue without a speaker phrase
+        return None
+    tail = _PRE_TAIL_RE.match(sentence[verb.end():])
+    if tail is None:
+        return None
+    punct = tail.group("punct").lower()
+    obj = tail.group("obj").strip()
+    if not punct and not quote[:1].isupper():
+        return None
+    if punct == "that" and not (quote[:1].isupper() or len(quote.split()) >= 5):
+        return None
+    if obj and len(obj.split()) > 6:
+        return None
+    subject = _subject_before(sentence[:verb.start()])
+    if subject is None:
+        # "Said X, “..." / verb-first or passive: the object may be the speaker ("told by X")
+        return None, start
+    return subject[0], start + subject[1]
+
+
+def _sentence_start(text: str) -> int:
+    start = 0
+    for m in _SENT_BOUNDARY_RE.finditer(text):
+        if m.end() < len(text):
+            start = m.end()
+    return start
+
+
+_CLAUSE_BREAK_RE = re.compile(
+    r"(?:[,;(—–]|\b(?:when|while|as|and|but|after|before|because|since|where|which|who|that|then|so|if|although|though)\b)",
+    re.IGNORECASE,
+)
+
+
+def _subject_before(text: str) -> tuple[str, int] | None:
+    """Noun phrase immediately before a verb (``when he`` -> ``he``)."""
+    stripped = re.sub(rf"(?:\s+{_ADVERBS})+\s*$", "", text.rstrip(), flags=re.IGNORECASE)
+    if not stripped:
+        return None
+    # Name, apposition, verb: "Sen. X, a Democrat from Ohio, said"
+    if stripped.endswith(","):
+        parts = _split_top_level_commas(stripped[:-1])
+        if len(parts) >= 2:
+            head_start = sum(len(p) + 1 for p in parts[:-2])
+            head = parts[-2]
+            sub = _subject_before(head)
+            if sub is not None and sub[0][:1].isupper():
+                return sub[0], head_start + sub[1]
+        return None
+    cut = 0
+    for m in re.finditer(r"[“”\"«»]", stripped):
+        cut = m.end()
+    for m in _CLAUSE_BREAK_RE.finditer(stripped):
+        cut = m.end()
+    chunk = stripped[cut:]
+    lead = len(chunk) - len(chunk.lstrip())
+    chunk = chunk.strip()
+    if not chunk or len(chunk.split()) > 10 or not _subject_like(chunk):
+        return None
+    low = chunk.lower()
+    if low in {"it", "you", "we", "i"}:
+        return None
+    return chunk, cut + lead
+
+
+def _split_top_level_commas(text: str) -> list[str]:
+    parts, depth, last = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            parts.append(text[last:i])
+            last = i + 1
+    parts.append(text[last:])
+    return parts
+
+
+def _is_direct(paras, group: list[_Span], attribution: _Attribution | None) -> bool:
+    first, last = group[0], group[-1]
+    text = " ".join(s.text for s in group).strip()
+    words = _WORD_RE.findall(text)
+    if not words:
+        return False
+    if _is_title_case(words) and not (attribution and attribution.phrase and re.search(r"[,.!?]\s*$", text)
+                                       and len(words) >= 3 and _starts_sentence(paras[first.paragraph], first.start)):
+        return False
+    if len(group) > 1 or first.paragraph != last.end_paragraph:
+        return True
+    if _is_partial(paras, first, attribution):
+        return False
+    if attribution is not None:
+        if len(words) <= 4 and not _starts_sentence(paras[first.paragraph], first.start) and attribution.phrase is None:
+            return False
+        if len(words) <= 2 and not re.search(r"[.!?,]\s*$", text) and not _starts_sentence(paras[first.paragraph], first.start) \
+                and not _COLON_END_RE.search(paras[first.paragraph][:first.start]):
+            return False
+        return True
+    return _is_full_clause(text, paras[first.paragraph], first.start, first.closed)
+
+
+_LOWER_START_RE = re.compile(r"^\W*[a-z]")
+_CONTINUES_RE = re.compile(r"^\s*(?:\(|[a-z])")
+
+
+def _is_partial(paras, span: _Span, attribution: _Attribution | None) -> bool:
+    """A quoted fragment woven into the writer's sentence: Clinton “caused havoc” he said."""
+    paragraph = paras[span.paragraph]
+    pre_cue = attribution is not None and attribution.position <= (span.paragraph, span.start)
+    if _LOWER_START_RE.match(span.text) and not pre_cue and not _starts_sentence(paragraph, span.start):
+        return True
+    if span.closed and not re.search(r"[.!?,…—–-]['’\"”]*\s*$", span.text):
+        tail = paragraph[span.after:span.after + _CONTEXT]
+        if _CONTINUES_RE.match(tail) and _post_attribution(tail) is None:
+            return True
+    return False
+
+
+def _is_full_clause(text: str, paragraph: str, start: int, closed: bool) -> bool:
+    words = _WORD_RE.findall(text)
+    if len(words) < 3:
+        return False
+    if not _starts_sentence(paragraph, start):
+        return False
+    if _is_title_case(words):
+        return False
+    return bool(re.search(r"[.!?…,—–-][’'\"]?\s*$", text)) or (not closed and len(words) >= 6)
+
+
+def _starts_sentence(paragraph: str, start: int) -> bool:
+    before = paragraph[max(0, start - 40):start].rstrip()
+    if not before:
+        return True
+    return before[-1] in ".!?:”\"’)]…—" or before.endswith(("''",))
+
+
+def _is_title_case(words: list[str]) -> bool:
+    content = [w for w in words if w.lower() not in _FUNCTION_WORDS or w[:1].isupper()]
+    if len(content) < 1:
+        return False
+    caps = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
+    small = [w for w in words if w.lower() in {"the", "of", "in", "and", "for", "on", "to", "a", "at", "an"}]
+    lowercase_content = [w for w in words if w[:1].islower() and w.lower() not in {x.lower() for x in small}]
+    return caps >= 1 and not lowercase_content and len(words) <= 10
+
+
+def _transcript_quotes(paras, spans) -> list[tuple[int, int, str, str]]:
+    found = []
+    for index, text in enumerate(paras):
+        m = _TRANSCRIPT_RE.match(text)
+        if not m:
+            continue
+        label = m.group(1).strip()
+        if not any(c.isalpha() for c in label) or len(label.replace(".", "")) < 2:
+            continue
+        if any(s.paragraph == index and s.start <= m.end() for s in spans):
+            continue
+        found.append((index, m.end(), text[m.end():].strip(), label))
+    return found
+
+
+def _to_quote(span: _Span, speaker, role) -> Quote:
+    return Quote(text=span.text.strip(), speaker=speaker, role=role, paragraph=span.paragraph,
+                 start=span.start, end=span.end,
+                 end_paragraph=span.end_paragraph if span.end_paragraph != span.paragraph else None)
+
+
+# =========================================================================== people
+
+
+class _People:
+    """Person mentions in reading order, with surname → fullest-name resolution."""
+
+    def __init__(self, paras: Sequence[str], masks) -> None:
+        self.mentions: list[tuple[tuple[int, int], _Person]] = []
+        self.known: dict[str, _Person] = {}
+        for index, text in enumerate(paras):
+            ranges = sorted(masks[index])
+            starts = [a for a, _ in ranges]
+            for m in _NAME_RUN_RE.finditer(text):
+                k = bisect.bisect_right(starts, m.start()) - 1
+                if k >= 0 and m.start() < ranges[k][1]:
+                    continue
+                self._consider(text, index, m)
+        self.mentions.sort(key=lambda item: item[0])
+        self.positions = [pos for pos, _ in self.mentions]
+
+    # -- collection ---------------------------------------------------------
+    def _consider(self, text: str, index: int, m: re.Match) -> None:
+        tokens = m.group().split()
+        tokens = _trim_run(tokens)
+        if not tokens:
+            return
+        role_tokens, name_tokens = _split_title(tokens)
+        if not name_tokens:
+            return
+        run_end = m.start() + len(" ".join(tokens))
+        before = text[max(0, m.start() - 80):m.start()]
+        after = text[run_end:run_end + 200]
+        role = " ".join(role_tokens) or None
+        pre_role = _role_before(before)
+        if pre_role and role:
+            role = pre_role + " " + role
+        elif pre_role:
+            role = pre_role
+        apposition = _apposition_after(after)
+        speech_after = re.match(rf"^\s+(?:{_ADVERBS}\s+)*(?:{_COGNITION_VERBS})\b", after, re.IGNORECASE)
+        according = re.search(r"\baccording to\s*$", before, re.IGNORECASE)
+        name = " ".join(name_tokens)
+        key = _surname_key(name)
+        if not key:
+            return
+        is_person = bool(role) or (apposition is not None and len(name_tokens) >= 2) or key in self.known
+        if not is_person and (speech_after or according) and not _is_place_like(name_tokens):
+            is_person = True
+        if not is_person:
+            return
+        if role is None and apposition is not None:
+            role = apposition
+        person = self._register(name, role)
+        self.mentions.append(((index, m.start()), person))
+
+    def _register(self, name: str, role: str | None) -> _Person:
+        key = _surname_key(name)
+        known = self.known.get(key)
+        if known is None:
+            known = _Person(_strip_honorific(name) if len(name.split()) > 2 else name, role)
+            self.known[key] = known
+            return known
+        if len(_strip_honorific(known.name).split()) < 2 <= len(_strip_honorific(name).split()):
+            known.name = _strip_honorific(name)
+        if known.role is None and role:
+            known.role = role
+        return known
+
+    def note_speaker(self, speaker: str, role: str | None, position: tuple[int, int]) -> None:
+        key = _surname_key(speaker)
+        if key and key in self.known:
+            k = bisect.bisect_right(self.positions, position)
+            self.positions.insert(k, position)
+            self.mentions.insert(k, (position, self.known[key]))
+
+    # -- resolution ----------------------------------------------------------
+    def resolve(self, phrase: str, position: tuple[int, int]) -> tuple[str | None, str | None]:
+        phrase = phrase.strip(" ,.;:—–-")
+        if "," in phrase:
+            return self._resolve_apposition(phrase, position)
+        return self._resolve_simple(phrase, position)
+
+    def _resolve_apposition(self, phrase: str, position) -> tuple[str | None, str | None]:
+        head, tail = (part.strip() for part in phrase.split(",", 1))
+        head_words = head.lower().split()
+        if head_words and head_words[0] in {"the", "a", "an"} and _trailing_name(tail.split()):
+            name, role = tail, re.sub(r"^the\s+", "", head, flags=re.IGNORECASE)
+        else:
+            name, role = head, tail
+        speaker, known_role = self._resolve_simple(name, position)
+        if speaker is None or speaker == name and not name[:1].isupper():
+            return speaker, known_role
+        if known_role is None and role:
+            person = self.known.get(_surname_key(speaker))
+            if person is not None and person.name == speaker:
+                person.role = role
+            return speaker, role
+        return speaker, known_role
+
+    def _resolve_simple(self, phrase: str, position) -> tuple[str | None, str | None]:
+        words = phrase.split()
+        if not words:
+            return None, None
+        low = [w.lower() for w in words]
+        if len(words) == 1 and low[0] in _PRONOUNS:
+            if low[0] in {"he", "she"}:
+                person = self._last_before(position)
+                return (person.name, person.role) if person else (None, None)
+            return None, None
+        if low[0] in _INDEFINITE:
+            return None, None
+        if low[0] in {"the", "this", "that", "his", "her", "their", "its"}:
+            name_part = _trailing_name(words)
+            if name_part is None:
+                noun = low[-1].strip(".,")
+                person = self._last_with_role(noun, position)
+                if person is not None:
+                    return person.name, person.role
+                return phrase, None
+        tokens = _trim_run(_clean_tokens(words))
+        if not tokens:
+            return phrase, None
+        role_tokens, name_tokens = _split_title(tokens)
+        if not name_tokens:
+            return phrase, None
+        lead_role = _leading_role(tokens[:len(tokens) - len(name_tokens) - len(role_tokens)])
+        role = " ".join([x for x in (lead_role, " ".join(role_tokens)) if x]) or None
+        name = " ".join(name_tokens)
+        key = _surname_key(name)
+        known = self.known.get(key)
+        if known is None and not any(t[:1].isupper() for t in name_tokens):
+            return phrase, None
+        if known is not None:
+            if role and not known.role:
+                known.role = role
+            if len(_strip_honorific(known.name).split()) < 2 <= len(_strip_honorific(name).split()):
+                known.name = _strip_honorific(name)
+            return known.name, known.role or role
+        person = self._register(name, role)
+        return person.name, person.role
+
+    def _last_before(self, position) -> _Person | None:
+        k = bisect.bisect_left(self.positions, position)
+        return self.mentions[k - 1][1] if k > 0 else None
+
+    def _last_with_role(self, noun: str, position) -> _Person | None:
+        k = bisect.bisect_left(self.positions, position)
+        for _, person in reversed(self.mentions[max(0, k - 200):k]):
+            if person.role and noun in person.role.lower():
+                return person
+        return None
+
+
+def _clean_tokens(words: list[str]) -> list[str]:
+    out = []
+    for w in words:
+        w = re.sub(r"[’']s$", "", w) if w[:1].isupper() else w
+        out.append(w.strip(",;:"))
+    return [w for w in out if w]
+
+
+def _trim_run(tokens: list[str]) -> list[str]:
+    """Cut a capitalised run at a sentence-final period and drop possessives/sentence words."""
+    out: list[str] = []
+    for tok in tokens:
+        if tok.endswith(".") and not _ABBREV_RE.match(tok) and tok.lower() not in _HONORIFICS:
+            out.append(tok[:-1])
+            break
+        out.append(tok)
+    while out and out[0].lower() in _SENTENCE_START_WORDS:
+        out.pop(0)
+    if out and re.search(r"[’']s$", out[-1]):
+        return []  # possessive: "Iran’s", "Trump's campaign" -- not a mention of a speaker
+    return [t for t in out if t]
+
+
+def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Split ``Iraqi Prime Minister Mohammed Shia’ al-Sudani`` into role and name tokens."""
+    cut = 0
+    for k, tok in enumerate(tokens):
+        low = tok.lower().strip(",")
+        if low in _TITLE_WORDS or (low in _ROLE_NOUNS and k < len(tokens) - 1) or (tok[:1].islower() and not re.match(rf"^{_PARTICLES}(?:-|$)", low)):
+            cut = k + 1
+    role, name = tokens[:cut], tokens[cut:]
+    if name and name[0].lower() in _HONORIFICS and len(name) > 1:
+        pass
+    while name and re.match(rf"^{_PARTICLES}$", name[0].lower()):
+        name = name[1:]
+    if role and not name:
+        return [], []
+    # Adjectives of origin before a title stay in the role ("Iraqi Prime Minister").
+    return role, name
+
+
+def _leading_role(tokens: list[str]) -> str | None:
+    text = " ".join(tokens).strip()
+    return text or None
+
+
+def _trailing_name(words: list[str]) -> list[str] | None:
+    out = []
+    for w in reversed(words):
+        if w[:1].isupper():
+            out.append(w)
+        else:
+            break
+    return list(reversed(out)) or None
+
+
+def _role_before(before: str) -> str | None:
+    """Role phrase ending right before a name: ``Iraqi strategic expert`` + Name."""
+    words = before.rstrip().split()
+    if not before.endswith((" ", "\u00a0")) or not words:
+        return None
+    picked: list[str] = []
+    for w in reversed(words):
+        clean = w.strip()
+        low = clean.lower()
+        if not clean or clean[-1:] in ",;:)(”“\"" or low in _FUNCTION_WORDS or _SPEECH_RE.fullmatch(low):
+            break
+        if re.search(r"[’']s$", clean):
+            picked.append(clean)
+            break
+        picked.append(clean)
+        if len(picked) >= 6:
+            break
+    picked.reverse()
+    while picked and picked[0].lower() in _SENTENCE_START_WORDS:
+        picked.pop(0)
+    if not picked:
+        return None
+    last = picked[-1].lower()
+    if last not in _ROLE_NOUNS and last not in _TITLE_WORDS:
+        return None
+    return " ".join(picked)
+
+
+def _apposition_after(after: str) -> str | None:
+    """``, director of the X Center (XC),`` right after a name -> the role text."""
+    if not after.startswith(","):
+        return None
+    body = after[1:]
+    depth = 0
+    for i, ch in enumerate(body):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ",;.":
+            phrase = body[:i].strip()
+            break
+    else:
+        return None
+    if not phrase or len(phrase.split()) > 14:
+        return None
+    first = phrase.split()[0]
+    low = first.lower()
+    if low in {"a", "an", "the"}:
+        rest = phrase.split()
+        if len(rest) > 1 and any(w.lower().strip("()") in _ROLE_NOUNS for w in rest[1:]):
+            return phrase
+        return None
+    if first[:1].islower() and (low in _ROLE_NOUNS or low in _TITLE_WORDS or low in {"former", "then", "now", "who"}):
+        return None if low == "who" else phrase
+    if first[:1].isupper() and low in _TITLE_WORDS:
+        return phrase
+    return None
+
+
+_PLACE_HINT = {"u.s.", "united", "states", "america", "house", "senate", "congress", "white",
+               "party", "state", "city", "county", "republic", "kingdom", "university", "news",
+               "times", "post", "court", "department", "ministry", "committee", "council",
+               "campaign", "iran", "iraq", "israel", "russia", "china", "washington", "tehran"}
+
+
+def _is_place_like(tokens: list[str]) -> bool:
+    return any(t.lower().strip(".,") in _PLACE_HINT for t in tokens)
+
+
+def _surname_key(name: str) -> str:
+    tokens = [t for t in re.findall(r"[\w’'\-.]+", name) if t.lower() not in _SUFFIXES]
+    tokens = [t for t in tokens if not t.startswith("(")]
+    if not tokens:
+        return ""
+    last = tokens[-1].strip(".").lower()
+    last = re.sub(r"^(?:al|el)-", "", last)
+    return last
+
+
+def _strip_honorific(name: str) -> str:
+    words = name.split()
+    if len(words) > 1 and words[0].lower() in _HONORIFICS:
+        return " ".join(words[1:])
+    return name
+
+
+# =========================================================================== Arabic
+
+
+def _arabic_quotes(paras, spans) -> list[Quote]:
+    results = []
+    for span in spans:
+        text = paras[span.paragraph]
+        before = text[max(0, span.start - _CONTEXT):span.start]
+        after = paras[span.end_paragraph][span.after:span.after + _CONTEXT]
+        speaker = None
+        verb = None
+        for verb in _ARABIC_VERBS_RE.finditer(before):
+            pass
+        if verb is not None and len(before) - verb.end() < 80:
+            phrase = before[verb.end():]
+            phrase = re.split(r"[:،,«\"“]|\s(?:إن|إنه|إنها|أن|بأن)(?:\s|$)", phrase)[0].strip()
+            speaker = phrase or None
+            cue = True
+        else:
+            m = _ARABIC_VERBS_RE.match(after.lstrip("،, "))
+            cue = m is not None
+            if m:
+                rest = after.lstrip("،, ")[m.end():]
+                speaker = re.split(r"[.،,:؛]", rest)[0].strip() or None
+        words = span.text.split()
+        if cue or len(words) >= 4:
+            results.append(_to_quote(span, speaker, None))
+    return results

@@ -1,0 +1,85 @@
+"""The command-line contract: exit codes, one error line per rejected file, nothing changed on usage errors."""
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ARTICLE, REPO
+
+pytestmark = pytest.mark.slow
+
+
+def run(*args, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}, timeout=300)
+
+
+def tree_digest(root: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        h.update(str(path.relative_to(root)).encode())
+        if path.is_file():
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def test_generate_rejects_bad_seeds_with_one_line_each_and_builds_the_rest(tmp_path, seeds_dir):
+    seeds = seeds_dir({
+        "good.txt": ARTICLE,
+        "empty.txt": "   \n",
+        "photo.txt": b"\x89PNG\r\n\x1a\n" + bytes(range(256)),
+        "bad-front.md": "---\ntitle: [unclosed\n---\nBody text of the article.\n",
+        "notes.pdf": b"%PDF-1.4",
+    })
+    docs = tmp_path / "docs"
+    result = run("generate", "--seeds", seeds, "--docs", docs, cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert sorted(errors) == sorted([
+        f"error: {seeds}/bad-front.md: front matter is not valid YAML at line 3; fix or remove it",
+        f"error: {seeds}/empty.txt: the file is empty; add the article's text or remove the file",
+        f"error: {seeds}/photo.txt: this is a PNG image, not text; remove it or save the article as text",
+    ])
+    assert f"warning: {seeds}/notes.pdf: unsupported file type '.pdf'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (docs / "briefings" / "port-workers-strike-over-pay-as-shipping-delays-grow.md").is_file()
+
+
+def test_usage_errors_exit_2_and_change_nothing(tmp_path, seeds_dir):
+    seeds = seeds_dir({"good.txt": ARTICLE})
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "about.md").write_text("# About\n")
+    before_docs, before_seeds = tree_digest(docs), tree_digest(seeds)
+    cases = [
+        ("generate", "--seeds", tmp_path / "missing", "--docs", docs),
+        ("generate", "--seeds", seeds / "good.txt", "--docs", docs),
+        ("generate", "--seeds", seeds, "--docs", seeds / "out"),
+        ("generate", "--seeds", seeds, "--docs", seeds),
+        ("build", "--seeds", seeds, "--docs", docs, "--site", docs / "site"),
+        ("build", "--seeds", seeds, "--docs", docs, "--site", seeds / "site"),
+        ("generate", "--bogus"),
+    ]
+    for args in cases:
+        result = run(*args, cwd=tmp_path)
+        assert result.returncode == 2, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert result.stderr.strip().splitlines()[-1].startswith("error: ")
+    assert tree_digest(docs) == before_docs and tree_digest(seeds) == before_seeds
+    assert not (tmp_path / "site").exists()
+
+
+def test_check_writes_nothing(tmp_path, seeds_dir):
+    seeds = seeds_dir({"good.txt": ARTICLE, "empty.txt": ""})
+    result = run("check", "--seeds", seeds, cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"error: {seeds}/empty.txt: the file is empty" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds"]
+
+
+def test_help_on_every_command(tmp_path):
+    for command in ("build", "generate", "check", "serve", "evaluate"):
+        result = run(command, "--help", cwd=tmp_path)
+        assert result.returncode == 0 and "usage:" in result.stdout and len(result.stdout.splitlines()) > 4

@@ -1,0 +1,320 @@
+"""Tests for generator.quotes.extract_quotes."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.quotes import extract_quotes
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_fbda28e532f9d5ad.txt"
+
+
+def _texts(paragraphs, language="en"):
+    return [q.text for q in extract_quotes(paragraphs, language)]
+
+
+def _one(paragraphs, language="en"):
+    quotes = extract_quotes(paragraphs, language)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+# ----------------------------------------------------------------------------- the seed
+
+
+def _seed_body() -> list[str]:
+    text = SEED.read_text(encoding="utf-8")
+    body = text.split("The article is a translation of the original Arabic.")[0]
+    paragraphs = [p.strip() for p in body.split("\n\n") if p.strip()]
+    return paragraphs[1:]  # drop the headline
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not present")
+def test_seed_article_exact_quotes():
+    quotes = extract_quotes(_seed_body())
+    expected = [
+        ("Alaa al-Nashoua", "Iraqi strategic expert",
+         "Iran considers the Iraqi arena part of its national security … given the political",
+         "equations in the region."),
+        ("Rafid al-Atwani", "Iraqi political researcher",
+         "The shift we’ve seen", "with the United States … This is extremely serious. This time,"),
+        ("Amer al-Sabayleh", "International strategic expert",
+         "The idea of shifting the crisis", "only remaining front in this confrontation."),
+        ("Amer al-Sabayleh", "International strategic expert",
+         "Iran knows the coming confrontation is decisive.", "an arsenal that could be deployed."),
+        ("Mohammed Shia’ al-Sudani", "Iraqi Prime Minister",
+         "Iraq will not be an arena for any country’s influence",
+         "and we respect our relations with all states."),
+        ("Talha al-Dosari", "director of the Iraq Center for Future Studies (ICFS)",
+         "The elevation of Iran’s Iraqi proxies", "in the context of a potential war"),
+    ]
+    assert len(quotes) == 6, [q.text[:40] for q in quotes]
+    for quote, (speaker, role, start, end) in zip(quotes, expected):
+        assert quote.speaker == speaker
+        assert quote.role == role
+        assert quote.text.startswith(start)
+        assert end in quote.text
+    assert "effectively ended … All arenas adjacent" in quotes[2].text
+    assert "‘unity of fronts’" in quotes[2].text
+    assert "to play … That’s why" in quotes[3].text
+    assert quotes[1].text.endswith("operating outside state control.")
+    texts = [q.text for q in quotes]
+    for term in ("mujahideen", "Awliya al-Dam", "missile city", "The Islamic Resistance in Iraq",
+                 "unity of fronts"):
+        assert all(t.strip(",") != term for t in texts)
+    assert [q.paragraph for q in quotes] == sorted(q.paragraph for q in quotes)
+
+
+# ----------------------------------------------------------------------------- marks
+
+
+def test_straight_and_curly_marks():
+    assert _texts(['"We will rebuild the bridge," the mayor said.']) == ["We will rebuild the bridge"]
+    assert _texts(["“We will rebuild the bridge,” the mayor said."]) == ["We will rebuild the bridge"]
+
+
+def test_mismatched_marks_pair():
+    assert _texts(['“Prices will keep rising," the economist warned.']) == ["Prices will keep rising"]
+    assert _texts(['"Prices will keep rising,” the economist warned.']) == ["Prices will keep rising"]
+
+
+def test_single_marks_and_apostrophes():
+    text = "‘We don’t negotiate with anyone’s proxies,’ the minister said."
+    assert _texts([text]) == ["We don’t negotiate with anyone’s proxies"]
+
+
+def test_apostrophes_are_not_quotes():
+    assert _texts(["Iran’s leaders didn’t comment on the voters’ concerns about Shia’ parties."]) == []
+
+
+def test_doubled_apostrophes():
+    text = "''We are not going anywhere,'' Mr. Hale said on Tuesday."
+    quote = _one([text])
+    assert quote.text == "We are not going anywhere"
+    assert quote.speaker == "Mr. Hale"
+
+
+def test_guillemets():
+    assert _texts(["«Nous resterons ici», a déclaré le ministre."], "fr") == ["Nous resterons ici,"] or \
+        _texts(["«Nous resterons ici», a déclaré le ministre."], "fr") == []
+
+
+# ----------------------------------------------------------------------------- structure
+
+
+def test_interrupted_quote_joined():
+    quote = _one(["“The talks failed,” she said, “but we will try again next week.”"])
+    assert quote.text == "The talks failed … but we will try again next week."
+
+
+def test_interrupted_quote_after_full_stop():
+    paragraphs = [
+        "Maria Lopez, a spokeswoman for the port authority, spoke after the storm.",
+        "“The docks are closed,” Lopez said. “Nobody will work there until the inspection ends.”",
+    ]
+    quote = _one(paragraphs)
+    assert quote.text == "The docks are closed … Nobody will work there until the inspection ends."
+    assert quote.speaker == "Maria Lopez"
+    assert quote.role == "a spokeswoman for the port authority"
+
+
+def test_two_speakers_in_one_paragraph_stay_separate():
+    paragraph = "“We won,” said coach Paul Reyes. “They cheated,” said rival coach Dan Moss."
+    quotes = extract_quotes([paragraph])
+    assert [q.speaker for q in quotes] == ["Paul Reyes", "Dan Moss"]
+
+
+def test_multi_paragraph_quote():
+    paragraphs = [
+        "Union leader Joan Park said: “We asked for a fair wage and got nothing.",
+        "“We will strike on Monday unless the company returns to the table.”",
+        "The company declined to comment.",
+    ]
+    quote = _one(paragraphs)
+    assert quote.paragraph == 0 and quote.end_paragraph == 1
+    assert quote.text.startswith("We asked for a fair wage")
+    assert quote.text.endswith("returns to the table.")
+    assert quote.speaker == "Joan Park"
+    assert paragraphs[1][quote.end] == "”"
+
+
+def test_unclosed_quote_runs_to_paragraph_end():
+    paragraphs = ["Senator Ann Cole said: “We will not support this budget in its current form."]
+    quote = _one(paragraphs)
+    assert quote.text == "We will not support this budget in its current form."
+    assert quote.speaker == "Ann Cole"
+
+
+def test_offsets_point_at_marks():
+    paragraph = "The mayor added, “We will rebuild every home that was lost.”"
+    quote = _one([paragraph])
+    assert paragraph[quote.start] == "“"
+    assert paragraph[quote.end] == "”"
+    assert quote.end_paragraph is None
+
+
+# ----------------------------------------------------------------------------- speakers
+
+
+def test_speaker_after_quote_verb_first_with_role():
+    quote = _one(["“The economy is slowing,” said Canadian economist Lena Hart."])
+    assert quote.speaker == "Lena Hart"
+    assert quote.role == "Canadian economist"
+
+
+def test_speaker_before_quote_with_colon():
+    quote = _one(["Defense Minister Karl Braun said: “Our troops will stay.”"])
+    assert quote.speaker == "Karl Braun"
+    assert quote.role == "Defense Minister"
+
+
+def test_speaker_with_that_clause():
+    paragraphs = ["Foreign Minister Ali Rahimi spoke on Sunday, when he stressed that “Our borders are closed to smugglers.”"]
+    quote = _one(paragraphs)
+    assert quote.speaker == "Ali Rahimi"
+    assert quote.role == "Foreign Minister"
+
+
+def test_apposition_role_and_surname_resolution():
+    paragraphs = [
+        "Sen. Tom Baker, a Democrat from Ohio, said the bill was flawed.",
+        "“It punishes the wrong people,” Baker told reporters.",
+    ]
+    quote = _one(paragraphs)
+    assert quote.speaker == "Tom Baker"
+    assert quote.role in {"a Democrat from Ohio", "Sen."}
+
+
+def test_pronoun_resolves_to_last_named_person():
+    paragraphs = [
+        "Analyst Rosa Diaz argues that the ceasefire will not hold.",
+        "“Both sides are rearming,” she added.",
+    ]
+    quote = _one(paragraphs)
+    assert quote.speaker == "Rosa Diaz"
+    assert quote.role == "Analyst"
+
+
+def test_pronoun_after_non_quote_mention():
+    paragraphs = [
+        "Trade expert Omar Haddad considers the tariffs a mistake.",
+        "Haddad argues that exporters will suffer first.",
+        "“Farmers will pay the price,” he said.",
+    ]
+    assert _one(paragraphs).speaker == "Omar Haddad"
+
+
+def test_organisation_speaker():
+    quote = _one(["“We will continue our operations,” the militia said in a statement."])
+    assert quote.speaker == "the militia"
+
+
+def test_anonymous_speaker_is_not_a_name():
+    paragraphs = [
+        "President Maria Santos met the delegation on Monday.",
+        "“Nothing was agreed,” a senior official said.",
+    ]
+    assert _one(paragraphs).speaker is None
+
+
+def test_description_resolves_to_matching_role():
+    paragraphs = [
+        "Finance Minister Hugo Brandt presented the budget on Monday.",
+        "“The deficit will shrink,” the minister said.",
+    ]
+    assert _one(paragraphs).speaker == "Hugo Brandt"
+
+
+def test_according_to():
+    quote = _one(["“The vote was rigged,” according to opposition leader Sam Okoro."])
+    assert quote.speaker == "Sam Okoro"
+
+
+def test_transcript_label():
+    paragraphs = ["Moderator Chris Wallace opened the debate.", "WALLACE: Let me begin with the economy tonight."]
+    quote = _one(paragraphs)
+    assert quote.speaker == "Chris Wallace"
+    assert quote.text == "Let me begin with the economy tonight."
+
+
+# ----------------------------------------------------------------------------- terms
+
+
+def test_scare_quotes_are_not_quotations():
+    paragraphs = [
+        "The group urged those it called “volunteers” to gather near the “green zone” at dawn.",
+        "Fighters operating under the banner “The Southern Shield,” later claimed the attack.",
+        "A faction calling itself “Sons of the River” posted a video.",
+    ]
+    assert _texts(paragraphs) == []
+
+
+def test_nested_quote_stays_inside():
+    quote = _one(["“They call it the ‘axis of resistance’ but it is collapsing,” the analyst said."])
+    assert "‘axis of resistance’" in quote.text
+
+
+def test_full_sentence_quote_without_cue_is_kept():
+    paragraphs = [
+        "“We are prepared for every scenario,” said army spokesman Idris Salem.",
+        "“Nobody should doubt our resolve.”",
+    ]
+    quotes = extract_quotes(paragraphs)
+    assert len(quotes) == 2
+    assert quotes[1].speaker == "Idris Salem"
+
+
+# ----------------------------------------------------------------------------- other languages
+
+
+def test_arabic_attribution():
+    quote = _one(["وقال وزير الخارجية أحمد سالم: «لن نسمح بأي تدخل في شؤوننا الداخلية»."], "ar")
+    assert quote.text == "لن نسمح بأي تدخل في شؤوننا الداخلية"
+    assert quote.speaker == "وزير الخارجية أحمد سالم"
+    assert quote.role is None
+
+
+def test_other_language_has_no_speaker():
+    quotes = extract_quotes(["Der Minister sagte: „Wir werden die Brücke wieder aufbauen.“"], "de")
+    assert all(q.speaker is None for q in quotes)
+
+
+# ----------------------------------------------------------------------------- robustness
+
+
+def test_long_paragraph_is_fast():
+    paragraph = ("“Word after word,” he said, and " * 20000) + "“" + "x " * 200000
+    started = time.monotonic()
+    extract_quotes([paragraph, "'" * 100000, '"' * 100000, "a ’ b ‘ " * 50000])
+    assert time.monotonic() - started < 5
+
+
+def test_empty_input():
+    assert extract_quotes([]) == ()
+    assert extract_quotes(["", "   "]) == ()
+
+
+_PIECES = st.sampled_from(list("ab A B.,:;!?'\"“”‘’«»„ —\u00a0é") + ["said", " he said", "al-", "''",
+                                                                      "Sen. ", "WALLACE: ", "قال "])
+_PARAGRAPH = st.one_of(st.lists(_PIECES, max_size=40).map("".join), st.text(max_size=60))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PARAGRAPH, max_size=6), st.sampled_from(["en", "ar", "fr"]))
+def test_never_raises_and_indices_valid(paragraphs, language):
+    quotes = extract_quotes(paragraphs, language)
+    assert isinstance(quotes, tuple)
+    for q in quotes:
+        assert 0 <= q.paragraph < len(paragraphs)
+        assert 0 <= q.start <= len(paragraphs[q.paragraph])
+        last = q.end_paragraph if q.end_paragraph is not None else q.paragraph
+        assert q.paragraph <= last < len(paragraphs)
+        assert 0 <= q.end <= len(paragraphs[last])
+        if last == q.paragraph:
+            assert q.start <= q.end
+        assert q.text
+    assert extract_quotes(paragraphs, language) == quotes
