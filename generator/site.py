@@ -21,7 +21,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -29,16 +29,8 @@ from generator import __version__
 from generator.errors import BuildError, UsageError
 from generator.ingest import Skipped, discover
 from generator.models import Briefing
-from generator.pipeline import Outcome, process_seed
-from generator.render import (
-    briefing_front_matter,
-    name_slug,
-    render_briefing,
-    render_home,
-    render_topic,
-    render_topic_index,
-    topic_index,
-)
+from generator.runner import process_all
+from generator.sitepages import docs_pages, site_files
 
 log = logging.getLogger(__name__)
 
@@ -98,13 +90,7 @@ def collect(seeds: Path, progress: Callable[[int, int, str], None] | None = None
     start = time.monotonic()
     report = Report()
     files, report.skipped = discover(seeds)
-    outcomes: list[Outcome] = []
-    for index, seed in enumerate(files, start=1):
-        outcome = process_seed(seed)
-        outcomes.append(outcome)
-        if progress:
-            progress(index, len(files), seed.rel)
-    for outcome in outcomes:
+    for outcome in process_all(files, progress):
         report.warnings.extend(outcome.warnings)
         if outcome.error:
             report.errors.append((outcome.path, outcome.error))
@@ -131,30 +117,6 @@ def unique_slugs(briefings: Sequence[Briefing]) -> list[Briefing]:
         taken.add(slug)
         result.append(replace(b, slug=slug) if slug != b.slug else b)
     return result
-
-
-def pages(briefings: Sequence[Briefing], site_name: str) -> dict[str, str]:
-    """Every generated page, keyed by its path relative to docs/."""
-    out: dict[str, str] = {}
-    for b in briefings:
-        out[f"briefings/{b.slug}.md"] = render_briefing(b)
-    out["index.md"] = render_home(briefings, site_name)
-    topics = topic_index(briefings)
-    out["topics/index.md"] = render_topic_index(topics)
-    for name, items in topics.items():
-        out[f"topics/{name_slug(name, 'topic')}.md"] = render_topic(name, items, topics)
-    return dict(sorted(out.items()))
-
-
-def records(briefings: Sequence[Briefing]) -> list[dict]:
-    """The briefings.json records: the front matter of each briefing, plus its page's path."""
-    items = []
-    for b in sorted(briefings, key=lambda b: b.slug):
-        record = briefing_front_matter(b)
-        record.pop("template", None)
-        record["path"] = f"briefings/{b.slug}/"
-        items.append(record)
-    return items
 
 
 # ---------------------------------------------------------------------------------------------
@@ -289,7 +251,7 @@ def generate(paths: Paths, *, site_name: str = "Briefings", progress=None) -> Re
     with BuildLock(paths.docs):
         recover_interrupted(paths.docs)
         report = collect(paths.seeds, progress)
-        stage = stage_docs(paths.docs, pages(report.briefings, site_name))
+        stage = stage_docs(paths.docs, docs_pages(report.briefings, site_name))
         try:
             swap_in(stage, paths.docs)
         except BaseException:
@@ -307,11 +269,15 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None) -> Report
         recover_interrupted(paths.docs)
         recover_interrupted(paths.site)
         report = collect(paths.seeds, progress)
-        docs_stage = stage_docs(paths.docs, pages(report.briefings, config.get("site_name", "Briefings")))
+        site_name = str(config.get("site_name") or "Briefings")
+        docs_stage = stage_docs(paths.docs, docs_pages(report.briefings, site_name))
         site_stage = Path(tempfile.mkdtemp(prefix=f".{paths.site.name}.new-", dir=paths.site.parent))
         try:
             run_mkdocs(paths.config, docs_stage, site_stage, site_url)
-            write_json(site_stage / "briefings.json", records(report.briefings))
+            for rel, content in site_files(report.briefings, site_url or config.get("site_url"), site_name).items():
+                target = site_stage / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(content, encoding="utf-8", newline="\n")
             swap_in(docs_stage, paths.docs)
             swap_in(site_stage, paths.site)
         except BaseException:
@@ -319,10 +285,6 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None) -> Report
             shutil.rmtree(site_stage, ignore_errors=True)
             raise
     return report
-
-
-def write_json(path: Path, data) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def read_site_config(config: Path) -> dict:

@@ -4,7 +4,8 @@ import yaml
 from lxml import html as lxml_html
 
 from generator.models import Briefing, Quote, Source
-from generator.render import escape_md, render_briefing, render_home, render_topic, safe_title, topic_index
+from generator.render import escape_md, render_briefing, safe_title
+from generator.sitepages import render_home, render_topic, topic_index
 
 HOSTILE = [
     "<script>alert(1)</script>",
