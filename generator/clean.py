@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from generator.models import CleanText
 
@@ -255,6 +256,7 @@ def clean(text: str, *, title_hint: str | None = None) -> CleanText:
 
     title, body = _take_headline(kept, title_hint, removed)
     body = _trim_tail(body, removed)
+    body = _drop_repeats(body, removed)
     return CleanText(
         title=title,
         paragraphs=tuple(body),
@@ -280,8 +282,11 @@ def _take_headline(lines: list[str], title_hint: str | None, removed: list[str])
         return title_hint, _drop_leading_furniture(lines, removed)
     # The headline is the first line that looks like one, within the first few lines: what comes
     # before it (logo text, a breadcrumb, a date line, a caption) is not body text.
+    # Once the body has started (a paragraph of prose), there is no headline to find.
     for index, line in enumerate(lines[:6]):
-        if _headline_candidate(line) and not _is_sentence_paragraph(line):
+        if _is_sentence_paragraph(line) or _words(line) > 30:
+            break
+        if _headline_candidate(line):
             removed.extend(lines[:index])
             return line.rstrip(" .:"), _drop_leading_furniture(lines[index + 1:], removed)
     return None, lines
@@ -289,7 +294,9 @@ def _take_headline(lines: list[str], title_hint: str | None, removed: list[str])
 
 def _is_sentence_paragraph(line: str) -> bool:
     """A body paragraph: several sentences, or one long one ending in a full stop."""
-    return _words(line) > 30 or (line.endswith(".") and len(re.findall(r"[.!?][\"”’]?\s", line)) >= 1)
+    core = line.rstrip("\"”’»)] ")
+    ends = core.endswith((".", "!", "?", "…", ",")) and not core.endswith("...")
+    return _words(line) > 30 or (ends and len(re.findall(r"[.!?,][\"”’]?\s", core)) >= 1)
 
 
 def _drop_leading_furniture(lines: list[str], removed: list[str]) -> list[str]:
@@ -308,6 +315,28 @@ def _trim_tail(lines: list[str], removed: list[str]) -> list[str]:
         end -= 1
     removed.extend(lines[end:])
     return lines[:end]
+
+
+def _drop_repeats(lines: list[str], removed: list[str]) -> list[str]:
+    """Pull quotes and repeated widgets: a short paragraph that repeats text found elsewhere."""
+    if len(lines) < 3:
+        return lines
+    folded = [_fold(line) for line in lines]
+    joined = "\n".join(folded) if len(lines) <= 400 else ""  # pull quotes: checked on article-sized text
+    exact = Counter(folded)
+    seen: set[str] = set()
+    kept = []
+    for line, key in zip(lines, folded):
+        if key in seen:
+            removed.append(line)
+            continue
+        seen.add(key)
+        # Found inside another, different paragraph (exact repeats are handled above).
+        if joined and 4 <= _words(line) <= 40 and joined.count(key) > exact[key]:
+            removed.append(line)
+            continue
+        kept.append(line)
+    return kept
 
 
 def _fold(text: str) -> str:

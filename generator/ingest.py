@@ -74,8 +74,8 @@ def discover(seeds: Path) -> tuple[list[SeedFile], list[Skipped]]:
             return
         for entry in entries:
             rel = f"{prefix}{entry.name}"
-            if entry.name.startswith("."):
-                continue  # hidden files (.DS_Store, editor swap files) are not articles
+            if entry.name.startswith(".") and Path(entry.name).suffix.lower() not in ARTICLE_SUFFIXES:
+                continue  # hidden files and folders (.DS_Store, .git, editor swap files) are not articles
             try:
                 st = entry.stat(follow_symlinks=False)
             except OSError as exc:
@@ -310,8 +310,8 @@ def read_sidecar(path: Path, rel: str, warnings: list[str]) -> dict:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise BadInput(rel, f"metadata file {path.name} must be a mapping of keys to values "
-                            f"(source, url, published, ...), not a {_type_name(value)}")
+        raise BadInput(rel, f"metadata file {path.name} must be a mapping of keys to values, not a "
+                            f"{_type_name(value)}; write it as 'key: value' lines (source, url, published, ...)")
     return validate_meta(value, rel, f"metadata file {path.name}", warnings)
 
 
@@ -363,7 +363,8 @@ def split_front_matter(text: str, rel: str) -> tuple[dict | None, str]:
     if value is None:
         return {}, body
     if not isinstance(value, dict):
-        raise BadInput(rel, f"front matter must be a mapping of keys to values, not a {_type_name(value)}")
+        raise BadInput(rel, f"front matter must be a mapping of keys to values, not a {_type_name(value)}; "
+                            "write it as 'key: value' lines (title, source, published, ...)")
     return value, body
 
 

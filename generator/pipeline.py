@@ -15,6 +15,10 @@ from generator.summary import sentences, summarise
 
 MIN_WORDS = 15  # shorter than this is a caption or a stub, not an article
 KEYWORDS = 8
+# Sane limits: a long news article has 10,000 words; past these, work stays bounded.
+MAX_TEXT_CHARS = 8_000_000  # text read for cleaning
+MAX_BODY_WORDS = 100_000  # text kept in the briefing
+MAX_KEYWORD_WORDS = 20_000  # text YAKE reads (its cost grows with length)
 
 
 @dataclass(frozen=True)
@@ -44,9 +48,20 @@ def process_seed(seed: SeedFile) -> Outcome:
 def process(raw: RawArticle) -> tuple[Briefing, list[str]]:
     """Turn one article into a briefing, or raise BadInput saying why it cannot be one."""
     title_hint = raw.meta.get("title")
-    cleaned = clean(raw.text, title_hint=title_hint)
+    warnings: list[str] = []
+    text = raw.text
+    if len(text) > MAX_TEXT_CHARS:
+        cut = text.rfind("\n", 0, MAX_TEXT_CHARS)
+        text = text[: cut if cut > MAX_TEXT_CHARS // 2 else MAX_TEXT_CHARS]
+        warnings.append(f"{raw.path}: {len(raw.text) / 1e6:.0f} million characters of text; only the first "
+                        f"{MAX_TEXT_CHARS / 1e6:.0f} million were read")
+    cleaned = clean(text, title_hint=title_hint)
     paragraphs = cleaned.paragraphs
     words = word_count(paragraphs)
+    if words > MAX_BODY_WORDS:
+        paragraphs = _first_words(paragraphs, MAX_BODY_WORDS)
+        warnings.append(f"{raw.path}: {words:,} words of text; the briefing keeps the first {MAX_BODY_WORDS:,}")
+        words = word_count(paragraphs)
     if not paragraphs:
         if cleaned.removed and not cleaned.title:
             raise BadInput(raw.path, "only web boilerplate (menus, share and subscribe lines), no article "
@@ -56,11 +71,13 @@ def process(raw: RawArticle) -> tuple[Briefing, list[str]]:
         raise BadInput(raw.path, f"only {words} words of article text, too short for a briefing; "
                                  "add the article's text or remove the file")
     language = detect_language(paragraphs)
-    source, warnings = build_source(raw, cleaned, language)
+    source, source_warnings = build_source(raw, cleaned, language)
+    warnings.extend(source_warnings)
     title = cleaned.title or _title_from_text(paragraphs)
     exclude = [x for x in (source.name, source.publisher) if x]
     language_code = source.language or "en"
-    keywords = extract_keywords(title, paragraphs, language_code, top=KEYWORDS, exclude=exclude)
+    keywords = extract_keywords(title, _first_words(paragraphs, MAX_KEYWORD_WORDS), language_code,
+                                top=KEYWORDS, exclude=exclude)
     quotes = extract_quotes(paragraphs, language_code)
     people = tuple(dict.fromkeys(q.speaker for q in quotes if q.speaker and _is_person_name(q.speaker)))
     briefing = Briefing(
@@ -77,6 +94,22 @@ def process(raw: RawArticle) -> tuple[Briefing, list[str]]:
         description=raw.meta.get("description"),
     )
     return briefing, warnings
+
+
+def _first_words(paragraphs, limit: int) -> tuple[str, ...]:
+    """The paragraphs up to ``limit`` words; a paragraph that crosses the limit is cut."""
+    kept: list[str] = []
+    total = 0
+    for paragraph in paragraphs:
+        n = len(paragraph.split())
+        if total + n > limit:
+            rest = limit - total
+            if rest > 0:
+                kept.append(" ".join(paragraph.split()[:rest]))
+            break
+        kept.append(paragraph)
+        total += n
+    return tuple(kept)
 
 
 def _title_from_text(paragraphs) -> str:

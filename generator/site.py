@@ -134,7 +134,7 @@ def stage_docs(docs: Path, generated: dict[str, str]) -> Path:
     """A complete new docs/ in a staging folder beside docs: the user's files plus ours."""
     parent = docs.parent
     parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{docs.name}.new-", dir=parent))
+    stage = _make_stage(docs)
     owned = _owned(docs)
     if docs.is_dir():
         for root, dirs, files in os.walk(docs):
@@ -161,6 +161,16 @@ def stage_docs(docs: Path, generated: dict[str, str]) -> Path:
         target.write_text(content, encoding="utf-8", newline="\n")
     manifest = {"generator": __version__, "files": sorted(generated)}
     (stage / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    return stage
+
+
+def _make_stage(target: Path) -> Path:
+    """An empty staging folder beside ``target`` (same file system, so it can be renamed over it)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(stage, 0o777 & ~umask)  # mkdtemp makes it private; the published folder must not be
     return stage
 
 
@@ -271,7 +281,7 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None) -> Report
         report = collect(paths.seeds, progress)
         site_name = str(config.get("site_name") or "Briefings")
         docs_stage = stage_docs(paths.docs, docs_pages(report.briefings, site_name))
-        site_stage = Path(tempfile.mkdtemp(prefix=f".{paths.site.name}.new-", dir=paths.site.parent))
+        site_stage = _make_stage(paths.site)
         try:
             run_mkdocs(paths.config, docs_stage, site_stage, site_url)
             for rel, content in site_files(report.briefings, site_url or config.get("site_url"), site_name).items():

@@ -141,3 +141,12 @@ def test_user_seed_cleaning(user_seed):
     for junk in ("Leave a Reply", "Subscribe", "footer_logo", "Social Links", "©", "Continue reading",
                  "translation of the original"):
         assert junk not in body
+
+
+def test_pull_quotes_and_repeated_paragraphs_are_dropped():
+    text = "\n\n".join([
+        "Central Bank Raises Rates Again", BODY,
+        "its fourth increase this year",  # a pull-quote widget repeating the text
+        BODY2, BODY2,
+    ])
+    assert clean(text).paragraphs == (BODY, BODY2)
