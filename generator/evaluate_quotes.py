@@ -5,14 +5,36 @@ PolNeAR (github.com/networkdynamics/PolNeAR) annotates attributions in brat stan
 split named (``train`` by default) is read.
 
 Gold direct quotations
-    A ``Content`` span (its fragments taken in text order) is a *direct* quotation when it is
-    enclosed in quote marks: after dropping a leading complementiser ``that`` or a colon, its
-    first character is an opening quote mark (or one stands immediately before it), and its
-    last character other than trailing ``. , ; : ! ? ] -`` is a closing quote mark (or one
-    stands immediately after it).  Quote marks are ``" “ ” ‘ ’ ' « » „`` and ``''``.  Content
+    A ``Content`` span (its fragments taken in text order) is a *direct* quotation when
+
+    * it is enclosed in quote marks: after dropping a leading complementiser ``that`` or a
+      colon, its first character is an opening quote mark (or one stands immediately before
+      it), and its last character other than trailing whitespace and ``. , ; : ! ? ] -`` is a
+      closing quote mark (or one stands immediately after it); or
+    * it opens with a complete quoted utterance, i.e. its first character is a quote mark and
+      the first quoted segment ends in ``, . ! ?`` inside the marks (``“It’s unanimous,”
+      [Levine said of] the council’s support ...``: annotators sometimes take the topic of a
+      ``said of`` phrase into the Content); or
+    * at least half of its words stand inside quote marks and the first quoted segment is
+      introduced by a comma or colon (``The streets were deserted, [he added,] ''but people
+      need to connect somehow.''``: a lead-in of the writer's words before a quotation, not a
+      fragment woven into the writer's syntax as in ``the prime minister ''looked ashen''``);
+      or
+    * it is a transcript turn: it has no quote marks and starts right after an upper-case
+      speaker label opening its line (``FALLIN: I think ...``).
+
+    Quote marks are ``" “ ” ‘ ’ ' « » „`` and ``''`` (only double marks delimit quoted
+    segments).  The gold's words are the words inside the quote marks (the quotation proper,
+    which is what the extractor returns), or all its words for a transcript turn.  Content
     that merely contains a quoted phrase (``said the plan was “a disaster”``) is indirect and
     is not counted.  Spans in the headline (the first line) are ignored, and the headline is
     not passed to the extractor (it receives body paragraphs, as in the pipeline).
+
+Multi-paragraph Contents
+    A Content is cut at every line break that follows a closing mark (possibly followed by
+    whitespace such as a no-break space): those are separate quotations, each a gold item.
+    A line break inside a quotation left open (the news convention of re-opening the next
+    paragraph with a mark) does not cut it.  Pieces with no quoted words are dropped.
 
 Paragraphs
     The raw text is split at every line break; blank lines are dropped.
@@ -51,7 +73,9 @@ _E_LINE = re.compile(r"^(E\d+)\t(.*)$")
 _WORD = re.compile(r"[\w]+(?:[’'][\w]+)*")
 _PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them", "his", "its"}
 _SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
-_TRAIL = " \t.,;:!?]-—"
+_TRAIL = " \t\u00a0\u2009\u200b.,;:!?]-—"
+_DOUBLE_RE = re.compile(r"''|[\"“”«»„]")
+_LABEL_RE = re.compile(r"^[ \t\u00a0]*[A-Z][A-Z.'’\- ]{1,40}[A-Z.]:[ \t\u00a0]*$")
 
 
 def _split_dir(root: Path, split: str) -> Path:
@@ -81,7 +105,8 @@ def _parse_ann(text: str) -> tuple[dict, list[dict]]:
     return spans, relations
 
 
-def _is_direct(text: str, start: int, end: int) -> bool:
+def _enclosed(text: str, start: int, end: int) -> bool:
+    """The Content is wrapped in quote marks (a leading ``that`` or colon aside)."""
     lead = re.match(r"\s*(?:that\s+|:\s*)?", text[start:end])
     s = start + (lead.end() if lead else 0)
     opens = text[s:s + 1] in _OPEN or text[s:s + 2] == "''" or (s > 0 and text[s - 1] in _OPEN)
@@ -89,6 +114,59 @@ def _is_direct(text: str, start: int, end: int) -> bool:
     after = text[end:end + 3].lstrip(".,?!")
     closes = body[-1:] in _CLOSE or after[:1] in _CLOSE
     return bool(body) and opens and closes
+
+
+def _quoted_segments(text: str, frags: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """(offset, text) of each stretch inside double quote marks within the fragments."""
+    start = frags[0][0]
+    inside = start > 0 and text[start - 1] in "“«„\""
+    if start > 0 and text[start - 1:start + 1] == "''" and text[start + 1:start + 2] != "'":
+        inside = True  # the Content starts on the second apostrophe of an opening ''
+        frags = [(start + 1, frags[0][1])] + list(frags[1:])
+    segments: list[tuple[int, str]] = []
+    for a, b in frags:
+        cursor = a
+        for m in _DOUBLE_RE.finditer(text, a, b):
+            mark = m.group()
+            if inside:
+                segments.append((cursor, text[cursor:m.start()]))
+            if mark in "“«„":
+                inside = True
+            elif mark in "”»":
+                inside = False
+            else:
+                inside = not inside
+            cursor = m.end()
+        if inside:
+            segments.append((cursor, text[cursor:b]))
+    return [(at, seg) for at, seg in segments if _WORD.search(seg)]
+
+
+def _is_transcript_turn(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_LABEL_RE.match(text[line_start:start]))
+
+
+def _gold_words(text: str, frags: list[tuple[int, int]]) -> Counter | None:
+    """Words of a direct quotation (see the module docstring), or None when indirect."""
+    start, end = frags[0][0], frags[-1][1]
+    all_words = _words(" ".join(text[a:b] for a, b in frags))
+    segments = _quoted_segments(text, frags)
+    if not segments:
+        if _enclosed(text, start, end) or _is_transcript_turn(text, start):
+            return all_words or None  # single quote marks only, or a transcript turn
+        return None
+    quoted = _words(" ".join(seg for _, seg in segments))
+    if _enclosed(text, start, end):
+        return quoted
+    first_at, first = segments[0]
+    opens_at_start = not text[start:first_at].strip(" \t\u00a0\"“«„'")
+    if opens_at_start and re.search(r"[,.!?][’']?\s*$", first):
+        return quoted
+    introduced = text[:first_at].rstrip(" \t\u00a0\"“«„'")[-1:] in (",", ":")
+    if introduced and 2 * sum(quoted.values()) >= sum(all_words.values()):
+        return quoted
+    return None
 
 
 def _split_closed_paragraphs(text: str, frags: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -154,13 +232,12 @@ def _evaluate_article(text: str, ann: str) -> dict:
         if not content or content[0] != "Content" or not content[1]:
             continue
         frags = content[1]
-        start, end = frags[0][0], frags[-1][1]
-        if start < body_start or not _is_direct(text, start, end):
+        if frags[0][0] < body_start or _gold_words(text, frags) is None:
             continue
         source = spans.get(rel.get("Source", ""))
         source_text = " ".join(text[a:b] for a, b in source[1]) if source else ""
         for part in _split_closed_paragraphs(text, frags):
-            words = _words(" ".join(text[a:b] for a, b in part))
+            words = _gold_words(text, part)
             if words:
                 gold.append((part[0][0], part[-1][1], words, source_text))
     quotes = extract_quotes(paras[1:])
@@ -184,6 +261,7 @@ def _evaluate_article(text: str, ann: str) -> dict:
             used_p.add(pi)
             matched.append((gi, pi))
     named = correct = 0
+    wrong = []
     for gi, pi in matched:
         token = _last_name_token(gold[gi][3])
         if token is None:
@@ -193,10 +271,13 @@ def _evaluate_article(text: str, ann: str) -> dict:
         pred_tokens = {re.sub(r"^(?:al|el)-", "", t.lower().strip(".")) for t in re.findall(r"[\w’'\-.]+", speaker)}
         pred_tokens |= {re.sub(r"[’']s$", "", t) for t in pred_tokens}
         correct += token in pred_tokens
+        if token not in pred_tokens:
+            wrong.append((gold[gi][3], speaker, predicted[pi][3].role, gold[gi][0], gold[gi][1]))
     return {"gold": len(gold), "predicted": len(predicted), "matched": len(matched),
             "speaker_named": named, "speaker_correct": correct,
             "missed": [gold[g][:2] for g in range(len(gold)) if g not in used_g],
-            "spurious": [predicted[p][3] for p in range(len(predicted)) if p not in used_p]}
+            "spurious": [predicted[p][3] for p in range(len(predicted)) if p not in used_p],
+            "wrong_speakers": wrong}
 
 
 def evaluate_polnear(root: Path, split: str = "train") -> dict:
