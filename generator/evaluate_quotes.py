@@ -45,12 +45,17 @@ Matching
     the prediction's text.  Matching is one-to-one, greedy by overlap.
 
 Speaker accuracy
-    Among matched pairs whose gold ``Source`` is a name (has a capitalised token that is not a
-    pronoun), the predicted speaker is right when it contains the gold source's last name
-    token (parenthesised party tags, suffixes and possessives removed).  The gold source's
-    name is its head phrase: text before the first comma or ``who``/``of``/``from``/``at``
-    (``Jeffrey Lewis of the X Center`` -> ``Lewis``); sources opening with an indefinite
-    determiner (``one Republican involved ...``) are descriptions, not names.  Articles annotated by
+    Among matched pairs whose gold ``Source`` is a name, the predicted speaker is right when
+    it contains the gold source's last name token (parenthesised party tags, suffixes and
+    possessives removed).  The gold source's name is its head phrase: text before the first
+    comma or ``who``/``of``/``from``/``at``/``in``/``to`` (``Jeffrey Lewis of the X Center``
+    -> ``Lewis``), except that a head opening with a determiner or a possessive and followed
+    by a capitalised apposition names the person in the apposition (``the White House
+    spokesman, Josh Earnest,`` -> ``Earnest``; ``Schilling's son, Grant,`` -> ``Grant``).
+    Sources that are descriptions are not counted: those opening with an indefinite
+    determiner (``one Republican involved ...``), those opening with a definite determiner
+    or possessive whose head ends in a lower-case word (``The former pollster``), and those
+    with no capitalised token other than a pronoun or determiner.  Articles annotated by
     several annotators use the alphabetically first annotation file.
 """
 from __future__ import annotations
@@ -73,6 +78,7 @@ _E_LINE = re.compile(r"^(E\d+)\t(.*)$")
 _WORD = re.compile(r"[\w]+(?:[’'][\w]+)*")
 _PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them", "his", "its"}
 _SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
+_DETERMINERS = {"the", "his", "her", "its", "their", "this", "that", "these", "those", "according"}
 _TRAIL = " \t\u00a0\u2009\u200b.,;:!?]-—"
 _DOUBLE_RE = re.compile(r"''|[\"“”«»„]")
 _LABEL_RE = re.compile(r"^[ \t\u00a0]*[A-Z][A-Z.'’\- ]{1,40}[A-Z.]:[ \t\u00a0]*$")
@@ -196,14 +202,24 @@ def _words(text: str) -> Counter:
 
 
 def _last_name_token(source: str) -> str | None:
-    """Last capitalised token of the source's head phrase (before any apposition)."""
-    source = re.sub(r"\([^)]*\)", " ", source)
-    source = re.split(r",|\s(?:who|of|from|at|in|playing|whose|which)\s", source + " ")[0]
-    if source.strip().lower().split()[:1] in (["a"], ["an"], ["one"], ["another"], ["some"], ["several"]):
+    """Last capitalised token of the source's head phrase (see the module docstring)."""
+    source = re.sub(r"\([^)]*\)", " ", source).replace("\u00a0", " ")
+    parts = [part.strip() for part in source.split(",")]
+    head = parts[0]
+    first = head.lower().split()[:1]
+    if len(parts) > 1 and parts[1] and (first and first[0] in _DETERMINERS or re.search(r"[’']s\b", head)) \
+            and all(w[:1].isupper() for w in parts[1].split()):
+        head = parts[1]  # "the White House spokesman, Josh Earnest," / "Schilling's son, Grant,"
+    head = re.split(r"\s(?:who|of|from|at|in|playing|whose|which|to)\s", head + " ")[0]
+    words = head.strip().lower().split()
+    if not words or words[0] in ("a", "an", "one", "another", "some", "several"):
         return None
-    tokens = [t for t in re.findall(r"[A-Za-z][\w’'\-.]*", source)]
+    tokens = [t for t in re.findall(r"[A-Za-z][\w’'\-.]*", head)]
     tokens = [re.sub(r"[’']s$", "", t).strip(".") for t in tokens]
-    caps = [t for t in tokens if t[:1].isupper() and t.lower() not in _PRONOUNS and t.lower() not in _SUFFIX]
+    if words[0] in _DETERMINERS and not (tokens and tokens[-1][:1].isupper()):
+        return None  # a description ("The former pollster"), not a name
+    caps = [t for t in tokens if t[:1].isupper() and t.lower() not in _PRONOUNS
+            and t.lower() not in _SUFFIX and t.lower() not in _DETERMINERS]
     if not caps:
         return None
     last = caps[-1].lower()

@@ -613,7 +613,11 @@ def _subject_like(np: str) -> bool:
 
 
 def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
-    """Speaker phrase of ``X said: “`` / ``X stressed that “`` (text up to the mark)."""
+    """Speaker phrase of ``X said: “`` / ``X stressed that “`` (text up to the mark).
+
+    When the cue is a participle or a second verb of the sentence (``X met voters, saying, “``;
+    ``X ... and added, “``; ``X interjected to say: “``) the speaker is the sentence's subject.
+    """
     start = _sentence_start(before)
     sentence = before[start:]
     if not sentence.strip():
@@ -627,8 +631,9 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
     if according is not None and according.end() >= len(sentence.rstrip()) - 1:
         return according.group(1), start + according.start(1)
     if verb is None:
-        if _COLON_END_RE.search(sentence):
-            return None, start  # bare colon: cue without a speaker phrase
+        if _COLON_END_RE.search(sentence):  # "Cruz called them on it: “..."
+            subject = _sentence_subject(sentence) if quote[:1].isupper() else None
+            return (subject[0], start + subject[1]) if subject else (None, start)
         return None
     tail = _PRE_TAIL_RE.match(sentence[verb.end():])
     if tail is None:
@@ -641,11 +646,106 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
         return None
     if obj and len(obj.split()) > 6:
         return None
-    subject = _subject_before(sentence[:verb.start()])
+    head = sentence[:verb.start()]
+    if _PASSIVE_RE.search(head):
+        return None, start  # "Trump was asked, “...": the speaker is not the subject
+    subject = None if _SECONDARY_CUE_RE.search(head) or verb.group().lower().endswith("ing") \
+        else _subject_before(head)
+    if subject is None:
+        subject = _sentence_subject(head)
     if subject is None:
         # "Said X, “..." / verb-first or passive: the object may be the speaker ("told by X")
         return None, start
     return subject[0], start + subject[1]
+
+
+_PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_SECONDARY_CUE_RE = re.compile(
+    rf"(?:\b(?:and|but|to|then|before|after|by|while|when|in|without|of|for)|,)\s+(?:{_ADVERBS}\s+)*$",
+    re.IGNORECASE,
+)
+_INTRO_WORDS = {
+    "after", "before", "during", "in", "on", "at", "as", "by", "for", "from", "with", "without",
+    "when", "while", "since", "though", "although", "because", "if", "unless", "until", "once",
+    "of", "later", "earlier", "still", "yet", "meanwhile", "however", "instead", "indeed",
+    "here", "there", "back", "then", "now", "today", "yesterday", "tonight", "hours", "days",
+    "weeks", "months", "years", "minutes", "moments", "last", "next", "this", "that", "asked",
+    "speaking", "but", "and", "so", "also", "again", "by", "contrast", "finally", "first",
+    "separately", "similarly", "specifically", "elsewhere", "afterward", "afterwards", "soon",
+    "like", "unlike", "despite", "according", "following", "under", "over", "about", "amid",
+    "among", "against", "toward", "towards", "through", "throughout", "upon", "within", "to",
+    "of course", "in fact", "recently", "previously", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "speaking",
+}
+_TIME_TAIL_RE = re.compile(
+    r"(?:\s+(?:later|earlier|also|then|on|last|this|late|early|again|again,|previously|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|"
+    r"morning|afternoon|evening|night|week|month|year))+\s*$",
+    re.IGNORECASE,
+)
+_SUBJECT_STOP = {
+    "is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "can", "may",
+    "might", "must", "should", "did", "does", "do", "also", "then", "later", "again", "went",
+    "put", "got", "made", "took", "came", "gave", "left", "ran", "sat", "stood", "began", "held",
+    "kept", "let", "met", "paid", "sent", "spent", "told", "thought", "wrote", "said", "says",
+    "and", "but", "who", "which", "that", "in", "on", "at", "to", "for", "with", "as", "by",
+    "from", "during", "after", "before", "when", "while", "not", "never", "still", "just",
+}
+
+
+def _sentence_subject(head: str) -> tuple[str, int] | None:
+    """Subject noun phrase of the clause ``head`` (introductory phrases skipped).
+
+    ``Hours later, Trump returned the compliment, telling Reuters`` -> ``Trump``;
+    ``Sen. Richard J. Durbin (D-Ill.), noting the size of ...,`` -> ``Sen. Richard J. Durbin``;
+    ``The Republican candidate appeared to ...`` -> ``The Republican candidate``.
+    """
+    offset = 0
+    parts = _split_top_level_commas(head)
+    for part in parts[:-1]:
+        words = part.split()
+        if words and (words[0].lower().strip(".") in _INTRO_WORDS or part.strip().lower() in _INTRO_WORDS):
+            offset += len(part) + 1
+            continue
+        break
+    rest = head[offset:]
+    lead = len(rest) - len(rest.lstrip())
+    tokens = re.findall(r"\S+", rest)
+    picked: list[str] = []
+    for tok in tokens:
+        bare = tok.strip(",;:")
+        low = bare.lower()
+        if not picked:
+            if low in {"he", "she", "they"}:
+                return bare, offset + lead
+            if not (bare[:1].isupper() or low in {"the", "his", "her", "their", "its"}
+                    or re.match(r"^(?:al|el)-", low) or re.match(r"^\d+-year-old$", low)):
+                return None
+        elif low in _SUBJECT_STOP or (bare[:1].islower() and (low.endswith("ed") or low.endswith("ing"))
+                                      and low not in _ROLE_NOUNS):
+            break
+        elif bare[:1].islower() and low not in _ROLE_NOUNS and low not in _TITLE_WORDS \
+                and not re.match(rf"^{_PARTICLES}$", low) and picked[0].lower() not in {"the", "his", "her", "their", "its"} \
+                and not re.match(r"^\d+-year-old$", picked[0].lower()):
+            break
+        picked.append(bare)
+        if tok.endswith((",", ";", ":")) or len(picked) >= 8:
+            break
+    if not picked:
+        return None
+    phrase = " ".join(picked)
+    phrase = _TIME_TAIL_RE.sub("", phrase).strip()
+    low_first = phrase.split()[0].lower() if phrase else ""
+    if not phrase or low_first in _SENTENCE_START_WORDS - {"the", "his", "her", "their", "its"}:
+        return None
+    if low_first in {"the", "his", "her", "their", "its"}:
+        if len(phrase.split()) < 2:
+            return None
+        last = phrase.split()[-1]
+        if not (last[:1].isupper() or last.lower() in _ROLE_NOUNS):
+            return None
+    return phrase, offset + lead
 
 
 def _sentence_start(text: str) -> int:
@@ -682,7 +782,7 @@ def _subject_before(text: str) -> tuple[str, int] | None:
         cut = m.end()
     for m in _CLAUSE_BREAK_RE.finditer(stripped):
         cut = m.end()
-    chunk = stripped[cut:]
+    chunk = _TIME_TAIL_RE.sub("", stripped[cut:])
     lead = len(chunk) - len(chunk.lstrip())
     chunk = chunk.strip()
     if not chunk or len(chunk.split()) > 10 or not _subject_like(chunk):

@@ -318,3 +318,35 @@ def test_never_raises_and_indices_valid(paragraphs, language):
             assert q.start <= q.end
         assert q.text
     assert extract_quotes(paragraphs, language) == quotes
+
+
+# ----------------------------------------------------------------------------- sentence subjects
+
+
+def test_participle_cue_gives_sentence_subject():
+    paragraphs = ["Hours later, Governor Dana Price toured the flooded district, telling reporters, "
+                  "“We will rebuild every street.”"]
+    assert _one(paragraphs).speaker == "Dana Price"
+
+
+def test_second_verb_of_the_sentence():
+    paragraphs = ["Mayor Luis Ortega said the budget was tight and added, “Nobody will lose a job this year.”"]
+    assert _one(paragraphs).speaker == "Luis Ortega"
+
+
+def test_colon_after_a_clause_without_speech_verb():
+    paragraphs = ["Councilwoman Ruth Abara", "Ruth Abara pushed back at the hearing:",
+                  "“This plan ignores the families who live by the river.”"]
+    assert extract_quotes(paragraphs)[0].speaker == "Ruth Abara"
+
+
+def test_time_words_are_not_the_speaker():
+    paragraphs = ["Senator Paul Irving spoke twice this week.",
+                  "Irving later Thursday told local radio: “The vote will happen before the recess.”"]
+    assert _one(paragraphs).speaker == "Paul Irving"
+
+
+def test_passive_cue_gives_no_speaker():
+    paragraphs = ["Candidate Mia Stone toured the factory.",
+                  "Stone was asked, “Will you raise taxes on small firms?”"]
+    assert _one(paragraphs).speaker is None
