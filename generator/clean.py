@@ -57,7 +57,7 @@ _CTA = re.compile(
     r"click here|tap here|download (?:the|our) app|get (?:the|our) app|advertisement|sponsored|"
     r"cookie|privacy policy|terms of (?:use|service)|all rights reserved|skip to (?:main )?content|"
     r"back to top|print this|listen to (?:this|the) article|full archive|get access|"
-    r"tags?:|filed under|photo:|image:|caption:|credit:|source:|getty images|reuters/|"
+    r"tags?:|filed under|photo:|image:|caption:|credit:|source:|logo\b|getty images|reuters/|"
     r"whatsapp|facebook|twitter|telegram|linkedin|instagram|youtube|tiktok|pinterest|reddit|email this)\b",
     re.I,
 )
@@ -192,7 +192,12 @@ _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by)\s+(?P<name>[^\d:
 
 
 def is_dateline(line: str) -> bool:
-    return bool(_DATE_LINE.match(line))
+    """A line that only dates the article: "March 4, 2025", "Politics | June 30, 2026 | 10:00"."""
+    if _DATE_LINE.match(line):
+        return True
+    parts = [p.strip() for p in re.split(r"\s[|•·]\s|\s[-–—]\s", line) if p.strip()]
+    return (len(parts) >= 2 and any(_DATE_LINE.match(p) for p in parts)
+            and all(_words(p) <= 4 or _DATE_LINE.match(p) for p in parts))
 
 
 def is_byline(line: str) -> bool:
@@ -210,7 +215,7 @@ def _headline_candidate(line: str) -> bool:
     return True
 
 
-def clean(text: str, *, title_hint: str | None = None) -> CleanText:
+def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None) -> CleanText:
     """Split normalised text into headline and body, removing boilerplate.
 
     ``title_hint`` is a title the input gave explicitly (front matter, sidecar, HTML <title>): when
@@ -254,7 +259,7 @@ def clean(text: str, *, title_hint: str | None = None) -> CleanText:
             continue
         kept.append(line)
 
-    title, body = _take_headline(kept, title_hint, removed)
+    title, body = _take_headline(kept, title_hint, removed, outlet or _first(outlets))
     body = _trim_tail(body, removed)
     body = _drop_repeats(body, removed)
     return CleanText(
@@ -272,24 +277,40 @@ def _starts_comments(line: str, index: int, total: int, kept: int) -> bool:
     return kept >= 2 and index >= total * 0.5 and _words(line) <= 6 and bool(_COMMENT_SECTION.match(line))
 
 
-def _take_headline(lines: list[str], title_hint: str | None, removed: list[str]) -> tuple[str | None, list[str]]:
+def _take_headline(lines: list[str], title_hint: str | None, removed: list[str],
+                   outlet: str | None = None) -> tuple[str | None, list[str]]:
     if title_hint:
         hint = _fold(title_hint)
         for index, line in enumerate(lines[:6]):
             if _fold(line) == hint:
                 removed.extend(lines[:index])  # logo lines, breadcrumbs before the headline
-                return title_hint, lines[index + 1:]
+                rest = lines[index + 1:]
+                while rest and _fold(rest[0]) == hint:  # a page repeating its title (<title> and <h1>)
+                    removed.append(rest.pop(0))
+                return title_hint, _drop_leading_furniture(rest, removed)
         return title_hint, _drop_leading_furniture(lines, removed)
     # The headline is the first line that looks like one, within the first few lines: what comes
-    # before it (logo text, a breadcrumb, a date line, a caption) is not body text.
+    # before it (logo text, a masthead, a breadcrumb, a date line, a caption) is not body text.
     # Once the body has started (a paragraph of prose), there is no headline to find.
+    candidates = []
     for index, line in enumerate(lines[:6]):
         if _is_sentence_paragraph(line) or _words(line) > 30:
             break
         if _headline_candidate(line):
-            removed.extend(lines[:index])
-            return line.rstrip(" .:"), _drop_leading_furniture(lines[index + 1:], removed)
+            candidates.append(index)
+    masthead = {_fold(outlet)} if outlet else set()
+    for index in candidates:
+        line = lines[index]
+        if (_fold(line) in masthead or _is_shouted(line)) and index != candidates[-1]:
+            continue  # a masthead ("THE COASTAL COURIER") above the real headline
+        removed.extend(lines[:index])
+        return line.rstrip(" .:"), _drop_leading_furniture(lines[index + 1:], removed)
     return None, lines
+
+
+def _is_shouted(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
 def _is_sentence_paragraph(line: str) -> bool:
@@ -337,6 +358,10 @@ def _drop_repeats(lines: list[str], removed: list[str]) -> list[str]:
             continue
         kept.append(line)
     return kept
+
+
+def _first(values):
+    return values[0] if values else None
 
 
 def _fold(text: str) -> str:

@@ -55,7 +55,7 @@ def process(raw: RawArticle) -> tuple[Briefing, list[str]]:
         text = text[: cut if cut > MAX_TEXT_CHARS // 2 else MAX_TEXT_CHARS]
         warnings.append(f"{raw.path}: {len(raw.text) / 1e6:.0f} million characters of text; only the first "
                         f"{MAX_TEXT_CHARS / 1e6:.0f} million were read")
-    cleaned = clean(text, title_hint=title_hint)
+    cleaned = clean(text, title_hint=title_hint, outlet=raw.meta.get("source"))
     paragraphs = cleaned.paragraphs
     words = word_count(paragraphs)
     if words > MAX_BODY_WORDS:

@@ -22,6 +22,7 @@ _ANAPHORIC_START = re.compile(
     r"in turn|as a result|that|this|these|those|it|its|he|she|they|his|her|their|him|them|there)\b",
     re.I,
 )
+_ENDS_SENTENCE = re.compile(r"[.!?؟。…][\"”’»)]*$")  # a heading or label is not a sentence
 _SPLIT_FALLBACK = re.compile(r"(?<=[.!?؟。])[\"”’»)]?\s+(?=[\"“‘«(]?[^\W\d_])")
 
 
@@ -54,7 +55,7 @@ def summarise(paragraphs: Sequence[str], keywords: Sequence[str] = ()) -> str:
             candidates.append((len(candidates), sentence))
     usable = [
         (i, s) for i, s in candidates
-        if len(s.split()) >= MIN_WORDS and _quoted_share(s) < 0.4 and s[-1:] not in ":,;"
+        if len(s.split()) >= MIN_WORDS and _quoted_share(s) < 0.4 and _ENDS_SENTENCE.search(s)
         and not (i > 0 and _ANAPHORIC_START.match(s))
     ]
     if not usable:

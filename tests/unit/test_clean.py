@@ -150,3 +150,33 @@ def test_pull_quotes_and_repeated_paragraphs_are_dropped():
         BODY2, BODY2,
     ])
     assert clean(text).paragraphs == (BODY, BODY2)
+
+
+@pytest.mark.parametrize("top", [
+    ["THE DAILY LEDGER", "Home > Business > Economy", "Wednesday, March 4, 2026"],
+    ["Logo: Daily Ledger", "Home / Business / Economy"],
+    ["Business | June 30, 2026"],
+    ["Daily Ledger"],  # the outlet's own name, given by the metadata
+])
+def test_headline_below_mastheads_logos_and_section_lines(top):
+    text = "\n".join(top) + "\n\nCentral Bank Raises Rates Again\n\n" + BODY + "\n\n" + BODY2
+    cleaned = clean(text, outlet="Daily Ledger")
+    assert cleaned.title == "Central Bank Raises Rates Again"
+    assert cleaned.paragraphs == (BODY, BODY2)
+
+
+def test_question_headline_and_quoted_headline():
+    assert clean(f"Will Rates Rise Again?\n\n{BODY}\n\n{BODY2}").title == "Will Rates Rise Again?"
+    quoted = "“The Grid Was Built for Another Century”: An Interview with an Engineer"
+    assert clean(f"{quoted}\n\n{BODY}\n\n{BODY2}").title == quoted
+
+
+def test_a_title_repeated_by_the_page_is_dropped_from_the_body():
+    text = f"Central Bank Raises Rates Again\n\nCentral Bank Raises Rates Again\n\n{BODY}\n\n{BODY2}"
+    cleaned = clean(text, title_hint="Central Bank Raises Rates Again")
+    assert cleaned.paragraphs == (BODY, BODY2)
+
+
+def test_no_headline_when_the_text_starts_with_prose():
+    cleaned = clean(f"{BODY}\n\n{BODY2}")
+    assert cleaned.title is None and cleaned.paragraphs == (BODY, BODY2)
