@@ -40,7 +40,8 @@ def normalise(text: str) -> str:
 # Boilerplate shapes
 
 _URL_ONLY = re.compile(r"^(?:<?(?:https?://|www\.)\S+>?|\S+\.(?:png|jpe?g|gif|webp|svg|avif)(?:\?\S*)?)$", re.I)
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b|all rights reserved)|\ball rights reserved\b", re.I)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b|all rights reserved)|\ball rights reserved\b|"
+                        r"جميع الحقوق محفوظة", re.I)
 _COPYRIGHT_OWNER = re.compile(
     r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<owner>[^\d©|.,]{2,60}?)"
     r"\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:[.,|].*)?$", re.I)
@@ -58,7 +59,10 @@ _CTA = re.compile(
     r"cookie|privacy policy|terms of (?:use|service)|all rights reserved|skip to (?:main )?content|"
     r"back to top|print this|listen to (?:this|the) article|full archive|get access|"
     r"tags?:|filed under|photo:|image:|caption:|credit:|source:|logo\b|getty images|reuters/|"
-    r"whatsapp|facebook|twitter|telegram|linkedin|instagram|youtube|tiktok|pinterest|reddit|email this)\b",
+    r"whatsapp|facebook|twitter|telegram|linkedin|instagram|youtube|tiktok|pinterest|reddit|email this|"
+    # the same furniture on Arabic sites: read also/more, subscribe, newsletter, follow us, share, related
+    r"اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|إقرأ أيضا|اشترك|النشرة البريدية|تابعونا|تابعنا|شارك|مشاركة|"
+    r"ذات صلة|اضغط هنا|جميع الحقوق محفوظة|أضف تعليق|اترك تعليقا)\b",
     re.I,
 )
 _SOCIAL_WORDS = re.compile(r"^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|instagram|youtube|"
@@ -70,7 +74,8 @@ _COMMENT_SECTION = re.compile(r"^(?:\d+\s+)?(?:comments?|responses?|replies|leav
 _LIST_HEADING = re.compile(r"^(?:related(?: posts| articles| stories| news| content)?|you may (?:also )?like|"
                            r"more (?:stories|news|from [^.]{1,40}|on this topic)|read (?:more|also|next)|"
                            r"recommended|most (?:read|popular|viewed)|trending(?: now)?|latest (?:news|stories)|"
-                           r"see also|also read|editor'?s picks?)\s*:?$", re.I)
+                           r"see also|also read|editor'?s picks?|"
+                           r"اقرأ أيضا|اقرأ أيضاً|مواضيع ذات صلة|أخبار ذات صلة|الأكثر قراءة)\s*:?$", re.I)
 
 # "Discover more from X", "Subscribe to X", "More from X" name the outlet.
 _OUTLET_PROMPT = re.compile(

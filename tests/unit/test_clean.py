@@ -180,3 +180,14 @@ def test_a_title_repeated_by_the_page_is_dropped_from_the_body():
 def test_no_headline_when_the_text_starts_with_prose():
     cleaned = clean(f"{BODY}\n\n{BODY2}")
     assert cleaned.title is None and cleaned.paragraphs == (BODY, BODY2)
+
+
+def test_arabic_furniture_is_removed_and_prose_kept():
+    body = ("طرحت وزارة المياه يوم الخميس مناقصة دولية لبناء محطة تحلية مياه البحر على الساحل الجنوبي، "
+            "بعد شهرين من موافقة مجلس الوزراء على المشروع.")
+    body2 = "وقالت الوزيرة إن العقود ستنشر كاملة على الموقع الرسمي للوزارة قبل التوقيع عليها."
+    text = "\n\n".join(["الحكومة تطرح مناقصة محطة التحلية", body, "اقرأ أيضاً: الجفاف يضرب السهل الشرقي", body2,
+                       "اشترك في النشرة البريدية", "شارك المقال", "جميع الحقوق محفوظة © 2026"])
+    cleaned = clean(text)
+    assert cleaned.title == "الحكومة تطرح مناقصة محطة التحلية"
+    assert cleaned.paragraphs == (body, body2)
