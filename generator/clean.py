@@ -57,7 +57,8 @@ _CTA = re.compile(
     r"share (?:this|on|via|the article|article)|share$|follow us|social (?:links|media)|"
     r"click here|tap here|download (?:the|our) app|get (?:the|our) app|advertisement|sponsored|"
     r"cookie|privacy policy|terms of (?:use|service)|all rights reserved|skip to (?:main )?content|"
-    r"back to top|print this|listen to (?:this|the) article|full archive|get access|"
+    r"back to top|print this|listen to (?:this|the) article|full archive|get access|our standards|"
+    r"\d+[ -]min(?:ute)?s?(?: read|$)|(?:updated|published|posted)\s+\d+\s+(?:second|minute|hour|day|week)s?\s+ago|"
     r"tags?:|filed under|photo:|image:|caption:|credit:|source:|logo\b|getty images|reuters/|"
     r"whatsapp|facebook|twitter|telegram|linkedin|instagram|youtube|tiktok|pinterest|reddit|email this|"
     # the same furniture on Arabic sites: read also/more, subscribe, newsletter, follow us, share, related
@@ -67,6 +68,9 @@ _CTA = re.compile(
 )
 _SOCIAL_WORDS = re.compile(r"^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|instagram|youtube|"
                            r"tiktok|pinterest|reddit|email|print|copy link|share)[\s,|•·/]*)+$", re.I)
+# "Reporting by X; Editing by Y", "(Additional reporting by X)": the wire's credits, not the story.
+_CREDIT = re.compile(r"^[(\[]?(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|produced|"
+                     r"graphics|photos?|research|fact-checking)\s+by\s+(?P<names>[^;)\]]{3,120})", re.I)
 _BREADCRUMB = re.compile(r"^[^.!?]{1,80}(?:\s*[>»›/|]\s*[^.!?>»›/|]{1,40}){2,}$")
 _SENTENCE_END = re.compile(r"[.!?…]['\"’”»)]?$|[.!?][’”\"]\s")
 _COMMENT_SECTION = re.compile(r"^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:reply|comment)|"
@@ -150,6 +154,8 @@ def is_boilerplate(line: str) -> bool:
     """True when a line has the shape of page furniture rather than article prose."""
     if _URL_ONLY.match(line) or _SOCIAL_WORDS.match(line):
         return True
+    if _CREDIT.match(line) and _words(line) <= 40:
+        return True
     if _COPYRIGHT.search(line) and _words(line) <= 25:
         return True
     words = _words(line)
@@ -190,7 +196,8 @@ _DATE_LINE = re.compile(
     r"^(?:(?:published|updated|posted|last updated)\s*:?\s*)?(?:on\s+)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
     r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|"
-    r"\d{1,2}/\d{1,2}/\d{4})(?:[\s,|-]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$",
+    r"\d{1,2}/\d{1,2}/\d{4})(?:[\s,|-]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*(?:[A-Z]{2,5}|GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?)?\s*$",
     re.I,
 )
 _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by)\s+(?P<name>[^\d:|]{3,80})$", re.I)
@@ -373,9 +380,34 @@ def _fold(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().casefold()
 
 
+# "BAGHDAD, June 12 (Reuters) - ", "WASHINGTON (AP) — ", "LONDON — ": where the story was filed.
+_LEDE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\((?P<agency>[A-Z][\w.&' -]{1,30})\))?\s*[-–—]{1,2}\s+(?=\S)")
+
+
+def split_lede_dateline(paragraph: str) -> tuple[str | None, str]:
+    """('Reuters', rest) for "BAGHDAD (Reuters) - rest"; (None, paragraph) when there is none."""
+    match = _LEDE_DATELINE.match(paragraph)
+    if not match:
+        return None, paragraph
+    return match.group("agency"), paragraph[match.end():]
+
+
+def credits(text: str) -> list[str]:
+    """Names in "Reporting by X and Y; Editing by Z" lines: the story's reporters."""
+    names = []
+    for line in normalise(text).split("\n"):
+        match = _CREDIT.match(line.strip())
+        if match and re.match(r"[(\[]?(?:additional\s+)?(?:reporting|writing|written)", line.strip(), re.I):
+            names.append(match.group("names").strip(" .;"))
+    return names
+
+
 def datelines(text: str) -> list[str]:
     """Date lines of the raw text (before cleaning): publication dates are often given this way."""
-    return [line for line in normalise(text).split("\n")[:12] if line and is_dateline(line)]
+    lines = [line for line in normalise(text).split("\n") if line]
+    return [line for line in lines[:12] + lines[-8:] if is_dateline(line)]
 
 
 def bylines(text: str) -> list[str]:

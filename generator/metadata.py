@@ -14,7 +14,7 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from generator.clean import LANGUAGE_NAMES, bylines, datelines
+from generator.clean import LANGUAGE_NAMES, bylines, credits, datelines, split_lede_dateline
 from generator.models import CleanText, RawArticle, Source
 
 WORDS_PER_MINUTE = 230
@@ -120,10 +120,11 @@ def build_source(raw: RawArticle, cleaned: CleanText, detected_language: str | N
             if value is None:
                 warnings.append(f"{raw.path}: '{key}' value {raw.meta[key]!r} is not understood; ignored")
             given[key] = value
-    outlet = given.get("source") or _single(cleaned.outlet_hints)
+    agency = split_lede_dateline(cleaned.paragraphs[0])[0] if cleaned.paragraphs else None
+    outlet = given.get("source") or _single(cleaned.outlet_hints) or agency
     publisher = given.get("publisher") or _single(cleaned.publisher_hints)
     published = given.get("published") or _first(parse_date(line) for line in datelines(raw.text))
-    author = given.get("author") or _single(bylines(raw.text))
+    author = given.get("author") or _single(bylines(raw.text)) or _single(credits(raw.text))
     translated = given.get("translated_from") or language_code(cleaned.translated_from)
     language = given.get("language") or detected_language
     if translated and translated == language:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.clean import clean
+from generator.clean import clean, split_lede_dateline
 from generator.errors import BadInput
 from generator.ingest import SeedFile, read_seed
 from generator.keywords import extract_keywords
@@ -76,8 +76,8 @@ def process(raw: RawArticle) -> tuple[Briefing, list[str]]:
     title = cleaned.title or _title_from_text(paragraphs)
     exclude = [x for x in (source.name, source.publisher) if x]
     language_code = source.language or "en"
-    keywords = extract_keywords(title, _first_words(paragraphs, MAX_KEYWORD_WORDS), language_code,
-                                top=KEYWORDS, exclude=exclude)
+    keyword_text = _first_words((split_lede_dateline(paragraphs[0])[1], *paragraphs[1:]), MAX_KEYWORD_WORDS)
+    keywords = extract_keywords(title, keyword_text, language_code, top=KEYWORDS, exclude=exclude)
     quotes = extract_quotes(paragraphs, language_code)
     people = tuple(dict.fromkeys(q.speaker for q in quotes if q.speaker and _is_person_name(q.speaker)))
     briefing = Briefing(

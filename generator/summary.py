@@ -49,8 +49,12 @@ def _quoted_share(sentence: str) -> float:
 
 def summarise(paragraphs: Sequence[str], keywords: Sequence[str] = ()) -> str:
     """Two or three sentences from the article that give its gist ('' for an empty article)."""
+    from generator.clean import split_lede_dateline
+
     candidates: list[tuple[int, str]] = []
-    for paragraph in paragraphs[:12]:
+    for number, paragraph in enumerate(paragraphs[:12]):
+        if number == 0:
+            paragraph = split_lede_dateline(paragraph)[1]  # "BAGHDAD (Reuters) - " is not the gist
         for sentence in sentences(paragraph):
             candidates.append((len(candidates), sentence))
     usable = [

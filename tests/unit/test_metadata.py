@@ -90,3 +90,39 @@ def test_user_seed_source(user_seed):
     assert source.language == "en" and source.translated_from == "ar"
     assert source.published is None and source.url is None and source.author is None
     assert warnings == []
+
+
+WIRE = """Skip to main content
+World
+Parliament approves budget after months of delay
+By Jane Roe and John Doe
+3 minute read
+Updated 2 hours ago
+June 12, 2025 4:51 PM GMT+3
+LISBON, June 12 (Reuters) - Parliament approved a record budget on Monday after months of wrangling between political blocs, clearing the way for spending on roads and public salaries.
+The budget is the largest in the country's history, lawmakers said, and it relies heavily on tax revenue.
+Advertisement · Scroll to continue
+"It is a budget for salaries, not for development," said independent lawmaker Rui Costa.
+Reporting by Jane Roe and John Doe; Editing by Alex Poe
+Our Standards: The Trust Principles.
+"""
+
+
+def test_wire_story_furniture_dateline_and_credits():
+    cleaned = clean(WIRE)
+    assert cleaned.title == "Parliament approves budget after months of delay"
+    assert [p[:20] for p in cleaned.paragraphs] == ["LISBON, June 12 (Reu", "The budget is the la",
+                                                    "\"It is a budget for "]
+    raw = RawArticle(path="w.txt", kind="txt", text=WIRE, meta={})
+    source, _ = build_source(raw, cleaned, "en")
+    assert (source.name, source.published, source.author) == ("Reuters", "2025-06-12", "Jane Roe and John Doe")
+
+
+def test_credits_give_the_author_when_there_is_no_byline():
+    text = ("Budget Approved\n\nParliament approved a record budget on Monday after months of talks.\n\n"
+            "The budget is the largest in the country's history, lawmakers said.\n\n"
+            "(Reporting by Jane Roe; Editing by Alex Poe)\n")
+    cleaned = clean(text)
+    assert len(cleaned.paragraphs) == 2
+    source, _ = build_source(RawArticle(path="w.txt", kind="txt", text=text, meta={}), cleaned, "en")
+    assert source.author == "Jane Roe" and source.name is None
