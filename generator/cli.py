@@ -27,7 +27,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"error: {message}\n")
 
 
-def _common(p: argparse.ArgumentParser, *, site: bool) -> None:
+def _common(p: argparse.ArgumentParser, *, site: bool, speed: bool = True) -> None:
     p.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR",
                    help="folder of input articles (.txt, .md, .html); default: seeds")
     p.add_argument("--docs", type=Path, default=Path("docs"), metavar="DIR",
@@ -40,7 +40,30 @@ def _common(p: argparse.ArgumentParser, *, site: bool) -> None:
                             "(needed for the 404 page and feeds under a subpath)")
         p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
                        help="MkDocs configuration; default: mkdocs.yml")
+    if speed:
+        _speed(p)
     _output(p)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not '{text}'")
+    return value
+
+
+def _speed(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
+                   help="articles processed in parallel by N processes; default: one per CPU")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--cache", type=Path, default=None, metavar="DIR", dest="cache_dir",
+                       help="folder of processed articles reused by later builds; default: .cache/briefings "
+                            "beside the docs folder")
+    group.add_argument("--no-cache", action="store_false", dest="use_cache",
+                       help="process every article again and rebuild everything")
 
 
 def _output(p: argparse.ArgumentParser) -> None:
@@ -79,7 +102,7 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="live preview while editing seeds",
                        description="Generate the briefings, serve the site on http://127.0.0.1:8000/ and "
                                    "rebuild when a seed or a page changes.")
-    _common(p, site=False)
+    _common(p, site=False, speed=False)
     p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE", help="default: mkdocs.yml")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="default: 127.0.0.1:8000")
 
@@ -175,13 +198,15 @@ def _run(args) -> int:
     started = time.monotonic()
     if args.command == "build":
         paths = site.Paths(args.seeds, args.docs, args.site, args.config)
-        report = site.build(paths, site_url=args.site_url, progress=_progress(args))
+        report = site.build(paths, site_url=args.site_url, progress=_progress(args), jobs=args.jobs,
+                            cache_dir=args.cache_dir, use_cache=args.use_cache)
         code = _report(args, report, args.seeds, "Built", started)
         log.info("Site written to %s", args.site)
         return code
     if args.command == "generate":
         paths = site.Paths(args.seeds, args.docs)
-        report = site.generate(paths, progress=_progress(args))
+        report = site.generate(paths, progress=_progress(args), jobs=args.jobs, cache_dir=args.cache_dir,
+                               use_cache=args.use_cache)
         return _report(args, report, args.seeds, "Generated", started)
     if args.command == "check":
         if not args.seeds.is_dir():

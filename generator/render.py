@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from generator.clean import normalise
 from generator.metadata import language_name, slugify
 from generator.models import Briefing
 
@@ -31,7 +32,7 @@ def escape_md(text: str) -> str:
     HTML is neutralised by entities; Markdown's inline and line-start syntax (emphasis, links,
     code, headings, lists, block quotes, admonitions, attribute lists, tables) by backslashes.
     """
-    text = " ".join(text.split())
+    text = plain(text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = re.sub(r"([\\`*_\[\]{}!#])", r"\\\1", text)
     match = _MD_LINE_START.match(text)
@@ -44,8 +45,13 @@ def escape_md(text: str) -> str:
     return text
 
 
+def plain(text: str | None) -> str:
+    """One line of text without control, invisible or direction-changing characters."""
+    return " ".join(normalise(text or "").split())
+
+
 def escape_html(text: str | None) -> str:
-    return html.escape(" ".join((text or "").split()), quote=True)
+    return html.escape(plain(text), quote=True)
 
 
 def safe_title(text: str) -> str:
@@ -54,8 +60,20 @@ def safe_title(text: str) -> str:
     return text.replace("<", "‹").replace(">", "›").replace("{", "(").replace("}", ")") or "Untitled"
 
 
+def _plain_values(value):
+    if isinstance(value, str):
+        return plain(value)
+    if isinstance(value, dict):
+        return {k: _plain_values(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain_values(v) for v in value]
+    return value
+
+
 def dump_front_matter(data: dict) -> str:
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    """YAML front matter from a real emitter; strings reduced to plain one-line text first."""
+    body = yaml.safe_dump(_plain_values(data), sort_keys=False, allow_unicode=True, width=100,
+                          default_flow_style=False)
     return f"---\n{body}---\n"
 
 

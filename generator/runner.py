@@ -1,22 +1,177 @@
-"""Runs the per-article pipeline over many seeds.
+"""Runs the per-article pipeline over many seeds: from the cache, in parallel, in input order.
 
-Kept apart from site.py so that how the work is scheduled (in order, in parallel, from a cache)
-can change without touching what is written. Results always come back in the order of ``files``.
+Kept apart from site.py so that how the work is scheduled can change without touching what is
+written. Results always come back in the order of ``files``, whatever the number of processes,
+so the output of a parallel run is byte-identical to a serial one.
+
+- **Cache** (:class:`generator.cache.BriefingCache`): each article's key is computed in this
+  process from its bytes; hits are served from disk, only misses are processed.
+- **Processes**: misses are handed, one article at a time, to ``jobs`` worker processes forked
+  from this one (so YAKE and the language data are imported once, before the fork). Each worker
+  has its own pipe; the parent always knows which article a worker holds, so a worker that dies
+  (a segfault in a C extension, the out-of-memory killer) becomes that article's error line and
+  a fresh worker takes over the rest.
+- An unexpected exception while processing one article becomes that article's error line too,
+  in serial and parallel runs alike.
 """
 from __future__ import annotations
 
+import logging
+import multiprocessing
+import os
+import signal
+import traceback
 from collections.abc import Callable, Sequence
+from multiprocessing.connection import wait
 
+from generator.cache import BriefingCache, cacheable, seed_digest
 from generator.ingest import SeedFile
 from generator.pipeline import Outcome, process_seed
 
 Progress = Callable[[int, int, str], None]
 
+log = logging.getLogger(__name__)
 
-def process_all(files: Sequence[SeedFile], progress: Progress | None = None) -> list[Outcome]:
-    outcomes: list[Outcome] = []
-    for index, seed in enumerate(files, start=1):
-        outcomes.append(process_seed(seed))
+
+def default_jobs() -> int:
+    """The number of CPUs this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def process_one(seed: SeedFile) -> Outcome:
+    """process_seed, with an unexpected exception turned into the article's error."""
+    try:
+        return process_seed(seed)
+    except Exception as exc:  # noqa: BLE001 - a bug on one article must not stop the others
+        log.debug("unexpected error on %s:\n%s", seed.rel, traceback.format_exc())
+        return Outcome(seed.rel, None, f"unexpected error while processing ({type(exc).__name__}: {exc}); "
+                                       "please report it with this file")
+
+
+def process_all(files: Sequence[SeedFile], progress: Progress | None = None, *, jobs: int | None = 1,
+                cache: BriefingCache | None = None, digests: Sequence[str | None] | None = None) -> list[Outcome]:
+    """The Outcome of every seed, in the order of ``files``.
+
+    ``jobs``: worker processes (None: one per CPU; 1: in this process). ``digests``: the
+    :func:`generator.cache.seed_digest` of each file, when the caller has them already.
+    """
+    total = len(files)
+    results: list[Outcome | None] = [None] * total
+    keys: list[str | None] = [None] * total
+    todo: list[int] = []
+    done = 0
+    for i, seed in enumerate(files):
+        if cache is not None:
+            keys[i] = cache.key(digests[i] if digests is not None else seed_digest(seed))
+            hit = cache.get(keys[i])
+            if hit is not None and hit.path == seed.rel:
+                results[i] = hit
+                done += 1
+                if progress:
+                    progress(done, total, seed.rel)
+                continue
+        todo.append(i)
+
+    def finished(i: int, outcome: Outcome) -> None:
+        nonlocal done
+        results[i] = outcome
+        if cache is not None and keys[i] is not None and cacheable(outcome):
+            # the file may have changed while it was processed: store only if it still has this key
+            if cache.key(seed_digest(files[i])) == keys[i]:
+                cache.put(keys[i], outcome)
+        done += 1
         if progress:
-            progress(index, len(files), seed.rel)
-    return outcomes
+            progress(done, total, files[i].rel)
+
+    jobs = default_jobs() if jobs is None or jobs < 1 else jobs
+    if jobs > 1 and len(todo) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        _parallel(files, todo, min(jobs, len(todo)), finished)
+    else:
+        for i in todo:
+            finished(i, process_one(files[i]))
+    return results  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------------------------------------
+# The worker pool
+
+def _worker(conn) -> None:
+    """Receive (index, seed), send (index, outcome), until told to stop with None."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        index, seed = task
+        outcome = process_one(seed)
+        try:
+            conn.send((index, outcome))
+        except Exception as exc:  # noqa: BLE001 - e.g. a result that can't be pickled
+            conn.send((index, Outcome(seed.rel, None, f"unexpected error while processing ({type(exc).__name__}: "
+                                                      f"{exc}); please report it with this file")))
+
+
+class _Slot:
+    def __init__(self, ctx):
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_worker, args=(child,), daemon=True)
+        self.process.start()
+        child.close()
+        self.task: int | None = None
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def _parallel(files: Sequence[SeedFile], todo: list[int], jobs: int, finished: Callable[[int, Outcome], None]) -> None:
+    ctx = multiprocessing.get_context("fork")
+    pending = list(reversed(todo))  # pop() from the end: input order
+    slots = [_Slot(ctx) for _ in range(jobs)]
+    try:
+        def feed(slot: _Slot) -> None:
+            if pending:
+                slot.task = pending.pop()
+                slot.conn.send((slot.task, files[slot.task]))
+            else:
+                slot.task = None
+
+        for slot in slots:
+            feed(slot)
+        while any(slot.task is not None for slot in slots):
+            busy = [slot for slot in slots if slot.task is not None]
+            ready = wait([s.conn for s in busy] + [s.process.sentinel for s in busy])
+            for n, slot in enumerate(slots):
+                if slot.task is None or (slot.conn not in ready and slot.process.sentinel not in ready):
+                    continue
+                try:
+                    index, outcome = slot.conn.recv()
+                except (EOFError, OSError):  # the worker died holding this article
+                    slot.process.join(timeout=5)
+                    code = slot.process.exitcode
+                    how = (f"signal {signal.Signals(-code).name}" if code is not None and code < 0
+                           else f"exit status {code}")
+                    index = slot.task
+                    outcome = Outcome(files[index].rel, None,
+                                      f"processing crashed ({how}); the article was skipped, please report it "
+                                      "with this file")
+                    slot.conn.close()
+                    slots[n] = slot = _Slot(ctx)
+                finished(index, outcome)
+                feed(slot)
+    finally:
+        for slot in slots:
+            slot.stop()

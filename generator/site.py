@@ -29,6 +29,7 @@ from generator import __version__
 from generator.errors import BuildError, UsageError
 from generator.ingest import Skipped, discover
 from generator.models import Briefing
+from generator.cache import BriefingCache, build_fingerprint, seed_digest, tree_digest
 from generator.runner import process_all
 from generator.sitepages import docs_pages, site_files
 
@@ -46,8 +47,9 @@ class Report:
     errors: list[tuple[str, str]] = field(default_factory=list)  # (seed path, reason) per rejected seed
     warnings: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
-    briefings: list[Briefing] = field(default_factory=list)
+    briefings: list[Briefing] = field(default_factory=list)  # empty when up_to_date
     seconds: float = 0.0
+    up_to_date: bool = False  # nothing had changed since the last build: MkDocs was not run
 
 
 @dataclass(frozen=True)
@@ -85,12 +87,21 @@ class Paths:
 # ---------------------------------------------------------------------------------------------
 # Generation: seeds -> {relative path: Markdown}
 
-def collect(seeds: Path, progress: Callable[[int, int, str], None] | None = None) -> Report:
-    """Process every seed. Bad seeds are recorded in the report; nothing is written."""
+def collect(seeds: Path, progress: Callable[[int, int, str], None] | None = None, *, jobs: int | None = None,
+            cache: BriefingCache | None = None, found=None) -> Report:
+    """Process every seed (``jobs`` processes, default one per CPU; hits served from ``cache``).
+
+    Bad seeds are recorded in the report; nothing is written but cache entries. ``found`` is
+    ``(files, skipped, digests)`` from an earlier :func:`discover`, to avoid reading twice.
+    """
     start = time.monotonic()
     report = Report()
-    files, report.skipped = discover(seeds)
-    for outcome in process_all(files, progress):
+    if found is None:
+        files, report.skipped = discover(seeds)
+        digests = None
+    else:
+        files, report.skipped, digests = found
+    for outcome in process_all(files, progress, jobs=jobs, cache=cache, digests=digests):
         report.warnings.extend(outcome.warnings)
         if outcome.error:
             report.errors.append((outcome.path, outcome.error))
@@ -98,6 +109,9 @@ def collect(seeds: Path, progress: Callable[[int, int, str], None] | None = None
             report.built.append(outcome.path)
             report.briefings.append(outcome.briefing)
     report.briefings = unique_slugs(report.briefings)
+    if cache is not None:
+        cache.prune()
+        log.debug("cache: %d hits, %d misses, %d damaged entries rebuilt", cache.hits, cache.misses, cache.rejected)
     report.seconds = time.monotonic() - start
     return report
 
@@ -255,12 +269,24 @@ class BuildLock:
 # ---------------------------------------------------------------------------------------------
 # Entry points
 
-def generate(paths: Paths, *, site_name: str = "Briefings", progress=None) -> Report:
+def default_cache_dir(docs: Path) -> Path:
+    """Where processed articles are cached by default: .cache/briefings/ beside docs/."""
+    return docs.parent / ".cache" / "briefings"
+
+
+def open_cache(paths: Paths, cache_dir: Path | None, use_cache: bool) -> BriefingCache | None:
+    if not use_cache:
+        return None
+    return BriefingCache(cache_dir if cache_dir is not None else default_cache_dir(paths.docs))
+
+
+def generate(paths: Paths, *, site_name: str = "Briefings", progress=None, jobs: int | None = None,
+             cache_dir: Path | None = None, use_cache: bool = True) -> Report:
     """Refill docs/ from seeds/ (the Markdown only)."""
     paths.validate()
     with BuildLock(paths.docs):
         recover_interrupted(paths.docs)
-        report = collect(paths.seeds, progress)
+        report = collect(paths.seeds, progress, jobs=jobs, cache=open_cache(paths, cache_dir, use_cache))
         stage = stage_docs(paths.docs, docs_pages(report.briefings, site_name))
         try:
             swap_in(stage, paths.docs)
@@ -270,17 +296,69 @@ def generate(paths: Paths, *, site_name: str = "Briefings", progress=None) -> Re
     return report
 
 
-def build(paths: Paths, *, site_url: str | None = None, progress=None) -> Report:
-    """Refill docs/ and build the site; both are swapped in only when both are complete."""
+STAMP_FORMAT = 1
+
+
+def stamp_path(site: Path) -> Path:
+    """The record of the last complete build, beside the site (``.site.build.json``)."""
+    return site.parent / f".{site.name}.build.json"
+
+
+def _read_stamp(site: Path) -> dict | None:
+    try:
+        data = json.loads(stamp_path(site).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) and data.get("format") == STAMP_FORMAT else None
+    except (OSError, ValueError):
+        return None
+
+
+def _theme_dirs(config: dict, config_file: Path) -> list[Path]:
+    theme = config.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return [config_file.parent / str(custom)] if custom else []
+
+
+def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int | None = None,
+          cache_dir: Path | None = None, use_cache: bool = True) -> Report:
+    """Refill docs/ and build the site; both are swapped in only when both are complete.
+
+    With the cache on, a build whose inputs (articles, configuration, theme, site address,
+    generator) are those of the last complete build, and whose docs/ and site/ are untouched
+    since, stops early: nothing is rewritten and MkDocs is not run.
+    """
+    from generator.search import index_site, material_search_enabled
+
     paths.validate()
     assert paths.site is not None and paths.config is not None
     config = read_site_config(paths.config)
     with BuildLock(paths.docs):
         recover_interrupted(paths.docs)
         recover_interrupted(paths.site)
-        report = collect(paths.seeds, progress)
+        start = time.monotonic()
+        cache = open_cache(paths, cache_dir, use_cache)
+        files, skipped = discover(paths.seeds)
+        digests = [seed_digest(f) for f in files]
+        fingerprint = None
+        if cache is not None:
+            fingerprint = build_fingerprint(digests, skipped, paths.config, _theme_dirs(config, paths.config),
+                                            site_url, {"docs": paths.docs.name, "site": paths.site.name})
+            stamp = _read_stamp(paths.site)
+            if (fingerprint and stamp and stamp.get("inputs") == fingerprint
+                    and stamp.get("docs") == tree_digest(paths.docs) and stamp.get("site") == tree_digest(paths.site)):
+                log.info("Nothing changed since the last build: %s and %s are up to date", paths.docs, paths.site)
+                return Report(built=list(stamp["built"]), errors=[tuple(e) for e in stamp["errors"]],
+                              warnings=list(stamp["warnings"]), skipped=skipped, up_to_date=True,
+                              seconds=time.monotonic() - start)
+        try:
+            stamp_path(paths.site).unlink()
+        except OSError:
+            pass
+        report = collect(paths.seeds, progress, jobs=jobs, cache=cache, found=(files, skipped, digests))
         site_name = str(config.get("site_name") or "Briefings")
-        docs_stage = stage_docs(paths.docs, docs_pages(report.briefings, site_name))
+        generated = docs_pages(report.briefings, site_name)
+        generated_names = set(generated)
+        docs_stage = stage_docs(paths.docs, generated)
+        del generated
         site_stage = _make_stage(paths.site)
         try:
             run_mkdocs(paths.config, docs_stage, site_stage, site_url)
@@ -288,13 +366,32 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None) -> Report
                 target = site_stage / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(content, encoding="utf-8", newline="\n")
+            if not material_search_enabled(config):
+                own_pages = [p.relative_to(docs_stage).as_posix() for p in docs_stage.rglob("*.md")]
+                index_site(site_stage, [p for p in own_pages if p not in generated_names],
+                           config.get("use_directory_urls", True) is not False)
             swap_in(docs_stage, paths.docs)
             swap_in(site_stage, paths.site)
         except BaseException:
             shutil.rmtree(docs_stage, ignore_errors=True)
             shutil.rmtree(site_stage, ignore_errors=True)
             raise
+        if fingerprint:
+            _write_stamp(paths, {"format": STAMP_FORMAT, "inputs": fingerprint, "docs": tree_digest(paths.docs),
+                                 "site": tree_digest(paths.site), "built": report.built,
+                                 "errors": [list(e) for e in report.errors], "warnings": report.warnings})
     return report
+
+
+def _write_stamp(paths: Paths, data: dict) -> None:
+    target = stamp_path(paths.site)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{paths.site.name}.build.json.tmp-", dir=target.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle)
+        os.replace(tmp, target)
+    except OSError as exc:
+        log.debug("cannot record the build (%s); the next build will be a full one", exc)
 
 
 def read_site_config(config: Path) -> dict:

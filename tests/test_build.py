@@ -100,10 +100,20 @@ def test_quotes_link_to_their_paragraphs(built):
 
 
 def test_search_index_finds_the_briefing(built):
+    # Pagefind's index (generator/search.py): one gzipped fragment per indexed page holds its URL
+    # and text; tests/test_search_index.py runs the real query in a browser.
+    import gzip
+
     _, _, out = built
-    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
-    hits = [d["location"] for d in index["docs"] if re.search(r"\bNujaba\b", d["text"] + d["title"])]
-    assert any(loc.startswith("briefings/iran-plays-its-last-card-in-the-region/") for loc in hits)
+    assert not (out / "search" / "search_index.json").exists()  # Material's whole-site index is not built
+    fragments = []
+    for path in (out / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        fragments.append(json.loads(data[len(b"pagefind_dcd"):]))
+    hits = [f["url"] for f in fragments if re.search(r"\bNujaba\b", f["content"] + f["meta"].get("title", ""))]
+    assert "/briefings/iran-plays-its-last-card-in-the-region/" in hits
+    assert "/" not in [f["url"] for f in fragments]  # the home page lists every briefing: not indexed
 
 
 def test_briefings_json_holds_the_front_matter(built):
