@@ -85,6 +85,8 @@ def name_slug(name: str, prefix: str) -> str:
     slug = slugify(name)
     if not slug:
         slug = f"{prefix}-{hashlib.sha256(name.encode('utf-8')).hexdigest()[:10]}"
+    elif slug == "index":  # topics/index.md and people/index.md are the index pages
+        slug = f"{prefix}-index"
     return slug
 
 
@@ -95,6 +97,14 @@ class Links:
     @staticmethod
     def topic(name: str, depth: int = 1) -> str:
         return "../" * (depth + 1) + f"topics/{name_slug(name, 'topic')}/"
+
+    @staticmethod
+    def person(name: str, depth: int = 1) -> str:
+        return "../" * (depth + 1) + f"people/{name_slug(name, 'person')}/"
+
+    @staticmethod
+    def briefing(slug: str, depth: int = 1) -> str:
+        return "../" * (depth + 1) + f"briefings/{slug}/"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -127,7 +137,8 @@ def briefing_front_matter(b: Briefing) -> dict:
     }
 
 
-def render_briefing(b: Briefing) -> str:
+def render_briefing(b: Briefing, related: Sequence[Briefing] = ()) -> str:
+    """The briefing's page; ``related`` (other briefings, best first) are listed at its foot."""
     parts = [dump_front_matter(briefing_front_matter(b)), f"# {escape_md(b.title)}\n", _card(b)]
     if b.keywords:
         parts.append(_chips(b.keywords))
@@ -139,6 +150,9 @@ def render_briefing(b: Briefing) -> str:
     parts.append("## Text\n")
     for index, paragraph in enumerate(b.paragraphs, start=1):
         parts.append(f"{escape_md(paragraph)}\n{{: #p-{index} dir=\"auto\" }}\n")
+    if related:
+        parts.append("## Related briefings\n")
+        parts.append(_related(related))
     return "\n".join(p for p in parts if p)
 
 
@@ -183,13 +197,32 @@ def _chips(keywords: Sequence[str]) -> str:
 
 
 def _quote_box(b: Briefing) -> str:
+    people = set(b.people)
     items = []
     for q in b.quotes:
-        who = escape_html(q.speaker) if q.speaker else "Unattributed"
+        if q.speaker and q.speaker in people:  # a person: their page lists all their quotes
+            who = (f'<a class="key-quote__speaker" href="{escape_html(Links.person(q.speaker))}">'
+                   f"{escape_html(q.speaker)}</a>")
+        elif q.speaker:
+            who = f'<span class="key-quote__speaker">{escape_html(q.speaker)}</span>'
+        else:
+            who = '<span class="key-quote__speaker">Unattributed</span>'
         role = f'<span class="key-quote__role">{escape_html(q.role)}</span>' if q.role else ""
         items.append(
             f'<li class="key-quote"><blockquote dir="auto"><p>{escape_html(q.text)}</p></blockquote>'
-            f'<p class="key-quote__source"><span class="key-quote__speaker">{who}</span>{role}'
+            f'<p class="key-quote__source">{who}{role}'
             f'<a class="key-quote__context" href="#p-{q.paragraph + 1}">in context ¶{q.paragraph + 1}</a></p></li>'
         )
     return f'<ol class="key-quotes" aria-label="Key quotes">{"".join(items)}</ol>\n'
+
+
+def _related(related: Sequence[Briefing]) -> str:
+    """Links to related briefings; left out of search indexes (their words are other pages')."""
+    items = []
+    for other in related:
+        facts = [x for x in (other.source.published, other.source.name or other.source.publisher) if x]
+        meta = f' <span class="briefing-related__meta">{escape_html(", ".join(facts))}</span>' if facts else ""
+        items.append(f'<li><a href="{escape_html(Links.briefing(other.slug))}">{escape_html(safe_title(other.title))}'
+                     f"</a>{meta}</li>")
+    return (f'<nav class="briefing-related" aria-label="Related briefings" data-search-exclude data-pagefind-ignore>'
+            f'<ul>{"".join(items)}</ul></nav>\n')

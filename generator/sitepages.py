@@ -1,16 +1,60 @@
-"""Site pages around the briefings: home, topic index and topic pages, and the files written
-beside the built site (``briefings.json``). Strings only; writes nothing.
+"""Site pages around the briefings, and the files written beside the built site. Strings only;
+writes nothing.
 
-Everything shown from an article passes through ``escape_md`` or ``escape_html`` (see render.py).
+Pages (paths relative to docs/):
+
+- ``index.md``: the latest ``HOME_LATEST`` briefings with their summaries, and a link to the archive;
+- ``archive/index.md``: every briefing by year and month, newest first; undated ones at the end;
+- ``topics/index.md`` and ``topics/<slug>.md``: every keyword is a topic; a topic page lists its
+  newest ``TOPIC_PAGE_SIZE`` briefings and the topics it most often appears with; older briefings
+  are on numbered pages ``topics/<slug>/page-2.md``, ... so that every page stays small;
+- ``people/index.md`` and ``people/<slug>.md``: everyone quoted, with the roles the articles gave
+  them and every quotation, linked to its paragraph;
+- each briefing ends with up to ``RELATED`` related briefings (shared people and topics, rare
+  ones weighing more; see ``related_briefings``).
+
+Files beside the site (``site_files``): ``briefings.json``, and the feeds of ``generator.feeds``
+when the site's address is known.
+
+Everything shown from an article passes through ``escape_md`` or ``escape_html`` (see render.py);
+titles through ``safe_title``. Work and output grow linearly with the number of briefings.
 """
 from __future__ import annotations
 
+import heapq
+import json
+import logging
+import math
+import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 
+from generator import feeds
 from generator.models import Briefing
 from generator.render import (
-    briefing_front_matter, dump_front_matter, escape_md, name_slug, render_briefing, safe_title,
+    briefing_front_matter,
+    dump_front_matter,
+    escape_md,
+    name_slug,
+    render_briefing,
+    safe_title,
 )
+
+log = logging.getLogger(__name__)
+
+HOME_LATEST = 50  # briefings on the home page; the archive has them all
+TOPIC_PAGE_SIZE = 50  # briefings per topic page
+RELATED = 5  # related briefings at the foot of a briefing
+PERSON_WEIGHT, TOPIC_WEIGHT = 2.0, 1.0  # a shared person says more than a shared topic
+RELATED_WINDOW = 100  # per shared topic or person, the candidates looked at on either side in time
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+@lru_cache(maxsize=65536)
+def _slug(name: str, prefix: str) -> str:
+    return name_slug(name, prefix)
 
 
 def sort_newest_first(briefings: Iterable[Briefing]) -> list[Briefing]:
@@ -19,6 +63,10 @@ def sort_newest_first(briefings: Iterable[Briefing]) -> list[Briefing]:
     dated = sorted((b for b in items if b.source.published), key=lambda b: (b.source.published, b.slug), reverse=True)
     undated = sorted((b for b in items if not b.source.published), key=lambda b: (b.title.casefold(), b.slug))
     return dated + undated
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _listing(briefings: Sequence[Briefing], prefix: str) -> str:
@@ -33,15 +81,76 @@ def _listing(briefings: Sequence[Briefing], prefix: str) -> str:
     return "\n".join(lines)
 
 
-def render_home(briefings: Sequence[Briefing], site_name: str) -> str:
+def _feed_link(url: str, label: str) -> str:
+    """A Markdown link to an absolute feed URL (the URL is ours: base from the config, slug ASCII)."""
+    return f"[{label}](<{url}>)"
+
+
+# ---------------------------------------------------------------------------------------------
+# Home and archive
+
+def render_home(briefings: Sequence[Briefing], site_name: str, site_url: str | None = None,
+                latest: int = HOME_LATEST) -> str:
     ordered = sort_newest_first(briefings)
     front = dump_front_matter({"title": safe_title(site_name), "template": "home.html", "hide": ["toc"]})
     count = len(ordered)
-    intro = (f"{count} briefing{'s' if count != 1 else ''}, newest first. "
-             "Browse by [topic](topics/index.md) or use the search.")
-    body = _listing(ordered, "") if ordered else "No briefings yet: add articles to `seeds/` and rebuild.\n"
-    return f"{front}\n# Latest briefings\n\n{intro}\n\n{body}"
+    if count > latest:
+        intro = (f"The latest {latest} of {_plural(count, 'briefing')}, newest first; all of them are in the "
+                 "[archive](archive/index.md). Browse by [topic](topics/index.md) or [person](people/index.md), "
+                 "or use the search.")
+    else:
+        intro = (f"{_plural(count, 'briefing')}, newest first. Browse by [topic](topics/index.md), "
+                 "[person](people/index.md) or [date](archive/index.md), or use the search.")
+    base = feeds.site_base(site_url)
+    if base and ordered:
+        intro += (f"\n\nFollow the briefings: {_feed_link(base + feeds.ALL_RSS, 'RSS feed')} · "
+                  f"{_feed_link(base + feeds.ALL_JSON, 'JSON Feed')}")
+    body = _listing(ordered[:latest], "") if ordered else "No briefings yet: add articles to `seeds/` and rebuild.\n"
+    more = f"\n[All {_plural(count, 'briefing')} in the archive](archive/index.md)\n" if count > latest else ""
+    return f"{front}\n# Latest briefings\n\n{intro}\n\n{body}{more}"
 
+
+def render_archive(briefings: Sequence[Briefing]) -> str:
+    """Every briefing, one line each: by year and month, newest first; undated ones at the end."""
+    front = dump_front_matter({"title": "Archive"})
+    ordered = sort_newest_first(briefings)
+    dated, undated = [], []
+    for b in ordered:
+        (dated if re.match(r"\d{4}-\d{2}", b.source.published or "") else undated).append(b)
+    lines = [f"{front}\n# Archive\n"]
+    if not ordered:
+        return lines[0] + "\nNo briefings yet.\n"
+    summary = f"{_plural(len(ordered), 'briefing')}"
+    summary += ": by month of publication, newest first" if dated else ""
+    summary += f"; {_plural(len(undated), 'briefing')} without a date at the end." if undated and dated else "."
+    lines.append(summary + "\n")
+    year = month = None
+    for b in dated:
+        y, m = b.source.published[:4], b.source.published[5:7]
+        if y != year:
+            year, month = y, None
+            lines.append(f"\n## {y}\n")
+        if m != month:
+            month = m
+            name = MONTHS[int(m) - 1] if 1 <= int(m) <= 12 else m
+            lines.append(f"\n### {name} {y}\n")
+        lines.append(_archive_line(b, show_date=True))
+    if undated:
+        lines.append("\n## Date not given\n")
+        for b in undated:
+            lines.append(_archive_line(b, show_date=False))
+    return "\n".join(lines)
+
+
+def _archive_line(b: Briefing, show_date: bool) -> str:
+    outlet = b.source.name or b.source.publisher
+    date = f"{escape_md(b.source.published)} · " if show_date and b.source.published else ""
+    tail = f" · {escape_md(outlet)}" if outlet else ""
+    return f"- {date}[{escape_md(b.title)}](../briefings/{b.slug}.md){tail}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Topics
 
 def topic_index(briefings: Sequence[Briefing]) -> dict[str, list[Briefing]]:
     """Topic name -> its briefings, newest first. A topic's name is its most used spelling."""
@@ -49,7 +158,7 @@ def topic_index(briefings: Sequence[Briefing]) -> dict[str, list[Briefing]]:
     spellings: dict[str, dict[str, int]] = {}
     for b in briefings:
         for k in b.keywords:
-            key = name_slug(k, "topic")
+            key = _slug(k, "topic")
             by_key.setdefault(key, []).append(b)
             spellings.setdefault(key, {}).setdefault(k, 0)
             spellings[key][k] += 1
@@ -64,42 +173,236 @@ def render_topic_index(topics: dict[str, list[Briefing]]) -> str:
     front = dump_front_matter({"title": "Topics"})
     if not topics:
         return f"{front}\n# Topics\n\nNo topics yet.\n"
-    lines = [f"- [{escape_md(name)}]({name_slug(name, 'topic')}.md) ({len(items)})" for name, items in topics.items()]
+    lines = [f"- [{escape_md(name)}]({_slug(name, 'topic')}.md) ({len(items)})" for name, items in topics.items()]
     return f"{front}\n# Topics\n\nEvery keyword of every briefing is a topic.\n\n" + "\n".join(lines) + "\n"
 
 
-def render_topic(name: str, items: Sequence[Briefing], topics: dict[str, list[Briefing]]) -> str:
-    front = dump_front_matter({"title": safe_title(f"Topic: {name}"), "topic": name})
-    related: dict[str, int] = {}
-    own = name_slug(name, "topic")
+def _topic_page_path(slug: str, page: int) -> str:
+    return f"topics/{slug}.md" if page == 1 else f"topics/{slug}/page-{page}.md"
+
+
+def _co_topics(name: str, items: Sequence[Briefing], canonical: dict[str, str]) -> list[tuple[str, int]]:
+    own = _slug(name, "topic")
+    counts: dict[str, int] = {}
     for b in items:
-        for k in b.keywords:
-            if name_slug(k, "topic") != own:
-                related[k] = related.get(k, 0) + 1
-    canonical = {name_slug(t, "topic"): t for t in topics}
-    merged: dict[str, int] = {}
-    for k, n in related.items():
-        t = canonical.get(name_slug(k, "topic"), k)
-        merged[t] = merged.get(t, 0) + n
-    top = sorted(merged.items(), key=lambda kv: (-kv[1], kv[0].casefold()))[:10]
-    body = [f"# {escape_md(name)}\n", f"{len(items)} briefing{'s' if len(items) != 1 else ''} on this topic, newest first.\n",
-            _listing(items, "../")]
+        for k in dict.fromkeys(_slug(k, "topic") for k in b.keywords):
+            if k != own:
+                counts[k] = counts.get(k, 0) + 1
+    named = [(canonical.get(k, k), n) for k, n in counts.items()]
+    return sorted(named, key=lambda kv: (-kv[1], kv[0].casefold()))[:10]
+
+
+def render_topic(name: str, items: Sequence[Briefing], topics: dict[str, list[Briefing]], *,
+                 page: int = 1, site_url: str | None = None, canonical: dict[str, str] | None = None,
+                 page_size: int = TOPIC_PAGE_SIZE) -> str:
+    """One page of a topic: page 1 is topics/<slug>.md, page N is topics/<slug>/page-N.md."""
+    if canonical is None:
+        canonical = {_slug(t, "topic"): t for t in topics}
+    slug = _slug(name, "topic")
+    pages = max(1, -(-len(items) // page_size))
+    shown = items[(page - 1) * page_size: page * page_size]
+    title = f"Topic: {name}" if page == 1 else f"Topic: {name} (page {page} of {pages})"
+    front = dump_front_matter({"title": safe_title(title), "topic": name})
+    up = "" if page == 1 else "../"  # numbered pages are one folder deeper
+    count = _plural(len(items), "briefing")
+    if pages == 1:
+        intro = f"{count} on this topic, newest first."
+    else:
+        first, last = (page - 1) * page_size + 1, (page - 1) * page_size + len(shown)
+        intro = f"{count} on this topic, newest first; these are {first} to {last}."
+    body = [f"# {escape_md(name)}" + ("" if page == 1 else f" (page {page})") + "\n", intro + "\n"]
+    base = feeds.site_base(site_url)
+    if base and page == 1:
+        body.append(f"Follow this topic: {_feed_link(base + feeds.topic_feed_path(slug), 'RSS feed')}\n")
+    body.append(_listing(shown, f"{up}../"))
+    if pages > 1:
+        body.append(_pager(slug, page, pages, up))
+    top = _co_topics(name, items, canonical) if page == 1 else []
     if top:
         body.append("## Often appears with\n")
-        body.append("\n".join(f"- [{escape_md(t)}]({name_slug(t, 'topic')}.md) ({n})" for t, n in top) + "\n")
+        body.append("\n".join(f"- [{escape_md(t)}]({up}{_slug(t, 'topic')}.md) ({n})" for t, n in top) + "\n")
     return front + "\n" + "\n".join(body)
 
 
-def docs_pages(briefings: Sequence[Briefing], site_name: str) -> dict[str, str]:
+def _pager(slug: str, page: int, pages: int, up: str) -> str:
+    def link(n: int) -> str:
+        return f"{up}{slug}.md" if n == 1 else (f"page-{n}.md" if page > 1 else f"{slug}/page-{n}.md")
+
+    parts = []
+    if page > 1:
+        parts.append(f"[← Newer]({link(page - 1)})")
+    parts.append(f"Page {page} of {pages}")
+    if page < pages:
+        parts.append(f"[Older →]({link(page + 1)})")
+    return " · ".join(parts) + "\n{: .briefing-pager }\n"
+
+
+def topic_pages(topics: dict[str, list[Briefing]], site_url: str | None = None,
+                page_size: int = TOPIC_PAGE_SIZE) -> dict[str, str]:
+    """Every topic page, keyed by its path relative to docs/."""
+    canonical = {_slug(t, "topic"): t for t in topics}
+    out = {"topics/index.md": render_topic_index(topics)}
+    for name, items in topics.items():
+        slug = _slug(name, "topic")
+        pages = max(1, -(-len(items) // page_size))
+        for page in range(1, pages + 1):
+            out[_topic_page_path(slug, page)] = render_topic(name, items, topics, page=page, site_url=site_url,
+                                                             canonical=canonical, page_size=page_size)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# People
+
+@dataclass
+class Person:
+    """Someone quoted on the site. Spellings that slugify alike are one person (and one page)."""
+
+    name: str  # the most used spelling
+    slug: str
+    spellings: dict[str, int] = field(default_factory=dict)
+    briefings: list[Briefing] = field(default_factory=list)  # newest first, each once
+    quotes: int = 0
+
+
+def people_index(briefings: Sequence[Briefing]) -> dict[str, Person]:
+    """Person slug -> Person, sorted by name. A speaker is a person when the briefing lists them
+    in ``people``."""
+    found: dict[str, Person] = {}
+    for b in sort_newest_first(briefings):
+        people = set(b.people)
+        seen: set[str] = set()
+        for q in b.quotes:
+            if not q.speaker or q.speaker not in people:
+                continue
+            slug = _slug(q.speaker, "person")
+            person = found.setdefault(slug, Person(q.speaker, slug))
+            person.spellings[q.speaker] = person.spellings.get(q.speaker, 0) + 1
+            person.quotes += 1
+            if slug not in seen:
+                seen.add(slug)
+                person.briefings.append(b)
+    for person in found.values():
+        person.name = sorted(person.spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return dict(sorted(found.items(), key=lambda kv: (kv[1].name.casefold(), kv[0])))
+
+
+def _quotes_of(person: Person, b: Briefing):
+    return [q for q in b.quotes if q.speaker and q.speaker in b.people and _slug(q.speaker, "person") == person.slug]
+
+
+def _roles(person: Person) -> list[tuple[str, list[Briefing]]]:
+    """Distinct roles as the articles gave them (newest first), each with the briefings that gave it."""
+    roles: dict[str, tuple[str, list[Briefing]]] = {}
+    for b in person.briefings:
+        for q in _quotes_of(person, b):
+            if not q.role:
+                continue
+            role = " ".join(q.role.split())
+            entry = roles.setdefault(role.casefold(), (role, []))
+            if not entry[1] or entry[1][-1] is not b:
+                entry[1].append(b)
+    return list(roles.values())
+
+
+def render_person(person: Person) -> str:
+    front = dump_front_matter({"title": safe_title(person.name), "person": person.name})
+    lines = [f"# {escape_md(person.name)}\n",
+             f"Quoted {_plural(person.quotes, 'time')} in {_plural(len(person.briefings), 'briefing')}, "
+             "newest first. [All people](index.md)\n"]
+    others = [s for s in person.spellings if s != person.name]
+    if others:
+        lines.append("Also written " + ", ".join(escape_md(s) for s in sorted(others)) + ".\n")
+    roles = _roles(person)
+    lines.append("## Roles\n")
+    if roles:
+        for role, given_by in roles:
+            where = ", ".join(f"[{escape_md(b.title)}](../briefings/{b.slug}.md)" for b in given_by)
+            lines.append(f"- {escape_md(role)}: in {where}")
+        lines.append("")
+    else:
+        lines.append("The articles give no role.\n")
+    lines.append("## Quotations\n")
+    for b in person.briefings:
+        facts = [x for x in (b.source.published, b.source.name or b.source.publisher) if x]
+        lines.append(f"### [{escape_md(b.title)}](../briefings/{b.slug}.md)\n")
+        lines.append(f"{escape_md(', '.join(facts)) if facts else 'Date not given'}\n{{: .briefing-listing__meta }}\n")
+        for q in _quotes_of(person, b):
+            lines.append(f"> {escape_md(q.text)}\n> {{: dir=\"auto\" }}\n")
+            role = f" · {escape_md(q.role)}" if q.role else ""
+            lines.append(f"[in context ¶{q.paragraph + 1}](../briefings/{b.slug}.md#p-{q.paragraph + 1}){role}\n")
+    return front + "\n" + "\n".join(lines)
+
+
+def render_people_index(people: dict[str, Person]) -> str:
+    front = dump_front_matter({"title": "People"})
+    if not people:
+        return f"{front}\n# People\n\nNo one is quoted yet.\n"
+    lines = [f"- [{escape_md(p.name)}]({p.slug}.md): {_plural(p.quotes, 'quote')} in "
+             f"{_plural(len(p.briefings), 'briefing')}" for p in people.values()]
+    who = "1 person" if len(people) == 1 else f"{len(people):,} people"
+    return f"{front}\n# People\n\n{who} quoted in the briefings, by name.\n\n" + "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Related briefings
+
+def related_briefings(briefings: Sequence[Briefing], limit: int = RELATED,
+                      window: int = RELATED_WINDOW) -> dict[str, list[Briefing]]:
+    """Slug -> up to ``limit`` other briefings sharing the most people and topics, best first.
+
+    Each shared person or topic (compared by slug) adds its weight, PERSON_WEIGHT or TOPIC_WEIGHT
+    times 1 + ln(N / df) (N briefings, df of them with that person or topic): sharing a rare topic
+    says more than sharing one that is everywhere. Ties go to the briefing nearer in time, then to
+    the newer one. Candidates come from inverted indexes (topic or person -> briefings, in time
+    order); for a topic or person with very many briefings only the ``window`` nearest in time on
+    either side are looked at, so the work is O(n * k * window) for n briefings with k topics and
+    people each, never O(n^2).
+    """
+    ordered = sort_newest_first(briefings)
+    postings: dict[tuple[str, str], list[int]] = {}
+    keys_of: list[list[tuple[tuple[str, str], int]]] = []
+    for i, b in enumerate(ordered):
+        keys = {("p", _slug(p, "person")) for p in b.people} | {("t", _slug(k, "topic")) for k in b.keywords}
+        mine = []
+        for key in sorted(keys):
+            posting = postings.setdefault(key, [])
+            mine.append((key, len(posting)))
+            posting.append(i)
+        keys_of.append(mine)
+    n = len(ordered)
+    weights = {key: (PERSON_WEIGHT if key[0] == "p" else TOPIC_WEIGHT) * (1 + math.log(n / len(posting)))
+               for key, posting in postings.items()}
+    result: dict[str, list[Briefing]] = {}
+    for i, b in enumerate(ordered):
+        scores: dict[int, float] = {}
+        for key, pos in keys_of[i]:
+            weight = weights[key]
+            posting = postings[key]
+            for j in posting[max(0, pos - window): pos + window + 1]:
+                if j != i:
+                    scores[j] = scores.get(j, 0.0) + weight
+        best = heapq.nsmallest(limit, scores.items(), key=lambda kv: (-round(kv[1], 9), abs(kv[0] - i), kv[0]))
+        result[b.slug] = [ordered[j] for j, _ in best]
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# All pages
+
+def docs_pages(briefings: Sequence[Briefing], site_name: str, site_url: str | None = None) -> dict[str, str]:
     """Every generated page, keyed by its path relative to docs/, in a stable order."""
     out: dict[str, str] = {}
+    related = related_briefings(briefings)
     for b in briefings:
-        out[f"briefings/{b.slug}.md"] = render_briefing(b)
-    out["index.md"] = render_home(briefings, site_name)
-    topics = topic_index(briefings)
-    out["topics/index.md"] = render_topic_index(topics)
-    for name, items in topics.items():
-        out[f"topics/{name_slug(name, 'topic')}.md"] = render_topic(name, items, topics)
+        out[f"briefings/{b.slug}.md"] = render_briefing(b, related.get(b.slug, ()))
+    out["index.md"] = render_home(briefings, site_name, site_url)
+    out["archive/index.md"] = render_archive(briefings)
+    out.update(topic_pages(topic_index(briefings), site_url))
+    people = people_index(briefings)
+    out["people/index.md"] = render_people_index(people)
+    for person in people.values():
+        out[f"people/{person.slug}.md"] = render_person(person)
     return dict(sorted(out.items()))
 
 
@@ -115,7 +418,15 @@ def records(briefings: Sequence[Briefing]) -> list[dict]:
 
 
 def site_files(briefings: Sequence[Briefing], site_url: str | None, site_name: str) -> dict[str, str]:
-    """Files written into the built site beside MkDocs' output, keyed by path relative to it."""
-    import json
-
-    return {"briefings.json": json.dumps(records(briefings), ensure_ascii=False, indent=1) + "\n"}
+    """Files written into the built site beside MkDocs' output, keyed by path relative to it:
+    briefings.json always; the feeds only when the site's absolute address is known."""
+    files = {"briefings.json": json.dumps(records(briefings), ensure_ascii=False, indent=1) + "\n"}
+    base = feeds.site_base(site_url)
+    if base is None:
+        log.info("Feeds not written: the site's address is not known (pass --site-url or set site_url "
+                 "in mkdocs.yml)")
+        return files
+    topics = {_slug(name, "topic"): (name, items) for name, items in topic_index(briefings).items()}
+    files.update(feeds.feed_files(sort_newest_first(briefings), topics, base, site_name))
+    log.info("Feeds written: %s, %s and %d topic feeds", feeds.ALL_RSS, feeds.ALL_JSON, len(topics))
+    return files

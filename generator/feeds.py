@@ -1,0 +1,176 @@
+"""Feeds of the briefings: RSS 2.0 of all briefings and of each topic, and a JSON Feed 1.1.
+
+Feeds need absolute links, so they are only made when the site's public address is known
+(``--site-url`` or ``site_url`` in mkdocs.yml). Strings only; writes nothing.
+
+Article text is untrusted. The XML is built with ``xml.etree`` (never by concatenating strings)
+after removing the characters XML 1.0 cannot hold; RSS ``description`` is HTML by convention, so
+the text put there is HTML-escaped first and then XML-escaped by the serialiser. The JSON Feed is
+written by ``json.dumps``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import json
+import re
+from collections.abc import Sequence
+from email.utils import format_datetime
+from urllib.parse import quote, urlsplit
+from xml.etree import ElementTree as ET
+
+from generator.models import Briefing
+from generator.render import safe_title
+
+FEED_ITEMS = 50  # newest items per feed; older briefings are on the site (archive, topic pages)
+ALL_RSS = "feed.xml"
+ALL_JSON = "feed.json"
+ATOM_NS = "http://www.w3.org/2005/Atom"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+
+ET.register_namespace("atom", ATOM_NS)
+ET.register_namespace("dc", DC_NS)
+
+# Characters XML 1.0 allows (https://www.w3.org/TR/xml/#charsets); the rest are dropped.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def clean_text(text: str | None) -> str:
+    """Text that XML and UTF-8 can hold: no control characters or lone surrogates, one line."""
+    return " ".join(_NOT_XML.sub("", text or "").split())
+
+
+def site_base(site_url: str | None) -> str | None:
+    """The site's address ending in '/', or None when it is not an absolute http(s) URL."""
+    if not site_url or not isinstance(site_url, str):
+        return None
+    url = site_url.strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"\s", url):
+        return None
+    return url if url.endswith("/") else url + "/"
+
+
+def page_url(base: str, slug: str) -> str:
+    return f"{base}briefings/{quote(slug)}/"
+
+
+def topic_url(base: str, topic_slug: str) -> str:
+    return f"{base}topics/{quote(topic_slug)}/"
+
+
+def topic_feed_path(topic_slug: str) -> str:
+    """Where a topic's RSS feed is written, relative to the site: beside the topic's page."""
+    return f"topics/{topic_slug}/feed.xml"
+
+
+def _date(published: str | None) -> _dt.datetime | None:
+    match = _DATE.fullmatch(published or "")
+    if not match:
+        return None
+    try:
+        return _dt.datetime(int(match[1]), int(match[2]), int(match[3]), tzinfo=_dt.timezone.utc)
+    except ValueError:
+        return None
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrib: str) -> ET.Element:
+    el = ET.SubElement(parent, tag, attrib)
+    if text is not None:
+        el.text = clean_text(text)
+    return el
+
+
+def _description_html(b: Briefing) -> str:
+    """The item's description: HTML with every value escaped (feed readers render it as HTML)."""
+    parts = []
+    if b.summary:
+        parts.append(f"<p>{html.escape(clean_text(b.summary))}</p>")
+    outlet = b.source.name or b.source.publisher
+    url = b.source.url if b.source.url and re.match(r"https?://", b.source.url, re.I) else None
+    if url:
+        label = html.escape(clean_text(outlet or url))
+        parts.append(f'<p>Source: <a href="{html.escape(clean_text(url), quote=True)}">{label}</a></p>')
+    elif outlet:
+        parts.append(f"<p>Source: {html.escape(clean_text(outlet))}</p>")
+    return "".join(parts) or html.escape(clean_text(b.title))
+
+
+def rss(items: Sequence[Briefing], *, base: str, title: str, description: str, home_url: str,
+        feed_url: str, limit: int = FEED_ITEMS) -> str:
+    """An RSS 2.0 feed (https://www.rssboard.org/rss-specification) of ``items``, already newest first."""
+    root = ET.Element("rss", {"version": "2.0"})
+    channel = _sub(root, "channel")
+    _sub(channel, "title", title)
+    _sub(channel, "link", home_url)
+    _sub(channel, "description", description)
+    _sub(channel, f"{{{ATOM_NS}}}link", href=feed_url, rel="self", type="application/rss+xml")
+    _sub(channel, "docs", "https://www.rssboard.org/rss-specification")
+    _sub(channel, "generator", "briefings")
+    shown = list(items[:limit])
+    dates = [d for d in (_date(b.source.published) for b in shown) if d]
+    if dates:  # derived from the items, so the same briefings always give the same feed
+        _sub(channel, "pubDate", format_datetime(max(dates)))
+    for b in shown:
+        item = _sub(channel, "item")
+        link = page_url(base, b.slug)
+        _sub(item, "title", safe_title(clean_text(b.title)))
+        _sub(item, "link", link)
+        _sub(item, "guid", link, isPermaLink="true")
+        _sub(item, "description", _description_html(b))
+        when = _date(b.source.published)
+        if when:
+            _sub(item, "pubDate", format_datetime(when))
+        if b.source.author:
+            _sub(item, f"{{{DC_NS}}}creator", b.source.author)
+        for keyword in b.keywords:
+            _sub(item, "category", keyword)
+    ET.indent(root, space=" ")
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def json_feed(items: Sequence[Briefing], *, base: str, title: str, description: str, home_url: str,
+              feed_url: str, limit: int = FEED_ITEMS) -> str:
+    """A JSON Feed 1.1 (https://jsonfeed.org/version/1.1) of ``items``, already newest first."""
+    entries = []
+    for b in items[:limit]:
+        link = page_url(base, b.slug)
+        entry: dict = {"id": link, "url": link, "title": safe_title(clean_text(b.title)),
+                       "content_text": clean_text(b.summary or b.description or b.title)}
+        if b.summary:
+            entry["summary"] = clean_text(b.summary)
+        if b.source.url and re.match(r"https?://", b.source.url, re.I):
+            entry["external_url"] = clean_text(b.source.url)
+        when = _date(b.source.published)
+        if when:
+            entry["date_published"] = when.strftime("%Y-%m-%dT%H:%M:%SZ")  # RFC 3339
+        if b.source.author:
+            entry["authors"] = [{"name": clean_text(b.source.author)}]
+        if b.keywords:
+            entry["tags"] = [clean_text(k) for k in b.keywords]
+        if b.source.language:
+            entry["language"] = clean_text(b.source.language)
+        entries.append(entry)
+    feed = {"version": JSON_FEED_VERSION, "title": clean_text(title), "home_page_url": home_url,
+            "feed_url": feed_url, "description": clean_text(description), "items": entries}
+    return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"
+
+
+def feed_files(newest_first: Sequence[Briefing], topics: dict[str, tuple[str, Sequence[Briefing]]],
+               base: str, site_name: str, limit: int = FEED_ITEMS) -> dict[str, str]:
+    """Every feed, keyed by its path in the site. ``topics``: slug -> (name, briefings newest first)."""
+    files = {
+        ALL_RSS: rss(newest_first, base=base, title=site_name, description=f"The latest briefings of {site_name}",
+                     home_url=base, feed_url=base + ALL_RSS, limit=limit),
+        ALL_JSON: json_feed(newest_first, base=base, title=site_name,
+                            description=f"The latest briefings of {site_name}", home_url=base,
+                            feed_url=base + ALL_JSON, limit=limit),
+    }
+    for slug, (name, items) in topics.items():
+        path = topic_feed_path(slug)
+        files[path] = rss(items, base=base, title=f"{site_name}: {name}",
+                          description=f"The latest briefings on {name}", home_url=topic_url(base, slug),
+                          feed_url=base + path, limit=limit)
+    return files

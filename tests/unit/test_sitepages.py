@@ -1,0 +1,264 @@
+"""Site pages around the briefings: people, related briefings, archive, home, paginated topics."""
+import re
+
+import markdown
+import pytest
+import yaml
+from lxml import html as lxml_html
+
+from generator import sitepages
+from generator.models import Briefing, Quote, Source
+from generator.render import name_slug, render_briefing
+from generator.sitepages import (
+    docs_pages,
+    people_index,
+    related_briefings,
+    render_archive,
+    render_home,
+    render_people_index,
+    render_person,
+    render_topic,
+    topic_index,
+    topic_pages,
+)
+
+HOSTILE = '<script>alert(1)</script> [x](javascript:alert(1)) {: onclick="alert(1)" } **b** # h'
+
+
+def make(slug: str, *, published: str | None = "2025-03-04", keywords=("port strike", "wages"),
+         quotes=(), people=None, title=None, summary="Dock workers walked off the job.", name="The Ledger"):
+    quotes = tuple(quotes)
+    if people is None:
+        people = tuple(dict.fromkeys(q.speaker for q in quotes if q.speaker))
+    return Briefing(
+        title=title or f"Briefing {slug}", slug=slug,
+        source=Source(name=name, published=published, language="en", file=f"{slug}.txt"),
+        keywords=tuple(keywords), quotes=quotes, people=tuple(people), summary=summary,
+        paragraphs=("First paragraph.", "Second paragraph.", "Third paragraph."), word_count=6, reading_time=1,
+    )
+
+
+def q(text: str, speaker: str | None, role: str | None = None, paragraph: int = 0) -> Quote:
+    return Quote(text, speaker, role, paragraph, 0, 5)
+
+
+def to_html(md: str) -> lxml_html.HtmlElement:
+    body = md.split("\n---\n", 1)[1] if md.startswith("---\n") else md
+    out = markdown.markdown(body, extensions=["attr_list", "toc"])
+    return lxml_html.fragment_fromstring(out, create_parent="div")
+
+
+def front(md: str) -> dict:
+    return yaml.safe_load(md[4:].split("\n---\n", 1)[0])
+
+
+def assert_inert(tree: lxml_html.HtmlElement) -> None:
+    assert not tree.xpath("//script | //iframe | //form | //img | //input | //strong")
+    for el in tree.iter():
+        assert not [a for a in el.attrib if a.startswith("on")], lxml_html.tostring(el)
+        assert not el.get("href", "").lower().startswith("javascript")
+
+
+# ---------------------------------------------------------------------------------------------
+# People
+
+def test_a_person_page_lists_roles_with_their_briefings_and_links_every_quote_to_its_paragraph():
+    old = make("old", published="2024-05-01", quotes=[q("We will not back down", "Maria Lopez", "union leader", 1)])
+    new = make("new", published="2025-01-02", quotes=[
+        q("Talks have failed", "Maria Lopez", "general secretary of the union", 0),
+        q("We are ready", "Maria Lopez", "general secretary of the union", 2),
+        q("No comment", "John Smith", None, 1),
+    ])
+    people = people_index([old, new])
+    assert list(people) == ["john-smith", "maria-lopez"]  # sorted by name
+    maria = people["maria-lopez"]
+    assert (maria.name, maria.quotes, [b.slug for b in maria.briefings]) == ("Maria Lopez", 3, ["new", "old"])
+    page = render_person(maria)
+    assert front(page) == {"title": "Maria Lopez", "person": "Maria Lopez"}
+    tree = to_html(page)
+    roles = [li.text_content() for li in tree.xpath("//h2[@id='roles']/following-sibling::ul[1]/li")]
+    assert roles == ["general secretary of the union: in Briefing new", "union leader: in Briefing old"]
+    role_links = tree.xpath("//h2[@id='roles']/following-sibling::ul[1]/li/a/@href")
+    assert role_links == ["../briefings/new.md", "../briefings/old.md"]
+    quotes = [bq.text_content().strip() for bq in tree.xpath("//blockquote")]
+    assert quotes == ["Talks have failed", "We are ready", "We will not back down"]  # newest briefing first
+    context = [a.get("href") for a in tree.xpath("//a") if "in context" in a.text_content()]
+    assert context == ["../briefings/new.md#p-1", "../briefings/new.md#p-3", "../briefings/old.md#p-2"]
+    assert "No comment" not in page  # someone else's quotation
+
+
+def test_only_speakers_listed_in_people_are_persons():
+    b = make("a", quotes=[q("It is over", "a senior official"), q("It is not", "Ana Ruiz")], people=("Ana Ruiz",))
+    assert list(people_index([b])) == ["ana-ruiz"]
+    box = to_html(render_briefing(b))
+    speakers = box.xpath("//*[contains(@class, 'key-quote__speaker')]")
+    assert [(s.tag, s.get("href"), s.text_content()) for s in speakers] == [
+        ("span", None, "a senior official"), ("a", "../../people/ana-ruiz/", "Ana Ruiz")]
+
+
+def test_spellings_that_slugify_alike_share_one_page_named_by_the_most_used():
+    a = make("a", quotes=[q("One", "José Pérez"), q("Two", "José Pérez")])
+    b = make("b", quotes=[q("Three", "Jose Perez")])
+    people = people_index([a, b])
+    assert list(people) == ["jose-perez"]
+    person = people["jose-perez"]
+    assert person.name == "José Pérez" and person.quotes == 3
+    assert "Also written Jose Perez." in render_person(person)
+
+
+def test_people_index_is_sorted_by_name_with_quote_counts():
+    a = make("a", quotes=[q("One", "zoe Adams"), q("Two", "Ben Ortiz"), q("Three", "Ben Ortiz")])
+    b = make("b", quotes=[q("Four", "Ben Ortiz")])
+    page = render_people_index(people_index([a, b]))
+    items = [li.text_content() for li in to_html(page).xpath("//li")]
+    assert items == ["Ben Ortiz: 3 quotes in 2 briefings", "zoe Adams: 1 quote in 1 briefing"]
+    assert "2 people quoted" in page
+    assert "No one is quoted yet" in render_people_index({})
+
+
+def test_person_named_index_does_not_replace_the_index_page():
+    assert name_slug("Index", "person") == "person-index" and name_slug("index", "topic") == "topic-index"
+    pages = docs_pages([make("a", keywords=("Index",), quotes=[q("Hello there", "Index")])], "Briefings")
+    assert "people/person-index.md" in pages and "topics/topic-index.md" in pages
+    assert front(pages["people/index.md"])["title"] == "People" and front(pages["topics/index.md"])["title"] == "Topics"
+
+
+def test_hostile_people_roles_and_quotes_stay_inert():
+    b = make("a", title=HOSTILE, quotes=[q(HOSTILE, "Ana <b>Ruiz</b>", HOSTILE)], keywords=(HOSTILE,))
+    pages = docs_pages([b, make("b", keywords=(HOSTILE,), quotes=[q("Hi there", "Ana <b>Ruiz</b>")])], "Briefings",
+                       "https://example.org/")
+    for path, page in pages.items():
+        tree = to_html(page)
+        assert_inert(tree)
+        if path.startswith("people/") and path != "people/index.md":
+            assert "<script>alert(1)</script>" in tree.text_content()  # shown literally
+            assert front(page)["title"] == "Ana ‹b›Ruiz‹/b›"
+
+
+# ---------------------------------------------------------------------------------------------
+# Related briefings
+
+def test_related_briefings_weigh_shared_people_over_shared_topics():
+    base = make("base", keywords=("port strike", "wages", "inflation"), quotes=[q("Enough", "Maria Lopez")])
+    topics2 = make("topics2", keywords=("port strike", "wages"))  # 2 shared topics: 2
+    person = make("person", keywords=("harbour",), quotes=[q("Still enough", "Maria Lopez")])  # 1 person: 2
+    both = make("both", keywords=("wages",), quotes=[q("Really", "Maria Lopez")])  # 1 person + 1 topic: 3
+    one = make("one", keywords=("inflation",))  # 1
+    unrelated = make("unrelated", keywords=("football",))
+    related = related_briefings([base, topics2, person, both, one, unrelated])
+    # person (1 person, df 3) outweighs a topic of the same frequency, e.g. "wages" (df 3) alone
+    assert [b.slug for b in related["base"]] == ["both", "topics2", "person", "one"]
+    alone = related_briefings([base, make("w", keywords=("wages",)), make("p", keywords=(), quotes=[
+        q("Yes", "Maria Lopez")])])
+    assert [b.slug for b in alone["base"]] == ["p", "w"]
+    assert related["unrelated"] == []
+
+
+def test_related_briefings_are_top_five_nearest_in_time_on_ties_and_deterministic():
+    items = [make(f"b{i:02d}", published=f"2025-01-{i:02d}", keywords=("port strike",)) for i in range(1, 21)]
+    related = related_briefings(items)
+    assert [b.slug for b in related["b10"]] == ["b11", "b09", "b12", "b08", "b13"]  # nearer first, newer on ties
+    assert all(len(v) == 5 for v in related.values())
+    assert related_briefings(list(reversed(items))) == related
+
+
+def test_related_briefings_look_only_at_a_window_of_each_long_posting_list():
+    items = [make(f"b{i:03d}", published=f"2025-{1 + i // 28:02d}-{1 + i % 28:02d}", keywords=("common",))
+             for i in range(300)]
+    rare = make("rare", published="2025-01-01", keywords=("rare", "common"))
+    partner = make("partner", published="2025-12-31", keywords=("rare", "common"))
+    related = related_briefings([*items, rare, partner], window=10)
+    # The shared rare topic is found however far apart in time; the common one only nearby.
+    assert related["rare"][0].slug == "partner" and related["partner"][0].slug == "rare"
+    newest = sitepages.sort_newest_first(items)
+    assert {b.slug for b in related[newest[0].slug]} <= {b.slug for b in newest[:12]} | {"partner"}
+
+
+def test_related_section_at_the_foot_of_a_briefing_is_escaped_and_left_out_of_search():
+    other = make("other", title=HOSTILE)
+    page = render_briefing(make("a"), related=[other])
+    tree = to_html(page)
+    assert_inert(tree)
+    nav = tree.xpath("//nav[contains(@class, 'briefing-related')]")[0]
+    assert nav.get("data-search-exclude") is not None and nav.get("data-pagefind-ignore") is not None
+    assert nav.xpath(".//a/@href") == ["../../briefings/other/"]
+    assert page.index("## Text") < page.index("## Related briefings")
+    assert "## Related briefings" not in render_briefing(make("a"))
+
+
+def test_docs_pages_link_related_briefings():
+    a = make("a", quotes=[q("One two", "Ana Ruiz")])
+    b = make("b", keywords=("football",), quotes=[q("Three four", "Ana Ruiz")])
+    pages = docs_pages([a, b], "Briefings")
+    assert "../../briefings/b/" in pages["briefings/a.md"] and "../../briefings/a/" in pages["briefings/b.md"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Home, archive, topics
+
+def test_home_shows_the_latest_fifty_and_links_to_the_archive():
+    items = [make(f"b{i:03d}", published=f"2024-{1 + i // 28:02d}-{1 + i % 28:02d}") for i in range(120)]
+    page = render_home(items, "Briefings")
+    listed = re.findall(r"\]\(briefings/(b\d+)\.md\)", page)
+    assert listed == [b.slug for b in sitepages.sort_newest_first(items)][:50]
+    assert "(archive/index.md)" in page and "120 briefings" in page
+    assert "feed.xml" not in page  # no site address: no feeds
+
+
+def test_home_links_feeds_when_the_site_address_is_known():
+    page = render_home([make("a")], "Briefings", "https://example.org/sub")
+    links = to_html(page).xpath("//a/@href")
+    assert "https://example.org/sub/feed.xml" in links and "https://example.org/sub/feed.json" in links
+
+
+def test_archive_groups_by_year_and_month_newest_first_with_undated_last():
+    items = [make("mar", published="2025-03-04"), make("jan", published="2025-01-31"),
+             make("old", published="2023-12-01"), make("undated", published=None), make("mar2", published="2025-03-20")]
+    page = render_archive(items)
+    tree = to_html(page)
+    headings = [(h.tag, h.text_content()) for h in tree.xpath("//h2 | //h3")]
+    assert headings == [("h2", "2025"), ("h3", "March 2025"), ("h3", "January 2025"), ("h2", "2023"),
+                        ("h3", "December 2023"), ("h2", "Date not given")]
+    assert re.findall(r"\(\.\./briefings/([a-z0-9]+)\.md\)", page) == ["mar2", "mar", "jan", "old", "undated"]
+    assert "5 briefings" in page and "1 briefing without a date at the end" in page
+
+
+def test_topic_pages_are_paginated_and_keep_their_related_topics():
+    items = [make(f"b{i:03d}", published=f"2024-{1 + i // 28:02d}-{1 + i % 28:02d}",
+                  keywords=("port strike", "wages" if i % 2 else "pay")) for i in range(120)]
+    topics = topic_index(items)
+    pages = topic_pages(topics, "https://example.org/")
+    assert {p for p in pages if p.startswith("topics/port-strike")} == {
+        "topics/port-strike.md", "topics/port-strike/page-2.md", "topics/port-strike/page-3.md"}
+    newest = [b.slug for b in sitepages.sort_newest_first(items)]
+    first, second, third = (pages[p] for p in ("topics/port-strike.md", "topics/port-strike/page-2.md",
+                                               "topics/port-strike/page-3.md"))
+    assert re.findall(r"\]\(\.\./briefings/(b\d+)\.md\)", first) == newest[:50]
+    assert re.findall(r"\]\(\.\./\.\./briefings/(b\d+)\.md\)", second) == newest[50:100]
+    assert re.findall(r"\]\(\.\./\.\./briefings/(b\d+)\.md\)", third) == newest[100:]
+    assert "[Older →](port-strike/page-2.md)" in first
+    assert "[← Newer](../port-strike.md)" in second and "[Older →](page-3.md)" in second
+    assert "[← Newer](page-2.md)" in third and "Older" not in third
+    assert "## Often appears with" in first and "- [pay](pay.md) (60)" in first and "- [wages](wages.md) (60)" in first
+    assert "https://example.org/topics/port-strike/feed.xml" in first
+    assert "Page 2 of 3" in second and front(second)["title"] == "Topic: port strike (page 2 of 3)"
+
+
+def test_small_topic_is_one_page_with_no_pager():
+    topics = topic_index([make("a"), make("b")])
+    page = render_topic("port strike", topics["port strike"], topics)
+    assert "Page 1" not in page and "2 briefings on this topic" in page
+
+
+def test_docs_pages_has_every_kind_of_page():
+    pages = docs_pages([make("a", quotes=[q("One two", "Ana Ruiz")])], "Briefings")
+    assert set(pages) == {"briefings/a.md", "index.md", "archive/index.md", "topics/index.md",
+                          "topics/port-strike.md", "topics/wages.md", "people/index.md", "people/ana-ruiz.md"}
+
+
+@pytest.mark.parametrize("n", [0, 1])
+def test_empty_and_tiny_sites_render(n):
+    pages = docs_pages([make("a")][:n], "Briefings")
+    for page in pages.values():
+        to_html(page)
+    assert ("No briefings yet" in pages["index.md"]) == (n == 0)
