@@ -355,14 +355,15 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
             pass
         report = collect(paths.seeds, progress, jobs=jobs, cache=cache, found=(files, skipped, digests))
         site_name = str(config.get("site_name") or "Briefings")
-        generated = docs_pages(report.briefings, site_name)
+        public_url = site_url or config.get("site_url") or None
+        generated = docs_pages(report.briefings, site_name, public_url)
         generated_names = set(generated)
         docs_stage = stage_docs(paths.docs, generated)
         del generated
         site_stage = _make_stage(paths.site)
         try:
             run_mkdocs(paths.config, docs_stage, site_stage, site_url)
-            for rel, content in site_files(report.briefings, site_url or config.get("site_url"), site_name).items():
+            for rel, content in site_files(report.briefings, public_url, site_name).items():
                 target = site_stage / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(content, encoding="utf-8", newline="\n")
