@@ -450,30 +450,56 @@ def _quote_masks(paras, spans) -> list[list[tuple[int, int]]]:
 
 
 def _merge_interrupted(paras, spans) -> list[list[_Span]]:
-    """Group “A,” X said, “B.” (and “A,” X said. “B.”) into one quotation."""
+    """Group “A,” X said, “B.” (and “A,” X said. “B.”) into one quotation.
+
+    Quoted names inside the attribution (``X told CNN’s “State of the Union.”``) are part of
+    the gap, not a quotation that breaks the run.
+    """
     groups: list[list[_Span]] = []
+    pending_terms: list[_Span] = []
     for span in spans:
         if groups:
             prev = groups[-1][-1]
+            if _is_inline_term(paras, span) and prev.end_paragraph == span.paragraph:
+                pending_terms.append(span)
+                continue
             if _continues(paras, prev, span):
                 groups[-1].append(span)
+                pending_terms = []
                 continue
+        groups.extend([term] for term in pending_terms)
+        pending_terms = []
         groups.append([span])
+    groups.extend([term] for term in pending_terms)
+    groups.sort(key=lambda g: (g[0].paragraph, g[0].start))
     return groups
+
+
+def _is_inline_term(paras, span: _Span) -> bool:
+    """A short title-case name in quotes inside a sentence (``CNN’s “State of the Union”``)."""
+    if not span.closed or span.paragraph != span.end_paragraph:
+        return False
+    words = _WORD_RE.findall(span.text)
+    return 0 < len(words) <= 6 and _is_title_case(words) and not re.search(r"[!?]\s*$", span.text) \
+        and not _starts_sentence(paras[span.paragraph], span.start)
 
 
 def _continues(paras, prev: _Span, span: _Span) -> bool:
     """True when ``span`` resumes ``prev`` after an attribution: “A,” X said, “B.”"""
-    if prev.end_paragraph != span.paragraph or not prev.closed or prev.paragraph != prev.end_paragraph:
+    if prev.end_paragraph != span.paragraph or not prev.closed:
         return False
     text = paras[span.paragraph]
     gap = text[prev.after:span.start]
     if len(gap) > _CONTEXT or not gap.strip() or not re.search(r"[,.:;—–-]\s*$", gap):
         return False
-    if not re.search(r"[,.!?…—–-]\s*$", prev.text):
+    if not re.search(r"[,.!?…—–-]['’\"”]*\s*$", prev.text):
         return False
     if _post_attribution(gap) is None and _pre_attribution(gap, span.text) is None:
         return False
+    if _woven(text, prev):
+        return False  # what he called “our arguments this year.” But, he said, “B.”
+    if re.search(r"[.!?]['’\"”]*\s*$", prev.text) and gap.rstrip().endswith(":"):
+        return False  # “A.” Y said: “B.” -- B is introduced as a new quotation
     pieces = [p for p in _SENT_BOUNDARY_RE.split(gap.strip()) if p.strip()]
     if len(pieces) > 1 and _SPEECH_RE.search(pieces[-1]):
         return False  # the second quotation has an attribution of its own
@@ -484,9 +510,25 @@ def _continues(paras, prev: _Span, span: _Span) -> bool:
         tail = text[span.after:span.after + _CONTEXT]
         if _post_attribution(tail) is not None:
             return False
-    if gap.rstrip().endswith(".") and not _is_full_clause(span.text, text, span.start, span.closed):
-        return False
+    if gap.rstrip().endswith("."):
+        return _stands_alone(text, span)
     return True
+
+
+def _woven(paragraph: str, span: _Span) -> bool:
+    """A lower-case fragment inside the writer's sentence (not after a comma or colon)."""
+    if not _LOWER_START_RE.match(span.text) or _starts_sentence(paragraph, span.start):
+        return False
+    return not paragraph[:span.start].rstrip().endswith((",", ":"))
+
+
+def _stands_alone(paragraph: str, span: _Span) -> bool:
+    """A quotation that is its own sentence: capitalised, ended inside the marks or by the paragraph."""
+    if not re.match(r"^\W*[A-Z0-9]", span.text):
+        return False
+    if re.search(r"[.!?…,—–-]['’\"”]*\s*$", span.text) or not span.closed:
+        return True
+    return not paragraph[span.after:].strip()
 
 
 def _attribution_for(paras, group: list[_Span]) -> _Attribution | None:
@@ -519,7 +561,7 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
 
     The phrase may carry an apposition after a comma (``Scott Reed, a strategist``).
     """
-    tail = tail[:_CONTEXT]
+    tail = _PLACE_COMMA_RE.sub(" ", tail[:_CONTEXT])  # "in Cambridge, Mass., said" keeps one apposition
     m = _POST_ACCORDING_RE.match(tail)
     if m:
         return m.group("np"), m.end()
@@ -549,6 +591,7 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
     return None
 
 
+_PLACE_COMMA_RE = re.compile(r",(?=\s+(?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z])\.,)")
 _NP_STOP = {"in", "on", "at", "during", "after", "before", "while", "when", "of", "to", "about",
             "who", "from", "last", "this", "earlier", "later", "via", "as", "recently", "yesterday",
             "today", "and", "referring", "adding", "noting", "told", "before", "according"}

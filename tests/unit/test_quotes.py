@@ -350,3 +350,29 @@ def test_passive_cue_gives_no_speaker():
     paragraphs = ["Candidate Mia Stone toured the factory.",
                   "Stone was asked, “Will you raise taxes on small firms?”"]
     assert _one(paragraphs).speaker is None
+
+
+def test_interrupted_quote_across_programme_title():
+    paragraph = ("“We will publish the records,” Mayor Ana Ruiz said on Channel 5’s “Morning Report” Sunday. "
+                 "“There is nothing to hide.”")
+    quote = _one([paragraph])
+    assert quote.text == "We will publish the records … There is nothing to hide."
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_interrupted_quote_with_short_second_piece():
+    quote = _one(["“This plan is a gift to developers,” Tom Reyes wrote on his blog. “Surprised?”"])
+    assert quote.text == "This plan is a gift to developers … Surprised?"
+
+
+def test_new_speaker_with_colon_is_a_new_quotation():
+    paragraph = "“We are farmers,” Ms. Alvi said. “We are not smugglers.” Mr. Dorr said: “The border is closed.”"
+    quotes = extract_quotes(["Nadia Alvi and Karl Dorr arrived on Monday.", paragraph])
+    assert [q.text for q in quotes] == ["We are farmers … We are not smugglers.", "The border is closed."]
+    assert [q.speaker for q in quotes] == ["Ms. Alvi", "Mr. Dorr"]
+
+
+def test_woven_fragment_does_not_absorb_next_quote():
+    paragraph = "He was blunt about what he called “our hard year.” But, Mr. Lund said, “voters reward honesty.”"
+    texts = _texts(["Governor Erik Lund spoke on Friday.", paragraph])
+    assert "our hard year." not in " ".join(texts)
