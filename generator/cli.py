@@ -106,6 +106,10 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE", help="default: mkdocs.yml")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="default: 127.0.0.1:8000")
 
+    from generator.newarticle import add_parser as add_new_parser
+
+    add_new_parser(sub)
+
     p = sub.add_parser("evaluate", help="measure extraction on labelled corpora",
                        description="Measure quote and keyword extraction on public labelled corpora, "
                                    "read from a folder you give.")
@@ -217,6 +221,10 @@ def _run(args) -> int:
         from generator.serve import serve
 
         return serve(args.seeds, args.docs, args.config, args.dev_addr)
+    if args.command == "new":
+        from generator.newarticle import run as run_new
+
+        return run_new(args)
     if args.command == "evaluate":
         return _evaluate(args)
     raise UsageError(f"unknown command {args.command}")
