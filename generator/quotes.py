@@ -83,7 +83,8 @@ _SPEECH_VERBS = (
     "sighs|laughed|laughs|ventured|deadpanned|marveled|marvelled|scoffed|scoffs|snapped|"
     "bragged|brags|gushed|fumed|huffed|pleaded|pleads|implored|begged|conceding|admitting|"
     "predicting|promising|vowing|urging|cautioning|emphasizing|emphasising|pointing out|"
-    "announcing|claiming|calling|summed up|sums up|put it|puts it|wrote in|explained in"
+    "announcing|claiming|calling|summed up|sums up|put it|puts it|wrote in|explained in|chanting|chants|chant|"
+    "shouting|yelling|screaming|singing|sang|sings|cried out|crying"
 )
 _COGNITION_VERBS = (
     "believes|believed|considers|considered|thinks|thought|argues|argued|contends|"
@@ -97,6 +98,7 @@ _ADVERBS = r"(?:also|later|then|again|simply|previously|recently|once|further|fl
 _PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _INDEFINITE = {"a", "an", "one", "another", "some", "two", "three", "four", "several", "many",
+               "hundreds", "thousands", "dozens", "millions", "scores", "crowds", "both", "all",
                "other", "others", "few", "most", "any", "someone", "somebody", "nobody"}
 _HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "miss", "sir", "dame", "mx."}
 _TITLE_WORDS = {
@@ -683,11 +685,13 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
         return None
     punct = tail.group("punct").lower()
     obj = tail.group("obj").strip()
-    if not punct and not quote[:1].isupper():
+    ends_sentence = bool(re.search(r"[.!?]['’]?\s*$", quote))
+    if not punct and not quote[:1].isupper() and not (not obj and ends_sentence and len(quote.split()) >= 4):
+        return None  # 'He says “the plan works.”' is speech; 'called it “a mess”' is not
+    if punct == "that" and not (quote[:1].isupper() or len(quote.split()) >= 5
+                                or (ends_sentence and len(quote.split()) >= 3)):
         return None
-    if punct == "that" and not (quote[:1].isupper() or len(quote.split()) >= 5):
-        return None
-    if obj and len(obj.split()) > 6:
+    if obj and len(obj.split()) > (10 if punct == "that" else 6):
         return None
     head = sentence[:verb.start()]
     if _PASSIVE_RE.search(head):
@@ -856,8 +860,7 @@ def _is_direct(paras, group: list[_Span], attribution: _Attribution | None) -> b
     words = _WORD_RE.findall(text)
     if not words:
         return False
-    if _is_title_case(words) and not (attribution and attribution.phrase and re.search(r"[,.!?]\s*$", text)
-                                       and len(words) >= 3 and _starts_sentence(paras[first.paragraph], first.start)):
+    if _is_title_case(words) and not _utterance_with_cue(paras, first, text, words, attribution):
         return False
     if len(group) > 1 or first.paragraph != last.end_paragraph:
         return True
@@ -871,6 +874,16 @@ def _is_direct(paras, group: list[_Span], attribution: _Attribution | None) -> b
             return False
         return True
     return _is_full_clause(text, paras[first.paragraph], first.start, first.closed)
+
+
+def _utterance_with_cue(paras, first: _Span, text: str, words: list[str], attribution) -> bool:
+    """A capitalised quotation that is still speech: “Quiet,” he said; crowds chanted “USA! USA!”"""
+    if attribution is None or attribution.phrase is None or not re.search(r"[,.!?]['’]?\s*$", text):
+        return False
+    post = attribution.position >= (first.end_paragraph, first.after)
+    if post and _starts_sentence(paras[first.paragraph], first.start):
+        return True
+    return bool(re.search(r"[!?]['’]?\s*$", text)) or (len(words) >= 3 and _starts_sentence(paras[first.paragraph], first.start))
 
 
 _LOWER_START_RE = re.compile(r"^\W*[a-z]")

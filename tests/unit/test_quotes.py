@@ -376,3 +376,26 @@ def test_woven_fragment_does_not_absorb_next_quote():
     paragraph = "He was blunt about what he called “our hard year.” But, Mr. Lund said, “voters reward honesty.”"
     texts = _texts(["Governor Erik Lund spoke on Friday.", paragraph])
     assert "our hard year." not in " ".join(texts)
+
+
+def test_one_word_answer_with_attribution():
+    paragraphs = ["Coach Dana Reyes was asked who would win the final.", "“Denver,” she answered."]
+    quote = _one(paragraphs)
+    assert quote.text == "Denver"
+    assert quote.speaker == "Dana Reyes"
+
+
+def test_chant_is_a_quotation_of_the_crowd():
+    quotes = extract_quotes(["Hundreds of marchers crossed the bridge on Monday, chanting “No more cuts!” and waving flags."])
+    assert [q.text for q in quotes] == ["No more cuts!"]
+    assert quotes[0].speaker is None
+
+
+def test_lowercase_quotation_right_after_says():
+    quote = _one(["Mayor Ines Gray says “the new line will open before the winter.”"])
+    assert quote.text == "the new line will open before the winter."
+    assert quote.speaker == "Ines Gray"
+
+
+def test_partial_quote_woven_into_sentence_is_not_a_quotation():
+    assert _texts(["Mayor Ines Gray says “the new line” will open before the winter."]) == []
