@@ -241,7 +241,11 @@ def recover_interrupted(target: Path) -> None:
 
 
 class BuildLock:
-    """One build at a time for a given output folder."""
+    """One build at a time for a given output folder.
+
+    A POSIX record lock (lockf), not flock: it belongs to this process alone, so worker processes
+    forked during the build do not inherit it, and a killed build never leaves the lock held.
+    """
 
     def __init__(self, folder: Path):
         self.path = folder.parent / f".{folder.name}{LOCK}"
@@ -251,14 +255,14 @@ class BuildLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.handle = open(self.path, "w")
         try:
-            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.lockf(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             self.handle.close()
             raise UsageError(f"another build is writing to '{self.path.parent}'; wait for it to finish") from None
         return self
 
     def __exit__(self, *exc):
-        fcntl.flock(self.handle, fcntl.LOCK_UN)
+        fcntl.lockf(self.handle, fcntl.LOCK_UN)
         self.handle.close()
         try:
             self.path.unlink()
