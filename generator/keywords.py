@@ -20,6 +20,13 @@ this module turns them into a short list of the article's real subjects:
    inside other than "of" ("Milan and Paris"), adverbs, adjectives and participles at the edges
    ("regional", "Iraqi armed"), verb-led fragments ("keeping Iraqi militias") and clause
    fragments ("Iran views Iraq"). A role before a name is cut ("coach John Fox" -> "John Fox").
+   A common word alone must be a real subject (English): event, change and amount words
+   ("cut", "record", "cost") and verb forms ("built", "left", "-ed") never are; others need
+   three body mentions as a noun, or the headline and the body (less in a very short text), and
+   are dropped when the body mostly uses them in verb position ("will pay", "he left", "the
+   authority cut the quota"). A word seen only at sentence starts or in a Title Case headline is
+   dropped, and so is a place in capitals seen only in wire datelines ("LOS ANGELES -"). In
+   Arabic, function words with a clitic prefix ("وإن") are stopwords too.
 4. **Group near-duplicates.** Each candidate maps to the set of stems of its content words;
    stems fold plurals and possessives (snowball stemmer of the language) and, in English,
    demonyms ("Iranian" -> "Iran" when the article names Iran). Two candidates are
@@ -29,10 +36,16 @@ this module turns them into a short list of the article's real subjects:
 5. **Label** each group with its member that occurs most often in the text, each mention
    counted once, for the longest member that covers it ("Iraqi militias" is not also counted as
    "militias"); ties go to the better YAKE rank. The label takes the casing it has mid-sentence
-   in the article (sentence starts and Title Case headlines are no evidence of a proper noun).
+   in the article (sentence starts and Title Case headlines are no evidence of a proper noun);
+   a word alone is lower case when it is capitalised only inside longer names, and a word in
+   capitals takes the casing used elsewhere. When the keyword's first mention in the body ends a
+   longer proper name, that name is the label: news writing names in full first and shortens
+   afterwards ("Nadia Karam" then "Karam", "Fisheries Authority" then "the authority").
 6. **Select** labels in group order, skipping any that near-duplicates a label already chosen.
    When one member names two chosen subjects at once and holds most mentions of the second
    ("Iraq" + "militias", mostly written "Iraqi militias"), it replaces both and frees a slot.
+   At most two labels are people's names (next to a reporting verb, "who", or "an economist";
+   never after an article): people have their own pages.
 
 Languages other than English get only the language-neutral rules (characters, exclusions,
 YAKE's stopwords for that language, numbers, the snowball stemmer of that language or exact
@@ -43,7 +56,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
@@ -221,6 +234,42 @@ _ROLES = _words("""
     leader head manager coach spokesman spokeswoman adviser advisor commander officer
     expert experts analyst analysts researcher specialist specialists professor mr ms mrs
 """)
+# Words that name a change, an event of the news cycle or an amount, not what it is about: a
+# "cut", a "record", an "approval" or a "cost" is a subject only with its noun ("quota cut",
+# "record heat"). Kept inside phrases; never a keyword on their own.
+_EVENT_WORDS = _words("""
+    cut cuts rise rises fall falls increase increases decrease decreases drop drops decline
+    declines hike hikes jump jumps surge surges slump boost boosts reduction reductions gain
+    gains record records high highs low lows decision decisions move moves plan plans approval
+    proposal proposals announcement step steps attempt attempts cost costs amount
+    sum total share figure figures rate change changes
+""")
+# Irregular past tenses and participles of the commonest English verbs: "built", "left", "made"
+# are verb forms, almost never topic names on their own.
+_IRREGULAR_VERB_FORMS = _words("""
+    been was were had did done went gone got gotten made knew known thought took taken saw seen
+    came gave given told found felt became left put meant kept let began begun brought held
+    stood heard ran run sat lost paid met set led understood spoke spoken read spent grew grown
+    won bought sent built fell fallen cut hit hurt shut spread chose chosen wrote written drove
+    driven broke broken drew drawn threw thrown caught taught sold rose risen woke woken wore
+    worn sought fought shot struck stuck hung dealt fed fled forgot forgotten forgave hid hidden
+    laid lent lit quit rode shook shone slept slid sought sank sunk swore sworn swept swam swung
+    tore torn withdrew withdrawn
+""")
+# Words before which a word in verb position stands: subject pronouns, modals and auxiliaries
+# ("he left", "will pay", "had cut").
+_VERB_BEFORE = _words("""
+    i you he she it we they who will would can could shall should may might must do does did
+    has have had not never also still already just cannot 'll 'd
+""")
+# Copulas: a participle after them is a verb ("was built")
+_COPULAS = _words("is are was were be been being get gets got")
+# Determiners and object pronouns: a word right after a noun and before one of these is a verb
+# ("the authority cut the quota", "fruit left to rot")
+_DETERMINERS = _words("""
+    the a an this that these those his her its their our my your some any every each no all
+    him them us me to
+""")
 # The only function word kept inside an English keyword ("Walk of Fame", "Bank of America")
 _INNER_WORDS = frozenset({"of"})
 _NON_TOPICAL = _ROLES | _REPORTING | _GENERIC | _TEMPORAL | _NUMBER_WORDS | _ABBREVIATIONS
@@ -269,6 +318,7 @@ class _Token(NamedTuple):
     key: str  # lower case, possessive removed in English: what YAKE's candidate words look like
     informative: bool  # its capitalisation is evidence (not a sentence start, not a Title Case headline)
     joined: bool  # follows the previous token with nothing but spaces between them
+    apostrophe: bool = False  # written with a trailing apostrophe ("Dockers'")
 
 
 def _trim(raw: str) -> str:
@@ -311,11 +361,19 @@ def _tokenize(block: str, english: bool, case_informative: bool) -> list[_Token]
         surface = _trim(raw)
         if surface:
             tokens.append(_Token(surface, _token_key(surface, english),
-                                 case_informative and not sentence_start, joined and bool(tokens)))
+                                 case_informative and not sentence_start, joined and bool(tokens),
+                                 raw.endswith("'") and not surface.endswith("'")))
             sentence_start = _ends_sentence(raw, surface, english)
         else:
             sentence_start = sentence_start or _ends_sentence(raw, raw, english)
     return tokens
+
+
+# A wire dateline: a place in capitals, perhaps a date or an agency, then a dash ("LOS ANGELES -",
+# "BAGHDAD, March 3 (Reuters) -"), at the start of a line or glued after a headline.
+_DATELINE_RE = re.compile(
+    r"(?:^|(?<=\s))(?P<place>(?:[A-Z][A-Z.'-]+ ){0,3}[A-Z][A-Z.'-]+)(?:,[^\n(-]{1,30})?"
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?\s-\s", re.MULTILINE)
 
 
 def _is_title_case(title: str) -> bool:
@@ -341,6 +399,9 @@ class _Document:
     forms: dict[str, str]  # key -> its most common mid-sentence surface
     title_length: int  # tokens[:title_length] are the title's
     vocabulary: Vocabulary
+    lower: frozenset[str] = frozenset()  # keys written in lower case mid-sentence somewhere
+    datelines: Counter = field(default_factory=Counter)  # key -> mentions inside a dateline
+    memo: dict = field(default_factory=dict)  # per-document caches of the rules below
 
 
 def _document(title: str | None, text_blocks: Sequence[str], english: bool) -> _Document:
@@ -366,8 +427,13 @@ def _document(title: str | None, text_blocks: Sequence[str], english: bool) -> _
         if count > best.get(key, 0):
             forms[key], best[key] = surface, count
     proper = frozenset(key for key, form in forms.items() if form[:1].isupper())
+    lower = frozenset(key for key, surface in written if surface[:1].islower())
+    datelines: Counter = Counter()
+    for block in text_blocks:
+        for match in _DATELINE_RE.finditer(normalize_typography(block)):
+            datelines.update(_token_key(w, english) for w in match.group("place").split())
     return _Document(tuple(tokens), positions, proper, forms, title_length,
-                     Vocabulary(frozenset(positions), proper))
+                     Vocabulary(frozenset(positions), proper), lower, datelines)
 
 
 def document_vocabulary(text: str, language: str = "en") -> Vocabulary:
@@ -447,6 +513,34 @@ def is_near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a) and bool(b) and (a <= b or b <= a)
 
 
+# --------------------------------------------------------------------------- Arabic function words
+
+# Arabic writes conjunctions, prepositions and the article as prefixes ("وإن" = "and that"): a
+# function word with a clitic is still a function word. Compared without hamza on the alef, as
+# YAKE's Arabic list is written.
+_AR_CLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_AR_FUNCTION_WORDS = frozenset("""
+    ان انه انها لان كان لكن بل ام اذ اذا اذن هل لو ليس ليست عن الى على في من مع قد لقد سوف كي
+    لكي ما لا لم لن ثم او اي التي الذي الذين هذا هذه ذلك تلك هو هي هم هن نحن انا انت بين عند
+    حتى حيث كما مثل دون غير بعد قبل كل بعض ايضا منذ خلال نحو لدى عليه عليها فيه فيها منه منها
+""".split())
+_AR_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})
+
+
+@lru_cache(maxsize=4)
+def _arabic_stopwords(stopwords: frozenset[str]) -> frozenset[str]:
+    return _AR_FUNCTION_WORDS | {w.translate(_AR_ALEF) for w in stopwords}
+
+
+def _arabic_function_word(word: str, lang: _Language) -> bool:
+    """A stopword, alone or behind one clitic ("وإن", "فإن", "بأن", "لهذا")."""
+    plain = word.translate(_AR_ALEF)
+    stop = _arabic_stopwords(lang.stopwords)
+    if plain in stop:
+        return True
+    return any(plain.startswith(c) and plain[len(c):] in stop for c in _AR_CLITICS if len(plain) > len(c) + 1)
+
+
 # --------------------------------------------------------------------------- candidate filters
 
 def is_valid_keyword(keyword: str) -> bool:
@@ -515,6 +609,72 @@ def _english_rejects(words: Sequence[str], lang: _Language, doc: _Document) -> b
     return False
 
 
+def _verbal(index: int, doc: _Document, lang: _Language) -> bool:
+    """Whether the token at ``index`` stands where English puts a verb.
+
+    After a subject pronoun, a modal or an auxiliary ("he left", "will pay", "had cut"); a
+    participle after a copula ("was built"); before a determiner or object pronoun after a noun
+    ("the authority cut the quota"), or any -ing form before one ("keeping the militias").
+    """
+    token = doc.tokens[index]
+    prev = doc.tokens[index - 1].key if index > 0 and token.joined else None
+    after = doc.tokens[index + 1] if index + 1 < len(doc.tokens) else None
+    nxt = after.key if after is not None and after.joined else None
+    if prev in _VERB_BEFORE:
+        return True
+    participle = _PARTICIPLE_RE.match(token.key) is not None or token.key.endswith("ing") \
+        or token.key in _IRREGULAR_VERB_FORMS
+    if prev in _COPULAS and participle:
+        return True
+    return nxt in _DETERMINERS and (participle or prev is not None and prev not in lang.stopwords)
+
+
+def _word_family(word: str, doc: _Document) -> list[int]:
+    """Positions of the word and of its plural or singular ("stock", "stocks")."""
+    forms = {word, word + "s", word + "es"}
+    if word.endswith("s"):
+        forms.add(word[:-1])
+    if word.endswith("es"):
+        forms.add(word[:-2])
+    return sorted(i for form in forms for i in doc.positions.get(form, ()))
+
+
+# Support a common word needs to stand alone: its body mentions not as a verb, plus 2 for the
+# headline. Three in a full article (~250 words and more); less in a short one.
+SINGLE_WORD_SUPPORT = 3
+SHORT_BODY = (60, 200)  # body lengths (tokens) under which 1, then 2, suffice
+
+
+def _support_needed(body_length: int) -> int:
+    if body_length < SHORT_BODY[0]:
+        return 1
+    if body_length < SHORT_BODY[1]:
+        return min(2, SINGLE_WORD_SUPPORT)
+    return SINGLE_WORD_SUPPORT
+
+
+def _weak_single_word(word: str, lang: _Language, doc: _Document) -> bool:
+    """A common word alone is a topic only when the article is about it.
+
+    Event, change and amount words ("cut", "record", "cost") and verb forms ("built", "left",
+    "announced") name no subject on their own. Any other common word must be a real subject:
+    mentioned at least three times in the body as a noun, or in the headline and in the body;
+    a word the body uses mostly as a verb ("will pay", "he left") is not a noun topic.
+    """
+    if word in _EVENT_WORDS or word in _IRREGULAR_VERB_FORMS or _PARTICIPLE_RE.match(word):
+        return True
+    key = ("weak", word)
+    if key not in doc.memo:
+        family = _word_family(word, doc)
+        body = [i for i in family if i >= doc.title_length]
+        verbal = sum(1 for i in body if _verbal(i, doc, lang))
+        body_length = len(doc.tokens) - doc.title_length
+        support = len(body) - verbal + (2 if len(family) > len(body) else 0)
+        doc.memo[key] = bool(body) and 2 * verbal >= len(body) \
+            or support < _support_needed(body_length)
+    return doc.memo[key]
+
+
 def _continues_name(index: int, doc: _Document) -> bool:
     """Whether the token at ``index`` carries on a name: capitalised, right after the previous."""
     if index >= len(doc.tokens):
@@ -533,8 +693,19 @@ def _acceptable(words: Sequence[str], lang: _Language, doc: _Document,
         return False
     if all(_NUMBER_RE.match(w) for w in words):
         return False
+    if lang.code == "ar" and (_arabic_function_word(words[0], lang) or _arabic_function_word(words[-1], lang)):
+        return False
     if lang.english and _english_rejects(words, lang, doc):
         return False
+    if all(0 < len(doc.positions.get(w, ())) <= doc.datelines[w] for w in words):
+        return False  # only ever the place of a wire dateline ("LOS ANGELES -")
+    if len(words) == 1 and doc.positions.get(words[0]):
+        word = words[0]
+        if word not in doc.forms and doc.title_length < len(doc.tokens) \
+                and not doc.tokens[doc.positions[word][0]].surface.isupper():
+            return False  # only at sentence starts or in a Title Case headline: no evidence it is a name
+        if lang.english and word not in doc.proper and _weak_single_word(word, lang, doc):
+            return False
     starts = _occurrences(words, doc)
     if not starts:
         return True  # our tokens differ from YAKE's here: no evidence either way
@@ -546,6 +717,126 @@ def _acceptable(words: Sequence[str], lang: _Language, doc: _Document,
     # exempt ("Ralph Vaughan Williams").
     return len(words) == 1 or len(starts) > 1 or all(
         w in doc.proper for w in words if w not in lang.stopwords)
+
+
+# --------------------------------------------------------------------------- full names
+
+# Lower-case words allowed inside a name ("Institute for Energy Transition", "University of the
+# South", "Bashar al-Assad" is one token)
+_NAME_CONNECTORS = _words("of for the de du des del della da dos van von der den la le al bin")
+MAX_NAME_WORDS = 5
+MAX_PEOPLE = 2  # people have their own pages: at most two names of people among the keywords
+_ARTICLES = _words("the a an")
+
+
+def _name_word(token: _Token, lang: _Language, doc: _Document) -> bool:
+    """A capitalised token that belongs to a name: capitalised where casing is evidence, or at a
+    sentence start when the text never writes it in lower case ("Nadia Karam, who ...")."""
+    surface, key = token.surface, token.key
+    if not surface[:1].isupper() or key in lang.stopwords:
+        return False
+    if lang.english and key in (_ROLES | _TEMPORAL | _REPORTING | _ABBREVIATIONS):
+        return False
+    return token.informative or key in doc.proper or key not in doc.lower
+
+
+def _name_runs(lang: _Language, doc: _Document) -> dict[int, tuple[int, int]]:
+    """Body token index -> (start, end) of the multi-word proper name it belongs to."""
+    if "runs" in doc.memo:
+        return doc.memo["runs"]
+    runs: dict[int, tuple[int, int]] = {}
+    tokens, i, n = doc.tokens, doc.title_length, len(doc.tokens)
+    while i < n:
+        if not _name_word(tokens[i], lang, doc):
+            i += 1
+            continue
+        start, end = i, i + 1
+        while end < n and not tokens[end - 1].surface.endswith("'s") and not tokens[end - 1].apostrophe:
+            j = end
+            while j < n and j - end < 2 and tokens[j].joined and tokens[j].key in _NAME_CONNECTORS \
+                    and tokens[j].surface.islower():
+                j += 1
+            # a sentence start (not informative in the body) begins a name, never continues one
+            if j < n and tokens[j].joined and tokens[j].informative and _name_word(tokens[j], lang, doc):
+                end = j + 1
+            else:
+                break
+        if 1 < end - start <= MAX_NAME_WORDS + 2:
+            for k in range(start, end):
+                runs[k] = (start, end)
+        i = end
+    doc.memo["runs"] = runs
+    return runs
+
+
+def _full_name(cand: _Candidate, lang: _Language, doc: _Document,
+               memo: dict[str, str]) -> tuple[str, _Candidate] | None:
+    """The longer proper name the article introduces before shortening it.
+
+    News writing gives a name in full at first mention and shortens it afterwards: "Nadia Karam"
+    then "Karam", "the Fisheries Authority" then "the authority", "the Institute for Energy
+    Transition" then nothing else. When the first mention of a keyword in the body ends a longer
+    proper name, that name is the label.
+    """
+    n = len(cand.words)
+    starts = [s for s in _occurrences(cand.words, doc) if s >= doc.title_length]
+    if not starts:
+        return None
+    first = starts[0]
+    run = _name_runs(lang, doc).get(first)
+    if run is None or run[1] != first + n or run[0] >= first:
+        return None
+    span = doc.tokens[run[0]:run[1]]
+    if sum(1 for t in span if t.key not in _NAME_CONNECTORS) > MAX_NAME_WORDS:
+        return None
+    surfaces = [t.surface + ("'" if t.apostrophe and k < len(span) - 1 else "") for k, t in enumerate(span)]
+    if lang.english:
+        surfaces[-1] = _POSSESSIVE_RE.sub("", surfaces[-1]) or surfaces[-1]
+    label = " ".join(surfaces)
+    words = tuple(t.key for t in span)
+    stems = _stem_set(words, lang, doc.vocabulary, memo)
+    if not is_valid_keyword(label) or not stems:
+        return None
+    return label, _Candidate(words, stems, cand.rank)
+
+
+_PERSON_NOUN_RE = re.compile(r"^[a-z]{3,}(?:ist|er|or|ian|ant|ent|man|woman)s?$")
+
+
+def _introduces_person(index: int, doc: _Document) -> bool:
+    """", who ..." or ", an economist ...": what follows a person's name after a comma."""
+    tokens = doc.tokens
+    if tokens[index].key == "who":
+        return True
+    if tokens[index].key not in ("a", "an"):
+        return False
+    return any(t.key in _ROLES or _PERSON_NOUN_RE.match(t.key) for t in tokens[index + 1:index + 4])
+
+
+def _is_person(cand: _Candidate, label: str, lang: _Language, doc: _Document) -> bool:
+    """A person's name: two or three capitalised words, never after an article, the name or its
+    last word next to a reporting verb ("Brandt said", "said Tomas Reyes")."""
+    words = cand.words
+    if not lang.english or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in label.split()):
+        return False
+    if any(w in _NAME_CONNECTORS for w in words):
+        return False
+    tokens = doc.tokens
+    starts = _occurrences(words, doc)
+    if any(s > 0 and tokens[s].joined and tokens[s - 1].key in _ARTICLES for s in starts):
+        return False
+    ends = [s + len(words) - 1 for s in starts] + list(doc.positions.get(words[-1], ()))
+    for end in ends:
+        begin = end - len(words) + 1 if end in [s + len(words) - 1 for s in starts] else end
+        after = tokens[end + 1] if end + 1 < len(tokens) else None
+        before = tokens[begin - 1] if begin > 0 else None
+        if after is not None and after.joined and after.key in _REPORTING:
+            return True
+        if after is not None and not after.joined and _introduces_person(end + 1, doc):
+            return True
+        if before is not None and tokens[begin].joined and before.key in _REPORTING:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- grouping and labels
@@ -639,7 +930,13 @@ def _natural_form(words: tuple[str, ...], lang: _Language, doc: _Document) -> st
     """The phrase as the article writes it mid-sentence, word by word where it must."""
     n = len(words)
     spans = [doc.tokens[s:s + n] for s in _occurrences(words, doc)]
-    written = Counter(tuple(t.surface for t in span) for span in spans if all(t.informative for t in span))
+    def as_written(span: Sequence[_Token]) -> tuple[str, ...]:  # "authority's" counts as "authority"
+        surfaces = [t.surface for t in span]
+        if lang.english:
+            surfaces[-1] = _POSSESSIVE_RE.sub("", surfaces[-1]) or surfaces[-1]
+        return tuple(surfaces)
+
+    written = Counter(as_written(span) for span in spans if all(t.informative for t in span))
     if written:
         surfaces = list(written.most_common(1)[0][0])
     else:
@@ -659,7 +956,32 @@ def _natural_form(words: tuple[str, ...], lang: _Language, doc: _Document) -> st
                 surfaces[k] = token.surface
     if lang.english:
         surfaces[-1] = _POSSESSIVE_RE.sub("", surfaces[-1]) or surfaces[-1]
+        if n == 1:
+            surfaces[0] = _single_word_case(words[0], surfaces[0], doc)
     return " ".join(surfaces)
+
+
+def _single_word_case(word: str, surface: str, doc: _Document) -> str:
+    """A word alone is lower case when the text writes it so mid-sentence and capitalises it only
+    inside a longer name ("the terminal" beside "Northern Container Terminal") or in a headline;
+    a word in capitals ("BAGHDAD") takes the casing the text uses elsewhere."""
+    if surface.isupper() and len(surface) > 3:
+        form = doc.forms.get(word)
+        if form and not form.isupper():
+            return form
+        return word if word in doc.lower else surface
+    if not surface[:1].isupper() or word not in doc.lower:
+        return surface
+    tokens = doc.tokens
+    for i in doc.positions.get(word, ()):
+        token = tokens[i]
+        if not token.informative or not token.surface[:1].isupper() or i < doc.title_length:
+            continue
+        before = i > 0 and token.joined and tokens[i - 1].surface[:1].isupper()
+        after = i + 1 < len(tokens) and tokens[i + 1].joined and tokens[i + 1].surface[:1].isupper()
+        if not (before or after):
+            return surface  # capitalised on its own mid-sentence: a name ("Turkey")
+    return surface.lower()
 
 
 class _Choice(NamedTuple):
@@ -671,7 +993,12 @@ class _Choice(NamedTuple):
 def _labels(group: Sequence[_Candidate], lang: _Language, doc: _Document) -> Iterator[tuple[str, _Candidate]]:
     """Members of the group with their labels, best first (lazily: usually one is used)."""
     counts = _mention_counts(group, doc) if len(group) > 1 else {group[0].words: 0}
+    memo: dict[str, str] = {}
     for cand in sorted(group, key=lambda c: (-counts[c.words], c.rank)):
+        if lang.english:
+            full = _full_name(cand, lang, doc, memo)
+            if full is not None:
+                yield full
         label = _natural_form(cand.words, lang, doc)
         if is_valid_keyword(label):
             yield label, cand
@@ -750,9 +1077,11 @@ def extract_keywords(title: str | None, paragraphs: Sequence[str], language: str
     next_group = 0
     while next_group < len(groups):
         while len(chosen) < top and next_group < len(groups):
+            people = sum(1 for c in chosen if _is_person(c.cand, c.label, lang, doc))
             for label, cand in _labels(groups[next_group], lang, doc):
                 if _fits(label, cand.stems, chosen):
-                    chosen.append(_Choice(label, cand, next_group))
+                    if people < MAX_PEOPLE or not _is_person(cand, label, lang, doc):
+                        chosen.append(_Choice(label, cand, next_group))
                     break
             next_group += 1
         if not _merge_compounds(chosen, groups, lang, doc):

@@ -104,7 +104,7 @@ def flood_keywords(**kwargs):
 def test_returns_top_keywords_ranked():
     assert len(flood_keywords()) == 8  # the default
     ten = flood_keywords(top=10)
-    assert len(ten) == 10
+    assert 8 <= len(ten) <= 10  # a short text offers few acceptable single words
     assert flood_keywords(top=5) == ten[:5]  # a shorter list is a prefix of a longer one here
 
 
@@ -263,6 +263,94 @@ def test_near_duplicate_definition():
 ])
 def test_is_valid_keyword(keyword, valid):
     assert is_valid_keyword(keyword) is valid
+
+
+def test_verb_forms_and_event_words_are_not_single_keywords():
+    keywords = extract_keywords("Council Cuts Bus Fares", [
+        "The city council cut bus fares on Monday. The cut is the second this year, and the council "
+        "said riders would pay less from May. Riders left the meeting pleased.",
+        "The council had built a new depot last year. Riders will pay two dollars, and buses "
+        "left the depot on time. The fare cut will cost the council money, but the council "
+        "says buses are full. Bus riders welcomed the cut."], "en", top=10)
+    lowered = {k.lower() for k in keywords}
+    assert not lowered & {"cut", "left", "built", "pay", "cost", "record"}
+    assert "council" in lowered
+
+
+def test_a_common_word_mentioned_once_or_twice_is_not_a_topic():
+    keywords = extract_keywords("Orchestra opens season in Vienna", [
+        "The orchestra opened its season in Vienna on Friday with a programme of Brahms. The hall "
+        "was full, and the orchestra played two encores.", "Critics praised the orchestra. One "
+        "critic called it luck that the soloist arrived after a storm delayed her flight. "
+        "The orchestra will tour Vienna and Salzburg in spring, and the orchestra plans a "
+        "recording. Tickets sold out quickly, and some called it luck."], "en", top=10)
+    assert "orchestra" in keywords
+    assert "luck" not in keywords
+
+
+def test_full_name_rather_than_surname_or_fragment():
+    keywords = extract_keywords("Harbour agency halts dredging", [
+        "The Bay Harbour Works Authority halted dredging in the harbour on Tuesday. Marta Velasquez, "
+        "who leads the fishermen of the bay, said the dredging had killed the oyster beds.",
+        "Velasquez said the authority had ignored the fishermen. \"The oyster beds are gone,\" "
+        "Velasquez said. The authority said the harbour would be dredged in winter instead.",
+        "The authority will pay the fishermen for lost oysters, Velasquez said. The oyster beds "
+        "of the harbour feed the town."], "en", top=10)
+    assert "Marta Velasquez" in keywords and "Velasquez" not in keywords
+    assert "Authority" not in keywords  # the full name, or the fragment in lower case
+    keywords = extract_keywords("Grid under strain", [
+        "Grace Obi, an analyst at the Institute for Energy Transition, said the grid was weak. "
+        "The grid failed twice in May.", "The Energy Transition report says the grid needs "
+        "storage. Obi said the grid could fail again, and Obi said storage was cheap."],
+        "en", top=10)
+    assert "Institute for Energy Transition" in keywords and "Energy Transition" not in keywords
+
+
+def test_title_case_word_from_a_name_or_headline_is_lower_case():
+    keywords = extract_keywords("An Interview with Engineer Paul Weber on Bridges", [
+        "Paul Weber was the chief engineer of the bridge in Lindau. The bridge was built in 1990 "
+        "by the Weber Engineer Group, he said.", "The engineer said bridges need checks every "
+        "year. The bridge in Lindau is checked by the engineer twice a year, and the engineer "
+        "writes a report on the bridge."], "en", top=10)
+    assert "Engineer" not in keywords
+
+
+def test_dateline_place_in_capitals_is_dropped_or_natural_cased():
+    keywords = extract_keywords("Floods close roads", [
+        "KARSTADT - Floods closed roads across the valley on Sunday, and the river rose above its "
+        "banks. Police closed the bridge.", "The floods are the worst in the valley since 1999. "
+        "The river is expected to fall on Tuesday, police said. Floods also hit farms."],
+        "en", top=10)
+    assert not any(k.isupper() and len(k) > 4 for k in keywords)
+    assert "KARSTADT" not in keywords
+    keywords = extract_keywords("Quake shakes Marsala", [
+        "MARSALA - An earthquake shook Marsala on Sunday. Buildings in Marsala were damaged, and "
+        "the earthquake was felt in Palermo.", "Marsala has asked for help. The earthquake was "
+        "the strongest in Marsala in decades."], "en", top=10)
+    assert "MARSALA" not in keywords and "Marsala" in keywords
+
+
+def test_arabic_function_words_with_clitics_are_dropped():
+    keywords = extract_keywords("الحكومة تطرح مناقصة المحطة", [
+        "قالت الوزارة إن المناقصة مفتوحة، وإن العروض ستنشر. وإن المحطة ستعمل بالطاقة الشمسية.",
+        "وقالت الوزارة إن المحطة الجديدة ستزود المدينة بالمياه، وإن المناقصة تنتهي في مايو، "
+        "فإن المحطة كبيرة."], "ar", top=10)
+    assert keywords
+    assert not {"وإن", "فإن", "إن"} & set(keywords)
+
+
+def test_no_more_than_two_people_among_the_keywords():
+    keywords = extract_keywords("Parliament debates the rail budget", [
+        "Parliament debated the rail budget on Monday. Anna Berg, who chairs the transport "
+        "committee, said the rail budget was too small. Berg said trains were late.",
+        "Jonas Lind, the finance minister, said the rail budget was fair. Lind said parliament "
+        "would vote in June. Erik Holm, an economist, said the rail budget would not fix trains. "
+        "Holm said the trains need new tracks.", "Maria Sund, who leads the rail union, said "
+        "workers wanted pay. Sund said the union would strike. Parliament will vote on the rail "
+        "budget in June, and trains and tracks are the issue."], "en", top=10)
+    people = {"Anna Berg", "Jonas Lind", "Erik Holm", "Maria Sund", "Berg", "Lind", "Holm", "Sund"}
+    assert len(people & set(keywords)) <= 2
+    assert "rail budget" in keywords
 
 
 # --------------------------------------------------------------------------- any text at all
