@@ -375,4 +375,4 @@ def test_any_text_gives_valid_keywords(title, paragraphs, language, top):
     assert len({k.lower() for k in keywords}) == len(keywords)
     for keyword in keywords:
         assert is_valid_keyword(keyword)
-        assert "alhurra" not in keyword.lower()
+        assert "alhurra" not in re.findall(r"\w+", keyword.lower())  # excluded as a whole word
