@@ -264,7 +264,19 @@ def extract_quotes(paragraphs: Sequence[str], language: str = "en") -> tuple[Quo
         quotes = _arabic_quotes(paras, spans)
     else:
         quotes = [_to_quote(s, None, None) for s in spans if _is_full_clause(s.text, paras[s.paragraph], s.start, True)]
+    headlines = {q.paragraph for q in quotes if _is_headline(paras[q.paragraph])}
+    quotes = [q for q in quotes if q.paragraph not in headlines]
     return tuple(sorted(quotes, key=lambda q: (q.paragraph, q.start)))
+
+
+def _is_headline(text: str) -> bool:
+    """A title-case line (``Kasich: ‘We Are Going All The Way’``): a headline, not reported speech."""
+    if len(text) > 200:
+        return False
+    words = [w for w in _WORD_RE.findall(text) if sum(c.isalpha() for c in w) >= 4]
+    if len(words) < 3:
+        return False
+    return all(w[:1].isupper() for w in words)
 
 
 # =========================================================================== scanning
@@ -521,7 +533,7 @@ def _woven(paragraph: str, span: _Span) -> bool:
     """A lower-case fragment inside the writer's sentence (not after a comma or colon)."""
     if not _LOWER_START_RE.match(span.text) or _starts_sentence(paragraph, span.start):
         return False
-    return not paragraph[:span.start].rstrip().endswith((",", ":"))
+    return not paragraph[max(0, span.start - 40):span.start].rstrip().endswith((",", ":"))
 
 
 def _stands_alone(paragraph: str, span: _Span) -> bool:
@@ -530,7 +542,8 @@ def _stands_alone(paragraph: str, span: _Span) -> bool:
         return False
     if re.search(r"[.!?…,—–-]['’\"”]*\s*$", span.text) or not span.closed:
         return True
-    return not paragraph[span.after:].strip()
+    return span.after >= len(paragraph) or (paragraph[span.after:span.after + 40].isspace()
+                                             and not paragraph[span.after:].strip())
 
 
 def _attribution_for(paras, group: list[_Span]) -> _Attribution | None:
@@ -572,10 +585,12 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
         np = _np_after(tail[m.start("np"):]) or m.group("np")
         first = np.split()[0].lower()
         if first not in {"that", "it", "this", "there"} and (first != "the" or len(np.split()) <= 6):
-            app = _APPOSITION_AFTER_RE.match(tail[m.end("np"):])
+            last = np.split()[-1]
+            np_end = max(m.end("np"), tail.find(last, m.start("np")) + len(last))
+            app = _APPOSITION_AFTER_RE.match(tail[np_end:])
             if app and _is_role_phrase(app.group(1)):
-                return np + ", " + app.group(1), m.end("np")
-            return np, m.end("np")
+                return np + ", " + app.group(1), np_end
+            return np, np_end
     m = _POST_GENERIC_RE.match(tail)
     if m and m.group("verb").lower() not in _NOT_SPEECH:
         return m.group("np"), m.end("verb")
@@ -1002,8 +1017,8 @@ class _People:
             is_person = True
         if not is_person:
             return
-        if role is None and apposition is not None:
-            role = apposition
+        if apposition is not None and (role is None or _is_bare_title(role)):
+            role = apposition  # "Sen. X, a Democrat from Ohio," -> the description, not "Sen."
         person = self._register(name, role)
         self.mentions.append(((index, m.start()), person))
 
@@ -1016,7 +1031,7 @@ class _People:
             return known
         if len(_strip_honorific(known.name).split()) < 2 <= len(_strip_honorific(name).split()):
             known.name = _strip_honorific(name)
-        if known.role is None and role:
+        if _better_role(role, known.role):
             known.role = role
         return known
 
@@ -1044,7 +1059,7 @@ class _People:
         speaker, known_role = self._resolve_simple(name, position)
         if speaker is None or speaker == name and not name[:1].isupper():
             return speaker, known_role
-        if known_role is None and role:
+        if _better_role(role, known_role):
             person = self.known.get(_surname_key(speaker))
             if person is not None and person.name == speaker:
                 person.role = role
@@ -1103,6 +1118,19 @@ class _People:
             if person.role and noun in person.role.lower():
                 return person
         return None
+
+
+def _is_bare_title(role: str) -> bool:
+    """``Sen.``, ``Gov.``, ``President``: a title with no description."""
+    tokens = role.lower().split()
+    return bool(tokens) and all(t in _TITLE_WORDS or t in _HONORIFICS for t in tokens)
+
+
+def _better_role(new: str | None, old: str | None) -> bool:
+    """A role replaces a missing one, and an apposition's description replaces a bare title."""
+    if not new:
+        return False
+    return old is None or (_is_bare_title(old) and not _is_bare_title(new))
 
 
 def _clean_tokens(words: list[str]) -> list[str]:
@@ -1211,7 +1239,8 @@ def _apposition_after(after: str) -> str | None:
     low = first.lower()
     if low in {"a", "an", "the"}:
         rest = phrase.split()
-        if len(rest) > 1 and any(w.lower().strip("()") in _ROLE_NOUNS for w in rest[1:]):
+        if len(rest) > 1 and any(w.lower().strip("()") in _ROLE_NOUNS or w.lower().strip("()") in _PARTY_WORDS
+                                 for w in rest[1:]):
             return phrase
         return None
     if first[:1].islower() and (low in _ROLE_NOUNS or low in _TITLE_WORDS or low in {"former", "then", "now", "who"}):
@@ -1221,6 +1250,8 @@ def _apposition_after(after: str) -> str | None:
     return None
 
 
+_PARTY_WORDS = {"democrat", "republican", "independent", "libertarian", "conservative", "liberal",
+                "progressive", "socialist", "member", "veteran", "native"}
 _PLACE_HINT = {"u.s.", "united", "states", "america", "house", "senate", "congress", "white",
                "party", "state", "city", "county", "republic", "kingdom", "university", "news",
                "times", "post", "court", "department", "ministry", "committee", "council",

@@ -186,7 +186,17 @@ def test_apposition_role_and_surname_resolution():
     ]
     quote = _one(paragraphs)
     assert quote.speaker == "Tom Baker"
-    assert quote.role in {"a Democrat from Ohio", "Sen."}
+    assert quote.role == "a Democrat from Ohio"
+
+
+def test_apposition_role_preferred_over_title_after_quote():
+    quote = _one(["“It punishes the wrong people,” said Sen. Tom Baker, a Democrat from Ohio."])
+    assert (quote.speaker, quote.role) == ("Tom Baker", "a Democrat from Ohio")
+
+
+def test_pre_name_phrase_is_the_role_without_apposition():
+    quote = _one(["Former Ohio Sen. Tom Baker said: “It punishes the wrong people.”"])
+    assert (quote.speaker, quote.role) == ("Tom Baker", "Former Ohio Sen.")
 
 
 def test_pronoun_resolves_to_last_named_person():
@@ -399,3 +409,19 @@ def test_lowercase_quotation_right_after_says():
 
 def test_partial_quote_woven_into_sentence_is_not_a_quotation():
     assert _texts(["Mayor Ines Gray says “the new line” will open before the winter."]) == []
+
+
+def test_headline_line_is_not_a_quotation():
+    paragraphs = ["Kasich: ‘We Are Going All The Way To Cleveland’",
+                  "Gov. John Kasich spoke to supporters in Berea on Tuesday night."]
+    assert _texts(paragraphs) == []
+
+
+def test_titles_operations_and_single_terms_are_not_quotations():
+    paragraphs = [
+        "The documentary “The Long Road Home” opened in Lagos on Friday.",
+        "Troops began Operation “Northern Shield” in August, officials said.",
+        "She read “War and Peace” twice during the trial.",
+        "Critics called the plan “reckless” and the rollout “chaotic.”",
+    ]
+    assert _texts(paragraphs) == []
