@@ -218,7 +218,8 @@ _COLON_END_RE = re.compile(r":\s*$")
 
 _ARABIC_VERBS_RE = re.compile(
     r"(?:^|\s)(?:و|ف)?(?:قال|قالت|أضاف|أضافت|أكد|أكدت|أوضح|أوضحت|صرح|صرحت|تابع|تابعت|أشار|أشارت|"
-    r"لفت|لفتت|شدد|شددت|اعتبر|اعتبرت|رأى|رأت|يقول|تقول|يضيف|ذكر|ذكرت|أعلن|أعلنت|بيّن|بين|كتب|كتبت)"
+    r"لفت|لفتت|شدد|شددت|اعتبر|اعتبرت|رأى|رأت|يقول|تقول|يضيف|ذكر|ذكرت|أعلن|أعلنت|بيّن|بين|كتب|كتبت|"
+    r"صرّح|صرّحت|أكّد|أكّدت|شدّد|شدّدت|بيّنت|أوضّح|تساءل|تساءلت|ختم|ختمت|استطرد|استدرك|نقل|أفاد|أفادت)"
     r"(?=\s|$|[،,:])"
 )
 
@@ -339,6 +340,8 @@ def _next_char(text: str, i: int) -> str:
 
 def _can_open(text: str, i: int, mark: str) -> bool:
     nxt = _next_char(text, i + len(mark))
+    if mark == "«":
+        return bool(text[i + 1:i + 3].strip())  # « may be spaced (« texte »)
     if nxt.isspace():
         return False
     prev = _prev_char(text, i)
@@ -1283,27 +1286,113 @@ def _strip_honorific(name: str) -> str:
 
 
 def _arabic_quotes(paras, spans) -> list[Quote]:
+    """Arabic: cue verbs before (``قال وزير الخارجية أحمد سالم: «...»``) or after the quotation.
+
+    The speaker phrase is split into role and name (:func:`_arabic_split`); a cue verb with no
+    subject (``وأضاف: «...»``, Arabic drops the pronoun) keeps the previous speaker.
+    """
     results = []
+    people: list[tuple[str, str | None]] = []  # (name, role) in reading order
+    previous: tuple[str | None, str | None] = (None, None)
     for span in spans:
-        text = paras[span.paragraph]
-        before = text[max(0, span.start - _CONTEXT):span.start]
-        after = paras[span.end_paragraph][span.after:span.after + _CONTEXT]
-        speaker = None
-        verb = None
-        for verb in _ARABIC_VERBS_RE.finditer(before):
-            pass
-        if verb is not None and len(before) - verb.end() < 80:
-            phrase = before[verb.end():]
-            phrase = re.split(r"[:،,«\"“]|\s(?:إن|إنه|إنها|أن|بأن)(?:\s|$)", phrase)[0].strip()
-            speaker = phrase or None
-            cue = True
-        else:
-            m = _ARABIC_VERBS_RE.match(after.lstrip("،, "))
-            cue = m is not None
-            if m:
-                rest = after.lstrip("،, ")[m.end():]
-                speaker = re.split(r"[.،,:؛]", rest)[0].strip() or None
-        words = span.text.split()
-        if cue or len(words) >= 4:
-            results.append(_to_quote(span, speaker, None))
+        found = _arabic_cue(paras, span)
+        if found is None and len(span.text.split()) < 4:
+            continue
+        speaker = role = None
+        if found is not None:
+            speaker, role = _arabic_resolve(found, people, previous)
+        if speaker is not None:
+            previous = (speaker, role)
+        results.append(_to_quote(span, speaker, role))
     return results
+
+
+def _arabic_cue(paras, span: _Span) -> str | None:
+    """The speaker phrase of the cue verb next to ``span`` ("" when the verb has no subject)."""
+    text = paras[span.paragraph]
+    before = text[max(0, span.start - _CONTEXT):span.start]
+    verb = None
+    for verb in _ARABIC_VERBS_RE.finditer(before):
+        pass
+    if verb is not None and len(before) - verb.end() < 120:
+        return _AR_PHRASE_END_RE.split(before[verb.end():])[0].strip(" ،,")
+    after = paras[span.end_paragraph][span.after:span.after + _CONTEXT].lstrip("،,. ")
+    m = _ARABIC_VERBS_RE.match(after)
+    if m is None:
+        return None
+    return re.split(r"[.:؛]|\s(?:إن|إنه|إنها|أن|بأن)(?:\s|$)", after[m.end():])[0].strip(" ،,")
+
+
+def _arabic_resolve(phrase: str, people, previous) -> tuple[str | None, str | None]:
+    if not phrase:
+        return previous
+    name, role = _arabic_split(phrase)
+    if name is not None:
+        people.append((name, role))
+        return name, role
+    if role is None:
+        return None, None  # indefinite: "مسؤول كبير", "مصدر مطلع"
+    head = _ar_stem(role.split()[0])
+    for known, known_role in reversed(people):  # "الوزير" -> the last named minister
+        if known_role and head in {_ar_stem(w) for w in known_role.split()}:
+            return known, known_role
+    return role, None  # a definite description or an organisation ("الوزارة")
+
+
+def _arabic_split(phrase: str) -> tuple[str | None, str | None]:
+    """``وزير الخارجية أحمد سالم`` or ``أحمد سالم، وزير الخارجية`` -> (name, role).
+
+    Returns (None, description) for a description without a name and (None, None) for an
+    indefinite one.
+    """
+    parts = [part.strip() for part in re.split(r"[،,]", phrase) if part.strip()]
+    if len(parts) >= 2 and _ar_is_role(parts[1].split()[0]) and not _ar_is_role(parts[0].split()[0]):
+        return _ar_trim(parts[0]), _ar_trim(parts[1])  # name، role،
+    tokens = _ar_trim(parts[0]).split() if parts else []
+    if not tokens:
+        return None, None
+    if not _ar_is_role(tokens[0]):
+        if tokens[0].startswith("ال"):
+            return None, " ".join(tokens)  # "الوزارة": an organisation or description
+        return " ".join(tokens), None
+    definite = tokens[0].startswith("ال") or (len(tokens) > 1 and tokens[1].startswith(("ال", "لل"))) \
+        or (len(tokens) > 1 and tokens[1] in _AR_ROLE_LINKS)
+    if not definite:
+        return None, None  # "مسؤول كبير", "مصدر مطلع": an anonymous source
+    cut = 1
+    while cut < len(tokens) and (tokens[cut].startswith(("ال", "لل", "لشؤون")) or tokens[cut] in _AR_ROLE_LINKS
+                                 or tokens[cut - 1] in _AR_ROLE_LINKS):
+        cut += 1
+    role, name = " ".join(tokens[:cut]), " ".join(tokens[cut:])
+    return (name, role) if name else (None, role)
+
+
+def _ar_trim(text: str) -> str:
+    """Cut a speaker phrase at the first word that starts the rest of the clause."""
+    out = []
+    for token in text.split():
+        if token in _AR_STOP or token.startswith(("لوكالة", "لصحيفة", "لقناة", "للصحفيين", "لـ")):
+            break
+        out.append(token)
+    return " ".join(out)
+
+
+def _ar_stem(word: str) -> str:
+    word = word[2:] if word.startswith("ال") else word
+    return word[:-1] if word.endswith("ة") else word
+
+
+def _ar_is_role(word: str) -> bool:
+    return _ar_stem(word) in _AR_ROLE_NOUNS
+
+
+_AR_PHRASE_END_RE = re.compile(r"[:«\"“]|\s(?:إن|إنه|إنها|أن|بأن)(?:\s|$)")
+_AR_ROLE_NOUNS = {
+    "وزير", "رئيس", "متحدث", "ناطق", "مدير", "نائب", "سفير", "قائد", "أمين", "عضو", "محافظ",
+    "مستشار", "خبير", "محلل", "باحث", "كاتب", "أستاذ", "مبعوث", "زعيم", "عميد", "لواء", "عقيد",
+    "شيخ", "جنرال", "مرشد", "مرشح", "ممثل", "مندوب", "مسؤول", "قاضي", "نقيب", "أمير", "ملك",
+    "مفوض", "منسق", "مراسل", "محامي", "دكتور", "مصدر", "ضابط", "مستشار", "سكرتير", "رئيس",
+}
+_AR_ROLE_LINKS = {"باسم", "في", "عن", "لشؤون", "العام"}
+_AR_STOP = {"إلى", "في", "خلال", "أمام", "عبر", "على", "بعد", "قبل", "يوم", "أمس", "اليوم", "مساء", "صباح",
+            "إن", "أن", "إنه", "إنها", "بأن", "عن", "حول", "لدى", "مع"}

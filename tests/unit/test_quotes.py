@@ -284,8 +284,39 @@ def test_full_sentence_quote_without_cue_is_kept():
 def test_arabic_attribution():
     quote = _one(["وقال وزير الخارجية أحمد سالم: «لن نسمح بأي تدخل في شؤوننا الداخلية»."], "ar")
     assert quote.text == "لن نسمح بأي تدخل في شؤوننا الداخلية"
-    assert quote.speaker == "وزير الخارجية أحمد سالم"
-    assert quote.role is None
+    assert quote.speaker == "أحمد سالم"
+    assert quote.role == "وزير الخارجية"
+
+
+def test_arabic_name_then_role_in_apposition():
+    quote = _one(["قال أحمد سالم، وزير الخارجية، إن «الحكومة لن تتراجع عن قرارها»."], "ar")
+    assert (quote.speaker, quote.role) == ("أحمد سالم", "وزير الخارجية")
+    assert quote.text == "الحكومة لن تتراجع عن قرارها"
+
+
+def test_arabic_cue_after_quotation_and_curly_marks():
+    quote = _one(["“سنواصل العمل حتى النهاية”، قالت سارة علي، المتحدثة باسم الوزارة."], "ar")
+    assert (quote.speaker, quote.role) == ("سارة علي", "المتحدثة باسم الوزارة")
+
+
+def test_arabic_added_and_description_resolve_to_last_speaker():
+    paragraphs = ["وقال رئيس الوزراء محمد كريم في مؤتمر صحفي: «لن يكون بلدنا ساحة لأحد».",
+                  "وأضاف: «سنحمي حدودنا بكل الوسائل المتاحة».",
+                  "وأكد رئيس الوزراء أن «الحوار هو الطريق الوحيد»."]
+    quotes = extract_quotes(paragraphs, "ar")
+    assert [(q.speaker, q.role) for q in quotes] == [("محمد كريم", "رئيس الوزراء")] * 3
+
+
+def test_arabic_verbs_pointing_out_and_stressing():
+    quote = _one(["وأشار الباحث السياسي رافد سعيد إلى أن «التحول خطير جدا هذه المرة»."], "ar")
+    assert (quote.speaker, quote.role) == ("رافد سعيد", "الباحث السياسي")
+    quote = _one(["وصرّح المحلل عمر ناصر: «الأزمة ستطول»."], "ar")
+    assert (quote.speaker, quote.role) == ("عمر ناصر", "المحلل")
+
+
+def test_arabic_anonymous_source_and_term():
+    assert _one(["وقال مسؤول كبير: «المفاوضات متعثرة منذ أسابيع»."], "ar").speaker is None
+    assert _texts(["أطلقت الجماعة على نفسها اسم «أبناء النهر» في بيان مصور."], "ar") == []
 
 
 def test_other_language_has_no_speaker():
@@ -425,3 +456,8 @@ def test_titles_operations_and_single_terms_are_not_quotations():
         "Critics called the plan “reckless” and the rollout “chaotic.”",
     ]
     assert _texts(paragraphs) == []
+
+
+def test_arabic_spaced_guillemets():
+    quote = _one(["وقال الوزير أحمد سالم: « لن نسمح بأي تدخل في شؤوننا »."], "ar")
+    assert quote.text == "لن نسمح بأي تدخل في شؤوننا"
