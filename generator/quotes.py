@@ -433,6 +433,8 @@ def _english_quotes(paras, spans, transcript) -> list[Quote]:
             speaker, role = people.resolve(attribution.phrase, attribution.position)
         elif attribution is None and previous is not None and first.paragraph - previous[0] <= 1:
             speaker, role = previous[1], previous[2]
+        elif attribution is None:
+            speaker, role = _narrative_subject(paras, first, people)
         if speaker is not None:
             people.note_speaker(speaker, role, attribution.position if attribution else (first.paragraph, first.start))
         previous = (last.end_paragraph, speaker, role)
@@ -445,6 +447,19 @@ def _english_quotes(paras, spans, transcript) -> list[Quote]:
         results.append(Quote(text=body, speaker=speaker or label.title(), role=role, paragraph=index,
                              start=start, end=len(paras[index])))
     return results
+
+
+def _narrative_subject(paras, span: _Span, people: "_People") -> tuple[str | None, str | None]:
+    """A quotation opening its own paragraph, with no cue: the named person the paragraph
+    before is about (the subject of its last sentence), if that person is known."""
+    if span.paragraph == 0 or span.start != _first_mark(paras[span.paragraph]):
+        return None, None
+    before = paras[span.paragraph - 1][-_CONTEXT:]
+    sentence = before[_sentence_start(before):]
+    subject = _sentence_subject(sentence)
+    if subject is None or not people.knows(subject[0]):
+        return None, None
+    return people.resolve(subject[0], (span.paragraph, 0))
 
 
 def _clean_piece(text: str) -> str:
@@ -726,7 +741,7 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
 
 _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _SECONDARY_CUE_RE = re.compile(
-    rf"(?:\b(?:and|but|to|then|before|after|by|while|when|in|without|of|for)|,)\s+(?:{_ADVERBS}\s+)*$",
+    rf"\b(?:and|but|to|then|before|after|by|while|when|in|without|of|for)\s+(?:{_ADVERBS}\s+)*$",
     re.IGNORECASE,
 )
 _INTRO_WORDS = {
@@ -791,9 +806,11 @@ def _sentence_subject(head: str) -> tuple[str, int] | None:
                                       and low not in _ROLE_NOUNS):
             break
         elif bare[:1].islower() and low not in _ROLE_NOUNS and low not in _TITLE_WORDS \
-                and not re.match(rf"^{_PARTICLES}$", low) and picked[0].lower() not in {"the", "his", "her", "their", "its"} \
-                and not re.match(r"^\d+-year-old$", picked[0].lower()):
-            break
+                and not re.match(rf"^{_PARTICLES}$", low) and (
+                    any(w[:1].isupper() for w in picked[1:]) or
+                    (picked[0].lower() not in {"the", "his", "her", "their", "its"}
+                     and not re.match(r"^\d+-year-old$", picked[0].lower()))):
+            break  # a lower-case word after a name ends the noun phrase ("The X Foundation describes")
         picked.append(bare)
         if tok.endswith((",", ";", ":")) or len(picked) >= 8:
             break
@@ -1037,6 +1054,11 @@ class _People:
         if _better_role(role, known.role):
             known.role = role
         return known
+
+    def knows(self, phrase: str) -> bool:
+        """True when ``phrase`` names a person already registered (not a pronoun or description)."""
+        words = phrase.split()
+        return bool(words) and words[-1][:1].isupper() and _surname_key(phrase) in self.known
 
     def note_speaker(self, speaker: str, role: str | None, position: tuple[int, int]) -> None:
         key = _surname_key(speaker)

@@ -461,3 +461,26 @@ def test_titles_operations_and_single_terms_are_not_quotations():
 def test_arabic_spaced_guillemets():
     quote = _one(["وقال الوزير أحمد سالم: « لن نسمح بأي تدخل في شؤوننا »."], "ar")
     assert quote.text == "لن نسمح بأي تدخل في شؤوننا"
+
+
+def test_as_name_apposition_put_it():
+    paragraphs = ["As Lena Ortiz, a historian at the state university, put it, “Nobody wins a trade war.”"]
+    assert _one(paragraphs).speaker == "Lena Ortiz"
+
+
+def test_free_standing_quote_after_paragraph_about_a_named_person():
+    paragraphs = [
+        "Union organiser Carl Wendt has led the strike since March.",
+        "Wendt is confident that the company will return to the table.",
+        "“They cannot run the plant without us, and they know it.”",
+    ]
+    assert _one(paragraphs).speaker == "Carl Wendt"
+
+
+def test_free_standing_quote_after_unrelated_narrative_has_no_speaker():
+    paragraphs = [
+        "Union organiser Carl Wendt has led the strike since March.",
+        "The plant has been idle for six weeks.",
+        "“They cannot run the plant without us, and they know it.”",
+    ]
+    assert _one(paragraphs).speaker is None
