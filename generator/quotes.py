@@ -1,42 +1,56 @@
 """Direct-quotation extraction with speaker attribution.
 
-Algorithm (all steps are linear in the text length):
+Algorithm (all steps are linear in the text length; vocabulary lives in
+:mod:`generator.newslang`):
 
 1. **Mark scanning** (:func:`_scan_paragraph`).  Each paragraph is scanned once, left to
    right, with a small state machine over quote marks: straight ``"``, curly ``“ ”``, low
-   ``„``, guillemets ``« »``, doubled apostrophes ``''`` and single ``‘ ’ '``.  Double marks
-   pair with any double mark (so mismatched ``“..."`` still pairs); single marks only open
-   where an opening quote can stand (not inside a word, so ``Iran’s``/``don’t`` are skipped)
-   and only count when a closing single mark is found in the same paragraph.  Marks inside
-   an open quotation are kept as part of its text (nested quotes).  A double quotation left
-   open at the end of a paragraph continues into the next paragraph when that one re-opens
-   with a mark (news convention); otherwise it ends at the paragraph end.
+   ``„``, guillemets ``« »`` (which may be spaced), doubled apostrophes ``''`` and single
+   ``‘ ’ '``.  Double marks pair with any double mark (so mismatched ``“..."`` still pairs);
+   single marks only open where an opening quote can stand (not inside a word, so
+   ``Iran’s``/``don’t`` are skipped) and only count when a closing single mark is found in
+   the same paragraph.  Marks inside an open quotation are kept as part of its text (nested
+   quotes).  A double quotation left open at the end of a paragraph continues into the next
+   paragraph when that one re-opens with a mark (news convention); otherwise it ends at the
+   paragraph end.
 
 2. **Attribution cues** (:func:`_post_attribution`, :func:`_pre_attribution`).  The text
    right after the closing mark is matched against ``, SPEAKER VERB`` / ``, VERB SPEAKER``
    (``,” al-Nashoua told Alhurra``; ``,” said researcher Rafid al-Atwani.``) and the text of
    the sentence before the opening mark against ``SPEAKER VERB [words] [,|:|that]``
-   (``He added, “``; ``when he stressed that “``), or ``according to X``.
+   (``He added, “``; ``when he stressed that “``), or ``according to X``.  When the cue is
+   a participle or a second verb (``X toured the site, telling reporters, “``; ``X ... and
+   added, “``) or a clause ending in a colon without a speech verb (``Cruz called them on
+   it:``), the speaker is the sentence's subject (:func:`_sentence_subject`); a passive cue
+   (``X was asked, “``) gives no speaker.
 
 3. **Direct or term?** (:func:`_is_direct`).  A span is a direct quotation when it has an
    adjacent cue, or when it is a full clause standing as its own sentence (starts a
    sentence, several words, ends with punctuation inside the marks).  Short spans inside a
-   sentence without a cue and title-case spans (names of groups, books, operations) are
-   terms and are dropped.  Pieces of an interrupted quotation (``“A,” she said, “B.”``) are
-   joined with `` … ``.
+   sentence without a cue, fragments woven into the writer's syntax (``called it “a
+   mess”``) and title-case spans (names of groups, books, operations) are terms and are
+   dropped, unless a cue makes a short capitalised span an utterance (``“Denver,” she
+   answered``; chants).  Title-case lines (headlines) give no quotations.  Pieces of an
+   interrupted quotation (``“A,” she said, “B.”`` or ``“A,” she said on “Show.” “B.”``) are
+   joined with `` … ``; a colon cue after a full stop starts a new quotation.
 
 4. **Speakers** (:class:`_People`).  Person mentions are collected from the prose outside
    quotations, in reading order: names after a role (``Iraqi strategic expert Alaa
    al-Nashoua``), names with a title in front (``Prime Minister X``), names followed by an
    apposition (``X, director of ...,``) or by a speech/cognition verb (``X argues``).  A
-   speaker phrase is resolved to the fullest earlier name sharing its last token;
-   pronouns resolve to the most recent person mention; definite descriptions (``the
+   speaker phrase is resolved to the fullest earlier name sharing its last token; the role
+   is the apposition's description when there is one, else the phrase before the name.
+   Pronouns resolve to the most recent person mention; definite descriptions (``the
    minister``) to the most recent person whose role contains the noun, else they stay as
    the description (organisations); indefinite descriptions (``a senior official``) give
-   ``None``.  Transcript lines (``WALLACE: ...``) are quotations of the labelled speaker.
+   ``None``.  A quotation opening a paragraph with no cue at all goes to the named person
+   the previous sentence is about, if known.  Transcript lines (``WALLACE: ...``) are
+   quotations of the labelled speaker.
 
-Non-English text skips the English rules: Arabic gets its own verb list and the speaker is
-the phrase after the verb (no role split); other languages get speaker ``None``.
+Arabic (``language="ar"``) uses Arabic cue verbs before or after the quotation; the speaker
+phrase is split into role and name (``وزير الخارجية أحمد سالم`` and ``أحمد سالم، وزير
+الخارجية``), a subjectless verb (``وأضاف``) keeps the previous speaker, and indefinite sources
+(``مسؤول كبير``) are anonymous.  Other languages get speaker ``None``.
 """
 from __future__ import annotations
 
@@ -46,6 +60,32 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from generator.models import Quote
+from generator.newslang import (
+    ABBREVIATIONS,
+    ADVERBS,
+    AR_ROLE_LINKS,
+    AR_ROLE_NOUNS,
+    AR_SPEECH_VERBS,
+    AR_STOP,
+    COGNITION_VERBS,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    INDEFINITE,
+    INTRO_WORDS,
+    NOT_SPEECH,
+    NP_STOP,
+    PARTICLES,
+    PARTY_WORDS,
+    PERSON_PRONOUNS,
+    PLACE_HINT,
+    PRONOUNS,
+    ROLE_NOUNS,
+    SENTENCE_START_WORDS,
+    SPEECH_VERBS,
+    SUBJECT_STOP,
+    SUFFIXES,
+    TITLE_WORDS,
+)
 
 __all__ = ["extract_quotes"]
 
@@ -58,124 +98,14 @@ _MARK_RE = re.compile(r"''|``|[\"“”„‟«»‘’'‹›]")
 _OPENING_SHAPES = {"“", "„", "«", "``", "‟"}
 _JOIN = " … "
 
-# --------------------------------------------------------------------------- vocabulary
+# --------------------------------------------------------------------------- patterns
 
-_SPEECH_VERBS = (
-    "said|says|say|told|tells|tell|added|adds|asked|asks|stressed|stresses|warned|warns|"
-    "noted|notes|explained|explains|argued|argues|insisted|insists|continued|continues|"
-    "replied|replies|responded|responds|wrote|writes|tweeted|tweets|posted|declared|"
-    "declares|announced|announces|claimed|claims|recalled|recalls|remarked|remarks|"
-    "observed|observes|suggested|suggests|acknowledged|acknowledges|admitted|admits|"
-    "conceded|concedes|complained|complains|joked|jokes|quipped|quips|predicted|predicts|"
-    "promised|promises|vowed|vows|urged|urges|cautioned|cautions|emphasized|emphasised|"
-    "emphasizes|emphasises|shouted|yelled|chanted|screamed|cried|concluded|concludes|"
-    "agreed|agrees|countered|counters|lamented|laments|boasted|boasts|mused|muses|"
-    "recounted|recounts|reiterated|reiterates|retorted|stated|states|testified|whispered|"
-    "confirmed|confirms|pointed out|points out|shot back|went on|goes on|thundered|"
-    "proclaimed|proclaims|exclaimed|assured|assures|maintained|maintains|contended|"
-    "contends|demanded|demands|charged|charges|alleged|alleges|conceded|wondered|wonders|"
-    "interjected|interrupted|began|begins|answered|answers|repeated|repeats|read|reads|"
-    "texted|emailed|wrote back|added later|explained later|recalled later|tweeted out|"
-    "cited|underscored|underlined|highlighted|clarified|affirmed|affirms|opined|adding|saying|"
-    "asking|noting|writing|telling|explaining|arguing|stressing|warning|insisting|declaring|"
-    "recalling|quipping|joking|tweeting|replying|responding|mocks|mocked|quoted|quoting|"
-    "quotes|ask|add|write|insist|argue|warn|explain|told reporters|shouts|yells|sighed|"
-    "sighs|laughed|laughs|ventured|deadpanned|marveled|marvelled|scoffed|scoffs|snapped|"
-    "bragged|brags|gushed|fumed|huffed|pleaded|pleads|implored|begged|conceding|admitting|"
-    "predicting|promising|vowing|urging|cautioning|emphasizing|emphasising|pointing out|"
-    "announcing|claiming|calling|summed up|sums up|put it|puts it|wrote in|explained in|chanting|chants|chant|"
-    "shouting|yelling|screaming|singing|sang|sings|cried out|crying"
-)
-_COGNITION_VERBS = (
-    "believes|believed|considers|considered|thinks|thought|argues|argued|contends|"
-    "maintains|sees|views|expects|predicts|estimates|fears|hopes|worries|insists|"
-    "acknowledges|suggests|notes|warns|says|said|told|added|explained|stressed|wrote|"
-    "writes|noted|warned|urged|asserts|asserted|emphasized|emphasised|points out|"
-    "pointed out|concluded|recalled|claimed|claims|announced|declared"
-)
-_SPEECH_RE = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
-_ADVERBS = r"(?:also|later|then|again|simply|previously|recently|once|further|flatly|quickly|only|repeatedly|often|had|has|have|would|will|has\s+long|once\s+again)"
-_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
-_PERSON_PRONOUNS = {"he", "she", "him", "her"}
-_INDEFINITE = {"a", "an", "one", "another", "some", "two", "three", "four", "several", "many",
-               "hundreds", "thousands", "dozens", "millions", "scores", "crowds", "both", "all",
-               "other", "others", "few", "most", "any", "someone", "somebody", "nobody"}
-_HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "miss", "sir", "dame", "mx."}
-_TITLE_WORDS = {
-    "president", "vice", "prime", "minister", "secretary", "sen.", "sen", "senator", "rep.",
-    "representative", "gov.", "governor", "mayor", "gen.", "general", "lt.", "col.", "maj.",
-    "adm.", "capt.", "sgt.", "cmdr.", "judge", "justice", "chief", "director", "chairman",
-    "chairwoman", "chair", "speaker", "leader", "ambassador", "commissioner", "attorney",
-    "king", "queen", "prince", "princess", "pope", "sheikh", "ayatollah", "imam", "rev.",
-    "professor", "prof.", "ceo", "spokesman", "spokeswoman", "commander", "deputy",
-    "assistant", "foreign", "defense", "defence", "interior", "finance", "supreme", "senate",
-    "house", "majority", "minority", "whip", "press", "democrat", "republican", "democratic",
-    "gop", "libertarian", "independent", "sens.", "reps.", "candidate", "nominee", "emir",
-    "sultan", "cardinal", "bishop", "archbishop", "rabbi", "former", "acting", "lord",
-    "counsel", "general's", "state", "treasury", "homeland", "security", "federal", "reserve",
-    "chancellor", "premier", "envoy", "adviser", "advisor", "officer", "coach", "host",
-    "anchor", "founder", "executive", "council", "councilman", "councilwoman", "congressman",
-    "congresswoman", "del.", "lt", "gen", "col", "sgt", "atty.", "supt.", "insp.", "pres.",
-}
-_ROLE_NOUNS = {
-    "expert", "researcher", "analyst", "director", "spokesman", "spokeswoman", "spokesperson",
-    "official", "minister", "president", "candidate", "leader", "chairman", "chairwoman",
-    "adviser", "advisor", "aide", "professor", "economist", "strategist", "manager",
-    "secretary", "senator", "governor", "commander", "chief", "founder", "host", "anchor",
-    "reporter", "correspondent", "writer", "author", "lawyer", "attorney", "activist",
-    "lawmaker", "congressman", "congresswoman", "representative", "nominee", "rival",
-    "opponent", "ambassador", "envoy", "mayor", "judge", "general", "colonel", "officer",
-    "member", "head", "coordinator", "pollster", "consultant", "specialist", "scholar",
-    "historian", "journalist", "editor", "columnist", "billionaire", "businessman",
-    "businesswoman", "mogul", "ceo", "student", "resident", "voter", "supporter", "veteran",
-    "mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "friend",
-    "chair", "fellow", "president-elect", "hopeful", "challenger", "incumbent", "operative",
-    "organizer", "organiser", "pastor", "cleric", "scientist", "physician", "doctor",
-    "surgeon", "engineer", "teacher", "diplomat", "politician", "legislator", "delegate",
-    "deputy", "lieutenant", "captain", "sergeant", "soldier", "owner", "partner", "chancellor",
-    "premier", "commissioner", "investigator", "prosecutor", "counsel", "witness", "victim",
-    "colleague", "mate", "player", "coach", "actor", "actress", "singer", "comedian",
-    "commentator", "blogger", "personality", "executive", "entrepreneur", "investor",
-    "banker", "speaker", "whip", "nephew", "niece", "cousin", "uncle", "aunt", "grandson",
-    "granddaughter", "grandmother", "grandfather", "employee", "worker", "director-general",
-    "secretary-general", "sheriff", "detective", "superintendent", "trustee", "regent",
-    "pundit", "contender", "secretary-designate", "designate", "observer", "thinker",
-    "economists", "attorneys", "sen.", "rep.", "gov.", "justice", "imam", "sheikh",
-    "ayatollah", "professor", "emeritus", "administrator", "dean", "provost", "principal",
-    "rapporteur", "negotiator", "moderator", "interviewer", "panelist", "mediator", "militant", "fighter", "protester", "organizer",
-}
-_PARTICLES = r"(?:al|el|bin|ibn|abu|van|von|de|da|di|du|del|della|der|den|la|le|dos|das|ben|bint|ould|al-|el-)"
+_SPEECH_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 _NAME_TOKEN = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]sh|[Aa]t|[Aa]z)-)?[A-Z][\w’'\-]*\.?(?:\([A-Z-]+\))?"
 _NAME_RUN_RE = re.compile(
-    rf"(?<![\w’'\-]){_NAME_TOKEN}(?:[ \u00a0]+(?:{_PARTICLES}[ \u00a0]+)?{_NAME_TOKEN})*"
+    rf"(?<![\w’'\-]){_NAME_TOKEN}(?:[ \u00a0]+(?:{PARTICLES}[ \u00a0]+)?{_NAME_TOKEN})*"
 )
-_ABBREV_RE = re.compile(
-    r"^\(?(?:[A-Z]\.|(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Jr|Sr|St|Sgt|Capt|"
-    r"Prof|Rev|Maj|Adm|Cmdr|Ft|Mt|Inc|Co|Corp|Del|Atty|Supt|Pres|Gens|Insp|No|Calif|Mass|Fla|Ill|"
-    r"Pa|Va|Ga|Tenn|Ky|Wis|Mich|Minn|Conn|Ariz|Colo|Nev|Ore|Wash|Tex|Okla|Ark|Ala|Miss|La|Md|Mo|"
-    r"Neb|Kan|Ind|Del|Vt|N\.H|N\.J|N\.Y|D-[A-Z][a-z]*|R-[A-Z][a-z]*)\.)\)?$"
-)
-_SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
-_FUNCTION_WORDS = {
-    "the", "a", "an", "of", "in", "on", "at", "by", "for", "to", "from", "with", "and", "or",
-    "but", "that", "which", "who", "whom", "when", "while", "as", "than", "this", "these",
-    "those", "his", "her", "their", "its", "our", "my", "your", "is", "was", "were", "are",
-    "be", "been", "has", "had", "have", "after", "before", "during", "under", "over", "into",
-    "about", "against", "between", "without", "within", "says", "said", "told", "according",
-    "if", "because", "since", "where", "what", "how", "why", "he", "she", "they", "it", "we",
-    "i", "you", "not", "no", "also", "even", "so", "then", "there", "here", "like", "among",
-}
-_SENTENCE_START_WORDS = {
-    "the", "a", "an", "but", "and", "in", "on", "at", "for", "as", "if", "when", "while",
-    "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "after",
-    "before", "during", "since", "still", "yet", "so", "then", "there", "here", "his", "her",
-    "their", "its", "our", "my", "your", "what", "why", "how", "who", "where", "though",
-    "although", "because", "instead", "meanwhile", "however", "now", "today", "last", "next",
-    "asked", "later", "earlier", "according", "speaking", "even", "many", "some", "most",
-    "both", "all", "no", "not", "one", "two", "three", "like", "unlike", "with",
-    "without", "by", "from", "to", "of", "into", "over", "under", "among", "despite",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-}
+_ABBREV_RE = re.compile(rf"^\(?(?:[A-Z]\.|(?:[A-Z]\.){{2,}}|(?:{ABBREVIATIONS})\.)\)?$")
 
 _WORD_RE = re.compile(r"[\w’'\-]+")
 _SENT_BOUNDARY_RE = re.compile(
@@ -191,12 +121,12 @@ _CONTEXT = 300  # characters of context looked at on either side of a quotation
 _NP = r"(?P<np>[^\s,.;:!?“”\"«»—()][^,;:!?“”\"«»—]{0,110}?)"
 _APPOSITION = r"(?:,\s*(?P<app>[^,;:!?“”\"«»—]{1,120}?(?:\([^()]{0,60}\)[^,;:!?“”\"«»—]{0,60}?)?),?)?"
 _POST_VERB_FIRST_RE = re.compile(
-    rf"^[\s,—–-]*(?P<verb>{_SPEECH_VERBS})\s+(?:{_ADVERBS}\s+)?{_NP}"
+    rf"^[\s,—–-]*(?P<verb>{SPEECH_VERBS})\s+(?:{ADVERBS}\s+)?{_NP}"
     r"(?P<rest>(?:\s*\([^()]{0,60}\))?\s*(?:[,.;:!?“\"—]|$|\s+(?:in|on|at|during|after|before|while|when|of|on|to|about|who|from|last|this|earlier|later|told|via|as|recently|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))",
     re.IGNORECASE,
 )
 _POST_NP_FIRST_RE = re.compile(
-    rf"^[\s,—–-]*{_NP}{_APPOSITION}\s+(?:{_ADVERBS}\s+)*(?P<verb>{_SPEECH_VERBS})\b"
+    rf"^[\s,—–-]*{_NP}{_APPOSITION}\s+(?:{ADVERBS}\s+)*(?P<verb>{SPEECH_VERBS})\b"
     r"(?P<rest>[^,.;:!?“”\"«»]{0,70}?(?:[,.;:!?“\"—]|$))?",
     re.IGNORECASE,
 )
@@ -204,9 +134,6 @@ _POST_GENERIC_RE = re.compile(  # ,” Beck questioned.  — any past-tense verb
     r"^\s*,?\s*(?P<np>(?:he|she|they|(?:[A-Z][\w’'.\-]*|(?:al|el)-[A-Z][\w’'\-]*)(?:\s+[A-Z][\w’'.\-]*){0,3}))"
     r"\s+(?P<verb>[a-z]{3,}ed)(?=\s*[.,;]|\s+(?:in|at|on|to|during|after|before|while|as|and)\b)"
 )
-_NOT_SPEECH = {"used", "called", "named", "based", "listed", "published", "released", "reported",
-               "needed", "wanted", "showed", "failed", "succeeded", "happened", "ended", "started",
-               "owned", "opened", "closed", "elected", "appointed", "nominated", "reached"}
 _APPOSITION_AFTER_RE = re.compile(r"^\s*,\s*([^,;:!?“”\"«»—]{1,120}?)\s*(?:[,.;]|$)")
 _POST_ACCORDING_RE = re.compile(r"^[\s,—–-]*according to\s+" + _NP + r"\s*(?:[,.;:!?]|$)", re.IGNORECASE)
 # Pre-attribution: the sentence before the opening mark ends with one of these.
@@ -216,12 +143,7 @@ _PRE_TAIL_RE = re.compile(
 )
 _COLON_END_RE = re.compile(r":\s*$")
 
-_ARABIC_VERBS_RE = re.compile(
-    r"(?:^|\s)(?:و|ف)?(?:قال|قالت|أضاف|أضافت|أكد|أكدت|أوضح|أوضحت|صرح|صرحت|تابع|تابعت|أشار|أشارت|"
-    r"لفت|لفتت|شدد|شددت|اعتبر|اعتبرت|رأى|رأت|يقول|تقول|يضيف|ذكر|ذكرت|أعلن|أعلنت|بيّن|بين|كتب|كتبت|"
-    r"صرّح|صرّحت|أكّد|أكّدت|شدّد|شدّدت|بيّنت|أوضّح|تساءل|تساءلت|ختم|ختمت|استطرد|استدرك|نقل|أفاد|أفادت)"
-    r"(?=\s|$|[،,:])"
-)
+_ARABIC_VERBS_RE = re.compile(rf"(?:^|\s)(?:و|ف)?(?:{AR_SPEECH_VERBS})(?=\s|$|[،,:])")
 
 
 @dataclass
@@ -610,12 +532,12 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
                 return np + ", " + app.group(1), np_end
             return np, np_end
     m = _POST_GENERIC_RE.match(tail)
-    if m and m.group("verb").lower() not in _NOT_SPEECH:
+    if m and m.group("verb").lower() not in NOT_SPEECH:
         return m.group("np"), m.end("verb")
     m = _POST_NP_FIRST_RE.match(tail)
     if m and _subject_like(m.group("np")):
         np, app = m.group("np"), m.group("app")
-        short = len(np.split()) <= 4 and (np[:1].isupper() or np.lower() in _PRONOUNS or np[:3].lower() in {"al-", "el-"})
+        short = len(np.split()) <= 4 and (np[:1].isupper() or np.lower() in PRONOUNS or np[:3].lower() in {"al-", "el-"})
         if m.group("rest") is None and not short and app is None:
             return None
         if app is not None:
@@ -627,16 +549,13 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
 
 
 _PLACE_COMMA_RE = re.compile(r",(?=\s+(?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z])\.,)")
-_NP_STOP = {"in", "on", "at", "during", "after", "before", "while", "when", "of", "to", "about",
-            "who", "from", "last", "this", "earlier", "later", "via", "as", "recently", "yesterday",
-            "today", "and", "referring", "adding", "noting", "told", "before", "according"}
 
 
 def _np_after(text: str) -> str:
     """Noun phrase at the start of ``text``; periods of initials and titles do not end it."""
     picked: list[str] = []
     for token in text[:160].split():
-        if picked and token.lower() in _NP_STOP:
+        if picked and token.lower() in NP_STOP:
             break
         bare = token.rstrip(",;:!?.)”\"")
         if token[-1:] in ",;:!?”\"" or (token.endswith(".") and not _ABBREV_RE.match(token)):
@@ -670,7 +589,7 @@ def _looks_like_clause(np: str) -> bool:
 
 def _definite_person_like(np: str) -> bool:
     words = np.lower().split()
-    return len(words) <= 4 and words[0] == "the" and any(w.strip(".,") in _ROLE_NOUNS for w in words[1:])
+    return len(words) <= 4 and words[0] == "the" and any(w.strip(".,") in ROLE_NOUNS for w in words[1:])
 
 
 def _subject_like(np: str) -> bool:
@@ -682,8 +601,8 @@ def _subject_like(np: str) -> bool:
     if low[0] in {"and", "but", "or", "which", "that", "if", "when", "because", "so", "to", "as"}:
         return False
     if len(words) == 1:
-        return low[0] in _PRONOUNS or words[0][:1].isupper() or bool(re.match(r"(?:al|el)-", words[0]))
-    if low[0] in _PRONOUNS:
+        return low[0] in PRONOUNS or words[0][:1].isupper() or bool(re.match(r"(?:al|el)-", words[0]))
+    if low[0] in PRONOUNS:
         return False
     if any(w in {"is", "was", "are", "were", "has", "have", "had", "will", "would", "not", "be"} for w in low):
         return False
@@ -741,37 +660,15 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
 
 _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _SECONDARY_CUE_RE = re.compile(
-    rf"\b(?:and|but|to|then|before|after|by|while|when|in|without|of|for)\s+(?:{_ADVERBS}\s+)*$",
+    rf"\b(?:and|but|to|then|before|after|by|while|when|in|without|of|for)\s+(?:{ADVERBS}\s+)*$",
     re.IGNORECASE,
 )
-_INTRO_WORDS = {
-    "after", "before", "during", "in", "on", "at", "as", "by", "for", "from", "with", "without",
-    "when", "while", "since", "though", "although", "because", "if", "unless", "until", "once",
-    "of", "later", "earlier", "still", "yet", "meanwhile", "however", "instead", "indeed",
-    "here", "there", "back", "then", "now", "today", "yesterday", "tonight", "hours", "days",
-    "weeks", "months", "years", "minutes", "moments", "last", "next", "this", "that", "asked",
-    "speaking", "but", "and", "so", "also", "again", "by", "contrast", "finally", "first",
-    "separately", "similarly", "specifically", "elsewhere", "afterward", "afterwards", "soon",
-    "like", "unlike", "despite", "according", "following", "under", "over", "about", "amid",
-    "among", "against", "toward", "towards", "through", "throughout", "upon", "within", "to",
-    "of course", "in fact", "recently", "previously", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december", "speaking",
-}
 _TIME_TAIL_RE = re.compile(
     r"(?:\s+(?:later|earlier|also|then|on|last|this|late|early|again|again,|previously|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|"
     r"morning|afternoon|evening|night|week|month|year))+\s*$",
     re.IGNORECASE,
 )
-_SUBJECT_STOP = {
-    "is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "can", "may",
-    "might", "must", "should", "did", "does", "do", "also", "then", "later", "again", "went",
-    "put", "got", "made", "took", "came", "gave", "left", "ran", "sat", "stood", "began", "held",
-    "kept", "let", "met", "paid", "sent", "spent", "told", "thought", "wrote", "said", "says",
-    "and", "but", "who", "which", "that", "in", "on", "at", "to", "for", "with", "as", "by",
-    "from", "during", "after", "before", "when", "while", "not", "never", "still", "just",
-}
 
 
 def _sentence_subject(head: str) -> tuple[str, int] | None:
@@ -785,7 +682,7 @@ def _sentence_subject(head: str) -> tuple[str, int] | None:
     parts = _split_top_level_commas(head)
     for part in parts[:-1]:
         words = part.split()
-        if words and (words[0].lower().strip(".") in _INTRO_WORDS or part.strip().lower() in _INTRO_WORDS):
+        if words and (words[0].lower().strip(".") in INTRO_WORDS or part.strip().lower() in INTRO_WORDS):
             offset += len(part) + 1
             continue
         break
@@ -802,11 +699,11 @@ def _sentence_subject(head: str) -> tuple[str, int] | None:
             if not (bare[:1].isupper() or low in {"the", "his", "her", "their", "its"}
                     or re.match(r"^(?:al|el)-", low) or re.match(r"^\d+-year-old$", low)):
                 return None
-        elif low in _SUBJECT_STOP or (bare[:1].islower() and (low.endswith("ed") or low.endswith("ing"))
-                                      and low not in _ROLE_NOUNS):
+        elif low in SUBJECT_STOP or (bare[:1].islower() and (low.endswith("ed") or low.endswith("ing"))
+                                      and low not in ROLE_NOUNS):
             break
-        elif bare[:1].islower() and low not in _ROLE_NOUNS and low not in _TITLE_WORDS \
-                and not re.match(rf"^{_PARTICLES}$", low) and (
+        elif bare[:1].islower() and low not in ROLE_NOUNS and low not in TITLE_WORDS \
+                and not re.match(rf"^{PARTICLES}$", low) and (
                     any(w[:1].isupper() for w in picked[1:]) or
                     (picked[0].lower() not in {"the", "his", "her", "their", "its"}
                      and not re.match(r"^\d+-year-old$", picked[0].lower()))):
@@ -819,13 +716,13 @@ def _sentence_subject(head: str) -> tuple[str, int] | None:
     phrase = " ".join(picked)
     phrase = _TIME_TAIL_RE.sub("", phrase).strip()
     low_first = phrase.split()[0].lower() if phrase else ""
-    if not phrase or low_first in _SENTENCE_START_WORDS - {"the", "his", "her", "their", "its"}:
+    if not phrase or low_first in SENTENCE_START_WORDS - {"the", "his", "her", "their", "its"}:
         return None
     if low_first in {"the", "his", "her", "their", "its"}:
         if len(phrase.split()) < 2:
             return None
         last = phrase.split()[-1]
-        if not (last[:1].isupper() or last.lower() in _ROLE_NOUNS):
+        if not (last[:1].isupper() or last.lower() in ROLE_NOUNS):
             return None
     return phrase, offset + lead
 
@@ -846,7 +743,7 @@ _CLAUSE_BREAK_RE = re.compile(
 
 def _subject_before(text: str) -> tuple[str, int] | None:
     """Noun phrase immediately before a verb (``when he`` -> ``he``)."""
-    stripped = re.sub(rf"(?:\s+{_ADVERBS})+\s*$", "", text.rstrip(), flags=re.IGNORECASE)
+    stripped = re.sub(rf"(?:\s+{ADVERBS})+\s*$", "", text.rstrip(), flags=re.IGNORECASE)
     if not stripped:
         return None
     # Name, apposition, verb: "Sen. X, a Democrat from Ohio, said"
@@ -957,7 +854,7 @@ def _starts_sentence(paragraph: str, start: int) -> bool:
 
 
 def _is_title_case(words: list[str]) -> bool:
-    content = [w for w in words if w.lower() not in _FUNCTION_WORDS or w[:1].isupper()]
+    content = [w for w in words if w.lower() not in FUNCTION_WORDS or w[:1].isupper()]
     if len(content) < 1:
         return False
     caps = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
@@ -1026,7 +923,7 @@ class _People:
         elif pre_role:
             role = pre_role
         apposition = _apposition_after(after)
-        speech_after = re.match(rf"^\s+(?:{_ADVERBS}\s+)*(?:{_COGNITION_VERBS})\b", after, re.IGNORECASE)
+        speech_after = re.match(rf"^\s+(?:{ADVERBS}\s+)*(?:{COGNITION_VERBS})\b", after, re.IGNORECASE)
         according = re.search(r"\baccording to\s*$", before, re.IGNORECASE)
         name = " ".join(name_tokens)
         key = _surname_key(name)
@@ -1096,12 +993,12 @@ class _People:
         if not words:
             return None, None
         low = [w.lower() for w in words]
-        if len(words) == 1 and low[0] in _PRONOUNS:
+        if len(words) == 1 and low[0] in PRONOUNS:
             if low[0] in {"he", "she"}:
                 person = self._last_before(position)
                 return (person.name, person.role) if person else (None, None)
             return None, None
-        if low[0] in _INDEFINITE:
+        if low[0] in INDEFINITE:
             return None, None
         if low[0] in {"the", "this", "that", "his", "her", "their", "its"}:
             name_part = _trailing_name(words)
@@ -1148,7 +1045,7 @@ class _People:
 def _is_bare_title(role: str) -> bool:
     """``Sen.``, ``Gov.``, ``President``: a title with no description."""
     tokens = role.lower().split()
-    return bool(tokens) and all(t in _TITLE_WORDS or t in _HONORIFICS for t in tokens)
+    return bool(tokens) and all(t in TITLE_WORDS or t in HONORIFICS for t in tokens)
 
 
 def _better_role(new: str | None, old: str | None) -> bool:
@@ -1170,11 +1067,11 @@ def _trim_run(tokens: list[str]) -> list[str]:
     """Cut a capitalised run at a sentence-final period and drop possessives/sentence words."""
     out: list[str] = []
     for tok in tokens:
-        if tok.endswith(".") and not _ABBREV_RE.match(tok) and tok.lower() not in _HONORIFICS:
+        if tok.endswith(".") and not _ABBREV_RE.match(tok) and tok.lower() not in HONORIFICS:
             out.append(tok[:-1])
             break
         out.append(tok)
-    while out and out[0].lower() in _SENTENCE_START_WORDS:
+    while out and out[0].lower() in SENTENCE_START_WORDS:
         out.pop(0)
     if out and re.search(r"[’']s$", out[-1]):
         return []  # possessive: "Iran’s", "Trump's campaign" -- not a mention of a speaker
@@ -1186,12 +1083,12 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     cut = 0
     for k, tok in enumerate(tokens):
         low = tok.lower().strip(",")
-        if low in _TITLE_WORDS or (low in _ROLE_NOUNS and k < len(tokens) - 1) or (tok[:1].islower() and not re.match(rf"^{_PARTICLES}(?:-|$)", low)):
+        if low in TITLE_WORDS or (low in ROLE_NOUNS and k < len(tokens) - 1) or (tok[:1].islower() and not re.match(rf"^{PARTICLES}(?:-|$)", low)):
             cut = k + 1
     role, name = tokens[:cut], tokens[cut:]
-    if name and name[0].lower() in _HONORIFICS and len(name) > 1:
+    if name and name[0].lower() in HONORIFICS and len(name) > 1:
         pass
-    while name and re.match(rf"^{_PARTICLES}$", name[0].lower()):
+    while name and re.match(rf"^{PARTICLES}$", name[0].lower()):
         name = name[1:]
     if role and not name:
         return [], []
@@ -1223,7 +1120,7 @@ def _role_before(before: str) -> str | None:
     for w in reversed(words):
         clean = w.strip()
         low = clean.lower()
-        if not clean or clean[-1:] in ",;:)(”“\"" or low in _FUNCTION_WORDS or _SPEECH_RE.fullmatch(low):
+        if not clean or clean[-1:] in ",;:)(”“\"" or low in FUNCTION_WORDS or _SPEECH_RE.fullmatch(low):
             break
         if re.search(r"[’']s$", clean):
             picked.append(clean)
@@ -1232,12 +1129,12 @@ def _role_before(before: str) -> str | None:
         if len(picked) >= 6:
             break
     picked.reverse()
-    while picked and picked[0].lower() in _SENTENCE_START_WORDS:
+    while picked and picked[0].lower() in SENTENCE_START_WORDS:
         picked.pop(0)
     if not picked:
         return None
     last = picked[-1].lower()
-    if last not in _ROLE_NOUNS and last not in _TITLE_WORDS:
+    if last not in ROLE_NOUNS and last not in TITLE_WORDS:
         return None
     return " ".join(picked)
 
@@ -1264,31 +1161,25 @@ def _apposition_after(after: str) -> str | None:
     low = first.lower()
     if low in {"a", "an", "the"}:
         rest = phrase.split()
-        if len(rest) > 1 and any(w.lower().strip("()") in _ROLE_NOUNS or w.lower().strip("()") in _PARTY_WORDS
+        if len(rest) > 1 and any(w.lower().strip("()") in ROLE_NOUNS or w.lower().strip("()") in PARTY_WORDS
                                  for w in rest[1:]):
             return phrase
         return None
-    if first[:1].islower() and (low in _ROLE_NOUNS or low in _TITLE_WORDS or low in {"former", "then", "now", "who"}):
+    if first[:1].islower() and (low in ROLE_NOUNS or low in TITLE_WORDS or low in {"former", "then", "now", "who"}):
         return None if low == "who" else phrase
-    if first[:1].isupper() and low in _TITLE_WORDS:
+    if first[:1].isupper() and low in TITLE_WORDS:
         return phrase
     return None
 
 
-_PARTY_WORDS = {"democrat", "republican", "independent", "libertarian", "conservative", "liberal",
-                "progressive", "socialist", "member", "veteran", "native"}
-_PLACE_HINT = {"u.s.", "united", "states", "america", "house", "senate", "congress", "white",
-               "party", "state", "city", "county", "republic", "kingdom", "university", "news",
-               "times", "post", "court", "department", "ministry", "committee", "council",
-               "campaign", "iran", "iraq", "israel", "russia", "china", "washington", "tehran"}
 
 
 def _is_place_like(tokens: list[str]) -> bool:
-    return any(t.lower().strip(".,") in _PLACE_HINT for t in tokens)
+    return any(t.lower().strip(".,") in PLACE_HINT for t in tokens)
 
 
 def _surname_key(name: str) -> str:
-    tokens = [t for t in re.findall(r"[\w’'\-.]+", name) if t.lower() not in _SUFFIXES]
+    tokens = [t for t in re.findall(r"[\w’'\-.]+", name) if t.lower() not in SUFFIXES]
     tokens = [t for t in tokens if not t.startswith("(")]
     if not tokens:
         return ""
@@ -1299,7 +1190,7 @@ def _surname_key(name: str) -> str:
 
 def _strip_honorific(name: str) -> str:
     words = name.split()
-    if len(words) > 1 and words[0].lower() in _HONORIFICS:
+    if len(words) > 1 and words[0].lower() in HONORIFICS:
         return " ".join(words[1:])
     return name
 
@@ -1378,12 +1269,12 @@ def _arabic_split(phrase: str) -> tuple[str | None, str | None]:
             return None, " ".join(tokens)  # "الوزارة": an organisation or description
         return " ".join(tokens), None
     definite = tokens[0].startswith("ال") or (len(tokens) > 1 and tokens[1].startswith(("ال", "لل"))) \
-        or (len(tokens) > 1 and tokens[1] in _AR_ROLE_LINKS)
+        or (len(tokens) > 1 and tokens[1] in AR_ROLE_LINKS)
     if not definite:
         return None, None  # "مسؤول كبير", "مصدر مطلع": an anonymous source
     cut = 1
-    while cut < len(tokens) and (tokens[cut].startswith(("ال", "لل", "لشؤون")) or tokens[cut] in _AR_ROLE_LINKS
-                                 or tokens[cut - 1] in _AR_ROLE_LINKS):
+    while cut < len(tokens) and (tokens[cut].startswith(("ال", "لل", "لشؤون")) or tokens[cut] in AR_ROLE_LINKS
+                                 or tokens[cut - 1] in AR_ROLE_LINKS):
         cut += 1
     role, name = " ".join(tokens[:cut]), " ".join(tokens[cut:])
     return (name, role) if name else (None, role)
@@ -1393,7 +1284,7 @@ def _ar_trim(text: str) -> str:
     """Cut a speaker phrase at the first word that starts the rest of the clause."""
     out = []
     for token in text.split():
-        if token in _AR_STOP or token.startswith(("لوكالة", "لصحيفة", "لقناة", "للصحفيين", "لـ")):
+        if token in AR_STOP or token.startswith(("لوكالة", "لصحيفة", "لقناة", "للصحفيين", "لـ")):
             break
         out.append(token)
     return " ".join(out)
@@ -1405,16 +1296,7 @@ def _ar_stem(word: str) -> str:
 
 
 def _ar_is_role(word: str) -> bool:
-    return _ar_stem(word) in _AR_ROLE_NOUNS
+    return _ar_stem(word) in AR_ROLE_NOUNS
 
 
 _AR_PHRASE_END_RE = re.compile(r"[:«\"“]|\s(?:إن|إنه|إنها|أن|بأن)(?:\s|$)")
-_AR_ROLE_NOUNS = {
-    "وزير", "رئيس", "متحدث", "ناطق", "مدير", "نائب", "سفير", "قائد", "أمين", "عضو", "محافظ",
-    "مستشار", "خبير", "محلل", "باحث", "كاتب", "أستاذ", "مبعوث", "زعيم", "عميد", "لواء", "عقيد",
-    "شيخ", "جنرال", "مرشد", "مرشح", "ممثل", "مندوب", "مسؤول", "قاضي", "نقيب", "أمير", "ملك",
-    "مفوض", "منسق", "مراسل", "محامي", "دكتور", "مصدر", "ضابط", "مستشار", "سكرتير", "رئيس",
-}
-_AR_ROLE_LINKS = {"باسم", "في", "عن", "لشؤون", "العام"}
-_AR_STOP = {"إلى", "في", "خلال", "أمام", "عبر", "على", "بعد", "قبل", "يوم", "أمس", "اليوم", "مساء", "صباح",
-            "إن", "أن", "إنه", "إنها", "بأن", "عن", "حول", "لدى", "مع"}
