@@ -122,6 +122,18 @@ def make_parser() -> argparse.ArgumentParser:
     k = esub.add_parser("keywords", help="keywords on 500N-KPCrowd",
                         description="F1@10 and near-duplicate rate of raw YAKE and of the cleaned keywords.")
     k.add_argument("--kpcrowd", type=Path, required=True, metavar="DIR", help="the 500N-KPCrowd folder")
+
+    p = sub.add_parser("bench", help="measure build speed, memory and search size on synthetic articles",
+                       description="Synthesise N articles from the seeds, build them in a temporary folder in "
+                                   "several ways and print one table of ratios against baselines measured in "
+                                   "the same run.")
+    p.add_argument("--articles", "-n", type=_positive, default=100, metavar="N", help="default: 100")
+    p.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR", help="default: seeds")
+    p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE", help="default: mkdocs.yml")
+    p.add_argument("--seed", type=int, default=1, help="random seed of the synthesis; default: 1")
+    p.add_argument("--keep", type=Path, default=None, metavar="DIR",
+                   help="work in DIR and keep it (default: a temporary folder, removed afterwards)")
+    _output(p)
     return parser
 
 
@@ -227,6 +239,10 @@ def _run(args) -> int:
         return run_new(args)
     if args.command == "evaluate":
         return _evaluate(args)
+    if args.command == "bench":
+        from generator.bench import main as bench
+
+        return bench(args)
     raise UsageError(f"unknown command {args.command}")
 
 

@@ -98,11 +98,16 @@ def process_all(files: Sequence[SeedFile], progress: Progress | None = None, *, 
 # ---------------------------------------------------------------------------------------------
 # The worker pool
 
-def _worker(conn) -> None:
-    """Receive (index, seed), send (index, outcome), until told to stop with None."""
+def _worker(conn, parent: int) -> None:
+    """Receive (index, seed), send (index, outcome), until told to stop with None or the parent dies."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     while True:
         try:
+            # A sibling forked later holds a copy of our pipe's other end, so a killed parent does
+            # not always show as EOF: check that the parent is still there.
+            while not conn.poll(1.0):
+                if os.getppid() != parent:
+                    return
             task = conn.recv()
         except (EOFError, OSError):
             return
@@ -120,7 +125,7 @@ def _worker(conn) -> None:
 class _Slot:
     def __init__(self, ctx):
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker, args=(child,), daemon=True)
+        self.process = ctx.Process(target=_worker, args=(child, os.getpid()), daemon=True)
         self.process.start()
         child.close()
         self.task: int | None = None

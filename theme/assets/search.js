@@ -74,11 +74,18 @@
 
   function more(results, start, token) {
     var slice = results.slice(start, start + PAGE);
-    return Promise.all(slice.map(function (r) { return r.data(); })).then(function (items) {
+    // Each result is shown as soon as its fragment arrives, in rank order.
+    var slots = slice.map(function () { return document.createElement("li"); });
+    var old = list.querySelector("[data-bf-search-more]");
+    if (old) old.remove();
+    slots.forEach(function (li) { li.hidden = true; list.appendChild(li); });
+    return Promise.all(slice.map(function (r, k) {
+      return r.data().then(function (data) {
+        if (token !== current) return;
+        list.replaceChild(item(data), slots[k]);
+      });
+    })).then(function () {
       if (token !== current) return;
-      var old = list.querySelector("[data-bf-search-more]");
-      if (old) old.remove();
-      items.forEach(function (data) { list.appendChild(item(data)); });
       if (start + PAGE < results.length) {
         var li = document.createElement("li");
         li.className = "md-search-result__item";
@@ -120,7 +127,7 @@
   var timer = null;
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(run, 60);
+    timer = setTimeout(run, pagefind ? 60 : 0);
   });
   input.addEventListener("focus", function () {
     load();
@@ -138,6 +145,10 @@
     }
   });
   form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+  // Start loading the search code as soon as the reader heads for the box.
+  ["pointerenter", "touchstart"].forEach(function (type) {
+    form.addEventListener(type, function () { load(); }, { once: true, passive: true });
+  });
   form.addEventListener("reset", function () {
     setTimeout(function () { run(); input.focus(); }, 0);
   });

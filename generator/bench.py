@@ -1,0 +1,402 @@
+"""``briefings bench``: speed, memory and search size at N briefings, as ratios to baselines.
+
+Synthesises N articles from the paragraphs of seeds/ (recombined, with varied titles, people,
+roles, topics and dates; deterministic for a given ``--seed``), then, in a temporary folder, runs
+each scenario as a child process (so its wall time includes start-up and its peak memory is the
+child's own, from ``wait4``) and prints one table. Every ratio compares two things measured in
+the same run on the same machine:
+
+- raw YAKE over the same articles (one process) vs our generation (one process);
+- our generation with 1 process vs 2 (outputs compared byte for byte);
+- a plain ``mkdocs build`` of the same docs/ vs our full build;
+- a rebuild with nothing changed vs the full build;
+- a rebuild after editing one article vs the plain ``mkdocs build``;
+- the median briefing page at N vs at 100 briefings, and time and memory per briefing;
+- the bytes a reader downloads before the first search result (headless Chromium).
+"""
+from __future__ import annotations
+
+import hashlib
+import http.server
+import json
+import logging
+import os
+import random
+import shutil
+import socketserver
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+log = logging.getLogger(__name__)
+
+REPO = Path(__file__).resolve().parent.parent
+SUBPATH = "/bench-repo/"
+CHROMIUM = Path("/usr/bin/chromium")
+
+FIRST = ["Amal", "Omar", "Layla", "Samir", "Nadia", "Karim", "Hana", "Yusuf", "Rana", "Tariq", "Mona", "Fadi",
+         "Sara", "Ali", "Dina", "Walid", "Leila", "Hassan", "Maya", "Ziad", "Noor", "Bilal", "Reem", "Khalid"]
+LAST = ["Haddad", "Mansour", "Khoury", "Saleh", "Nasser", "Rahman", "Aziz", "Farouk", "Hamdan", "Qasim", "Jaber",
+        "Suleiman", "Darwish", "Othman", "Yassin", "Barakat", "Halabi", "Tamimi", "Zayed", "Shami"]
+ROLES = ["a political analyst", "a former minister", "an economist at the central bank", "a regional security expert",
+         "the spokesman of the ministry", "a professor of international relations", "a member of parliament",
+         "the director of a research centre", "a senior diplomat", "an energy consultant"]
+TOPICS = ["oil exports", "water shortages", "border security", "the drought", "election reform", "the currency",
+          "refugee camps", "electricity prices", "the ceasefire", "port traffic", "wheat imports", "the budget",
+          "militia funding", "gas pipelines", "youth unemployment", "the judiciary", "drone strikes", "tourism",
+          "fishing rights", "the railway", "phone networks", "hospital staff", "teachers' pay", "housing costs",
+          "the peace talks", "sanctions", "the harvest", "shipping lanes", "the dam project", "cyber attacks"]
+PLACES = ["Baghdad", "Basra", "Amman", "Beirut", "Damascus", "Cairo", "Erbil", "Mosul", "Aqaba", "Tripoli", "Doha",
+          "Muscat", "Kuwait City", "Tehran", "Riyadh", "Sanaa"]
+VERBS = ["Weighs", "Confronts", "Rethinks", "Bets On", "Delays", "Debates", "Tightens", "Opens Talks on",
+         "Struggles With", "Pushes Ahead With"]
+OUTLETS = ["Alhurra", "The Daily Courier", "Gulf Observer", "Levant Post", "Regional Monitor"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Synthesis
+
+def source_paragraphs(seeds: Path) -> list[str]:
+    """Clean body paragraphs of every article in ``seeds`` (the material recombined)."""
+    from generator.clean import clean
+    from generator.ingest import discover, read_seed
+
+    pool: list[str] = []
+    files, _ = discover(seeds)
+    for seed in files:
+        try:
+            raw = read_seed(seed)
+        except Exception:  # noqa: BLE001 - a bad seed is simply not used
+            continue
+        pool.extend(p for p in clean(raw.text, title_hint=raw.meta.get("title")).paragraphs if len(p.split()) >= 12)
+    if not pool:
+        raise SystemExit(f"error: no usable article text in {seeds}")
+    return pool
+
+
+def synthesise(pool: list[str], n: int, out: Path, seed: int = 1) -> list[Path]:
+    """Write ``n`` articles (Markdown with front matter) into ``out``; the same for the same seed."""
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for i in range(n):
+        place, topic, other = rng.choice(PLACES), rng.choice(TOPICS), rng.choice(TOPICS)
+        people = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(rng.randint(2, 4))]
+        title = f"{place} {rng.choice(VERBS)} {topic[0].upper() + topic[1:]} as {other.capitalize()} Worries Grow"
+        body: list[str] = []
+        words = 0
+        paragraphs = rng.sample(pool, min(len(pool), 14))
+        for k, paragraph in enumerate(paragraphs):
+            body.append(paragraph)
+            words += len(paragraph.split())
+            if k % 3 == 1:
+                person = people[(k // 3) % len(people)]
+                sentence = (f"\u201cThe question of {rng.choice([topic, other])} in {place} will not wait for "
+                            f"another season of promises,\u201d said {person}, {rng.choice(ROLES)}. "
+                            f"\u201cWhat happens with {rng.choice(TOPICS)} now decides the rest.\u201d")
+                body.append(sentence)
+                words += len(sentence.split())
+            if words > 1500:
+                break
+        body.append(f"Officials in {place} said decisions on {topic} and {other} were expected within weeks.")
+        date = f"20{rng.randint(23, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        front = {"title": title, "source": rng.choice(OUTLETS), "published": date, "language": "en",
+                 "author": f"{rng.choice(FIRST)} {rng.choice(LAST)}"}
+        text = "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n\n" + "\n\n".join(body)
+        path = out / f"{i // 1000:02d}" / f"article-{i:05d}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text + "\n", encoding="utf-8")
+        written.append(path)
+    return written
+
+
+# ---------------------------------------------------------------------------------------------
+# Running and measuring
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    code: int
+    output: str
+
+
+def run(cmd: list[str], cwd: Path | None = None) -> Run:
+    """A child process: wall time, peak resident memory (its own and its children's) and output."""
+    env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out:
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - start
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, text)
+
+
+def _check(r: Run, what: str) -> Run:
+    if r.code not in (0, 1):
+        raise SystemExit(f"error: {what} failed (exit {r.code}):\n{r.output[-3000:]}")
+    return r
+
+
+def tree_hash(root: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def raw_yake_main(seeds: str) -> None:
+    """Child process of the baseline: YAKE as our pipeline calls it, over each article's text."""
+    from generator.ingest import discover, read_seed
+
+    import yake
+
+    extractor = yake.KeywordExtractor(lan="en", n=3, top=10**9, dedup_lim=1.0)
+    files, _ = discover(Path(seeds))
+    for seed in files:
+        raw = read_seed(seed)
+        extractor.extract_keywords(raw.meta.get("title", "") + "\n\n" + raw.text)
+
+
+def median_page(site: Path) -> int:
+    sizes = [p.stat().st_size for p in (site / "briefings").glob("*/index.html")]
+    return int(statistics.median(sizes)) if sizes else 0
+
+
+def listing_sizes(site: Path) -> dict[str, int]:
+    pages = {"home": "index.html", "topics index": "topics/index.html", "people index": "people/index.html",
+             "archive": "archive/index.html"}
+    sizes = {name: (site / rel).stat().st_size for name, rel in pages.items() if (site / rel).is_file()}
+    topic_pages = [p.stat().st_size for p in (site / "topics").glob("*/index.html")]
+    if topic_pages:
+        sizes["largest topic page"] = max(topic_pages)
+    return sizes
+
+
+# ---------------------------------------------------------------------------------------------
+# Search in a browser
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    site: Path
+
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+    def translate_path(self, path: str) -> str:
+        rel = unquote(urlsplit(path).path)
+        if not rel.startswith(SUBPATH):
+            return str(self.site / "missing")
+        target = (self.site / rel[len(SUBPATH):]).resolve()
+        return str(target) if target == self.site or self.site in target.parents else str(self.site / "missing")
+
+
+def serve(site: Path):
+    """Serve ``site`` under SUBPATH on a free local port; returns (server, base URL)."""
+    handler = type("Handler", (_Handler,), {"site": site.resolve()})
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+
+
+def search_in_browser(site: Path, page: str, query: str) -> dict | None:
+    """Open ``page``, type ``query`` in the search box; bytes and milliseconds to the first result."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not CHROMIUM.exists():
+        return None
+    server, base = serve(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+            try:
+                tab = browser.new_page()
+                received: list[tuple[str, int]] = []
+                tab.on("requestfinished", lambda r: received.append((r.url, r.sizes()["responseBodySize"])))
+                tab.goto(base + page)
+                tab.wait_for_load_state("networkidle")
+                before = len(received)
+                page_bytes = sum(size for _, size in received)
+                tab.click("[data-bf-search-query]")  # focus: what a reader does first
+                # typed in one go; timed inside the page, from the input event to the first result shown
+                ms = tab.evaluate("""(query) => new Promise((resolve, reject) => {
+                    const input = document.querySelector("[data-bf-search-query]");
+                    const list = document.querySelector("[data-bf-search-list]");
+                    const start = performance.now();
+                    const done = () => {
+                      if (list.querySelector(".md-search-result__link")) { observer.disconnect(); resolve(performance.now() - start); }
+                    };
+                    const observer = new MutationObserver(done);
+                    observer.observe(list, {childList: true, subtree: true});
+                    setTimeout(() => reject(new Error("no search result within 30 s")), 30000);
+                    input.value = query;
+                    input.dispatchEvent(new Event("input", {bubbles: true}));
+                  })""", query)
+                first = tab.query_selector(".md-search-result__link")
+                result = {
+                    "ms": ms,
+                    "search_bytes": sum(size for _, size in received[before:]),
+                    "page_bytes": page_bytes,
+                    "files": [u for u, _ in received[before:]],
+                    "title": first.inner_text().split("\n")[0] if first else "",
+                    "href": first.get_attribute("href") if first else "",
+                }
+                return result
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# ---------------------------------------------------------------------------------------------
+# The benchmark
+
+def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1) -> list[tuple[str, str, str, str]]:
+    py = sys.executable
+    pool = source_paragraphs(seeds)
+    art = work / "articles"
+    synthesise(pool, n, art, seed)
+    small = work / "articles-100"
+    if n != 100:
+        shutil.copytree(art, small, ignore=lambda d, names: [x for x in names if x.endswith(".md")
+                                                              and int(x[8:13]) >= 100])
+    else:
+        small = art
+    project = work / "project"
+    project.mkdir()
+    shutil.copy(config, project / "mkdocs.yml")
+    theme = config.parent / "theme"
+    if theme.is_dir():
+        shutil.copytree(theme, project / "theme")
+    shutil.copytree(config.parent / "docs", project / "docs",
+                    ignore=shutil.ignore_patterns("briefings", "topics", "people", "archive", "index.md", ".generated.json"))
+    gen = [py, "-m", "generator", "generate", "--seeds", str(art), "-q", "--no-cache"]
+    rows: list[tuple[str, str, str, str]] = []
+    log.info("bench: %d articles in %s", n, work)
+
+    # 1. YAKE vs generation, 1 vs 2 processes
+    yake = _check(run([py, "-c", f"from generator.bench import raw_yake_main; raw_yake_main({str(art)!r})"]), "raw YAKE")
+    one = _check(run(gen + ["--docs", str(work / "g1" / "docs"), "--jobs", "1"]), "generate --jobs 1")
+    two = _check(run(gen + ["--docs", str(work / "g2" / "docs"), "--jobs", "2"]), "generate --jobs 2")
+    same = tree_hash(work / "g1" / "docs") == tree_hash(work / "g2" / "docs")
+    rows.append(("raw YAKE, 1 process / our generation, 1 process", f"{yake.seconds:.1f} s / {one.seconds:.1f} s",
+                 f"{yake.seconds / one.seconds:.2f}", f"non-YAKE work {100 * (1 - yake.seconds / one.seconds):.0f}% "
+                                                       "of generation (aim < 25%)"))
+    rows.append(("generation: 1 process / 2 processes", f"{one.seconds:.1f} s / {two.seconds:.1f} s",
+                 f"{one.seconds / two.seconds:.2f}", f"aim >= 1.8; output byte-identical: {'yes' if same else 'NO'}"))
+
+    # 2. full build, plain mkdocs, no-change and one-edit rebuilds
+    build = [py, "-m", "generator", "build", "--seeds", str(art), "--docs", str(project / "docs"), "--site",
+             str(project / "site"), "--config", str(project / "mkdocs.yml"), "--cache", str(work / "cache"), "-q"]
+    full = _check(run(build), "build")
+    plain = _check(run([py, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d",
+                        str(work / "plain-site")]), "mkdocs build")
+    noop = _check(run(build[:-1]), "rebuild")
+    up_to_date = "up to date" in noop.output
+    edited = sorted(art.rglob("*.md"))[n // 2]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA late paragraph was added to this article by the "
+                      "benchmark, so that exactly one article changed since the last build.\n", encoding="utf-8")
+    edit = _check(run(build), "rebuild after one edit")
+    rows.append(("plain mkdocs build / our full build", f"{plain.seconds:.1f} s / {full.seconds:.1f} s",
+                 f"{plain.seconds / full.seconds:.2f}", "our build includes generation (2 processes) and Pagefind"))
+    rows.append(("no-change rebuild / full build", f"{noop.seconds:.2f} s / {full.seconds:.1f} s",
+                 f"{noop.seconds / full.seconds:.3f}", f"aim < 0.05; MkDocs skipped: {'yes' if up_to_date else 'NO'}"))
+    rows.append(("one-article-edit rebuild / plain mkdocs build", f"{edit.seconds:.1f} s / {plain.seconds:.1f} s",
+                 f"{edit.seconds / plain.seconds:.2f}", "aim <= 1.2"))
+
+    # 3. linearity: the same scenario at 100
+    site = project / "site"
+    if n != 100:
+        p100 = work / "project-100"
+        shutil.copytree(project, p100, ignore=shutil.ignore_patterns("site", "briefings", "topics", "people", "archive",
+                                                                     "index.md", ".generated.json"))
+        b100 = [py, "-m", "generator", "build", "--seeds", str(small), "--docs", str(p100 / "docs"), "--site",
+                str(p100 / "site"), "--config", str(p100 / "mkdocs.yml"), "--cache", str(work / "cache-100"), "-q"]
+        full100 = _check(run(b100), "build of 100")
+        site100 = p100 / "site"
+    else:
+        full100, site100 = full, site
+    m_n, m_100 = median_page(site), median_page(site100)
+    rows.append((f"median briefing page at {n} / at 100", f"{m_n / 1024:.1f} KB / {m_100 / 1024:.1f} KB",
+                 f"{m_n / m_100:.3f}" if m_100 else "-", "aim within 0.9-1.1"))
+    rows.append((f"build time per briefing at {n} / at 100",
+                 f"{1000 * full.seconds / n:.1f} ms / {1000 * full100.seconds / 100:.1f} ms",
+                 f"{(full.seconds / n) / (full100.seconds / 100):.2f}", "<= 1: grows no faster than N"))
+    rows.append((f"peak memory at {n} / at 100 (x{n // 100} briefings)", f"{full.peak_mb:.0f} MB / {full100.peak_mb:.0f} MB",
+                 f"{full.peak_mb / full100.peak_mb:.2f}", f"aim < 1 GB at 5,000; plain mkdocs {plain.peak_mb:.0f} MB"))
+    big, small_sizes = listing_sizes(site), listing_sizes(site100)
+    for name in big:
+        if name in small_sizes:
+            rows.append((f"{name} page at {n} / at 100", f"{big[name] / 1024:.0f} KB / {small_sizes[name] / 1024:.0f} KB",
+                         f"{big[name] / small_sizes[name]:.1f}", "listing page (sitepages.py)"))
+
+    # 4. search
+    size_index = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file()) if (site / "pagefind").is_dir() else 0
+    docs = sorted((project / "docs" / "briefings").glob("*.md"))
+    query = None
+    if docs:
+        import yaml
+
+        front = docs[len(docs) // 3].read_text(encoding="utf-8")
+
+        meta = yaml.safe_load(front.split("\n---\n", 1)[0][4:])
+        people = meta.get("people") or []
+        query = people[0] if people else meta["title"].split()[0]
+    result = search_in_browser(site, "briefings/" + docs[0].stem + "/", query) if query else None
+    if result:
+        rows.append((f"search: bytes before the first result ('{query}')",
+                     f"{result['search_bytes'] / 1024:.0f} KB (+ page {result['page_bytes'] / 1024:.0f} KB)",
+                     f"{(result['search_bytes'] + result['page_bytes']) / 2**20:.2f} MB",
+                     f"aim < 2 MB; whole index {size_index / 2**20:.1f} MB on disk"))
+        rows.append(("search: first result after typing", f"{result['ms']:.0f} ms", f"{result['ms'] / 500:.2f}",
+                     f"aim < 500 ms (ratio to 500 ms); first hit {result['href']}"))
+    else:
+        rows.append(("search: bytes before the first result", "n/a", "-",
+                     "needs Python playwright and /usr/bin/chromium"))
+    return rows
+
+
+def format_table(n: int, rows: list[tuple[str, str, str, str]]) -> str:
+    header = ("scenario", "measured", "ratio", "note")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+    lines = [f"Benchmark at {n} briefings ({os.cpu_count()} CPUs, Python {sys.version.split()[0]})", "",
+             "| " + " | ".join(h.ljust(w) for h, w in zip(header, widths)) + " |",
+             "| " + " | ".join("-" * w for w in widths) + " |"]
+    lines += ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def main(args) -> int:
+    from generator.errors import UsageError
+
+    if not args.seeds.is_dir():
+        raise UsageError(f"seeds folder '{args.seeds}' does not exist")
+    if not args.config.is_file():
+        raise UsageError(f"configuration file '{args.config}' does not exist")
+    if args.keep is not None:
+        work = args.keep.resolve()
+        if work.exists() and any(work.iterdir()):
+            raise UsageError(f"'{work}' is not empty; give an empty or new folder")
+        work.mkdir(parents=True, exist_ok=True)
+    else:
+        work = Path(tempfile.mkdtemp(prefix="briefings-bench-"))
+    try:
+        rows = bench(args.articles, args.seeds.resolve(), args.config.resolve(), work, args.seed)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    sys.stdout.write(format_table(args.articles, rows) + "\n")
+    return 0
