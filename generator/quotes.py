@@ -444,7 +444,7 @@ def _continues(paras, prev: _Span, span: _Span) -> bool:
         return False
     text = paras[span.paragraph]
     gap = text[prev.after:span.start]
-    if len(gap) > _CONTEXT or not gap.strip() or not re.search(r"[,.:;—–-]\s*$", gap):
+    if len(gap) > _CONTEXT or not gap.strip() or not re.search(r"[,.:;—–-]['’\"”]*\s*$", gap):
         return False
     if not re.search(r"[,.!?…—–-]['’\"”]*\s*$", prev.text):
         return False
@@ -464,7 +464,7 @@ def _continues(paras, prev: _Span, span: _Span) -> bool:
         tail = text[span.after:span.after + _CONTEXT]
         if _post_attribution(tail) is not None:
             return False
-    if gap.rstrip().endswith("."):
+    if re.search(r"\.['’\"”]*\s*$", gap):
         return _stands_alone(text, span)
     return True
 

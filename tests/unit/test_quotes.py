@@ -484,3 +484,11 @@ def test_free_standing_quote_after_unrelated_narrative_has_no_speaker():
         "“They cannot run the plant without us, and they know it.”",
     ]
     assert _one(paragraphs).speaker is None
+
+
+def test_interrupted_quote_after_title_ending_in_a_full_stop():
+    paragraph = ("''We are not done yet,'' Ms. Kane said on ''Face the Voters.'' "
+                 "''The count will take another week.''")
+    quote = _one(["Election official Rita Kane spoke on Sunday.", paragraph])
+    assert quote.text == "We are not done yet … The count will take another week."
+    assert quote.speaker == "Rita Kane"
