@@ -217,12 +217,12 @@ def _quote_box(b: Briefing) -> str:
 
 
 def _related(related: Sequence[Briefing]) -> str:
-    """Links to related briefings; left out of search indexes (their words are other pages')."""
+    """Markdown links to related briefings (so every MkDocs-like tool resolves them), each item left
+    out of search indexes: their words belong to other pages."""
     items = []
     for other in related:
         facts = [x for x in (other.source.published, other.source.name or other.source.publisher) if x]
-        meta = f' <span class="briefing-related__meta">{escape_html(", ".join(facts))}</span>' if facts else ""
-        items.append(f'<li><a href="{escape_html(Links.briefing(other.slug))}">{escape_html(safe_title(other.title))}'
-                     f"</a>{meta}</li>")
-    return (f'<nav class="briefing-related" aria-label="Related briefings" data-search-exclude data-pagefind-ignore>'
-            f'<ul>{"".join(items)}</ul></nav>\n')
+        meta = f" · {escape_md(', '.join(facts))}" if facts else ""
+        items.append(f"- [{escape_md(other.title)}]({other.slug}.md){meta}\n"
+                     "  {: .briefing-related data-search-exclude data-pagefind-ignore }")
+    return "\n".join(items) + "\n"

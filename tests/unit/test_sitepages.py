@@ -176,12 +176,15 @@ def test_related_briefings_look_only_at_a_window_of_each_long_posting_list():
 
 def test_related_section_at_the_foot_of_a_briefing_is_escaped_and_left_out_of_search():
     other = make("other", title=HOSTILE)
-    page = render_briefing(make("a"), related=[other])
+    page = render_briefing(make("a"), related=[other, make("third", published=None, name=None)])
     tree = to_html(page)
     assert_inert(tree)
-    nav = tree.xpath("//nav[contains(@class, 'briefing-related')]")[0]
-    assert nav.get("data-search-exclude") is not None and nav.get("data-pagefind-ignore") is not None
-    assert nav.xpath(".//a/@href") == ["../../briefings/other/"]
+    items = tree.xpath("//h2[@id='related-briefings']/following-sibling::ul[1]/li")
+    assert [li.xpath("./a/@href") for li in items] == [["other.md"], ["third.md"]]  # Markdown links: checked
+    assert items[0].text_content() == " ".join(HOSTILE.split()) + " · 2025-03-04, The Ledger"
+    assert items[1].text_content() == "Briefing third"
+    for li in items:
+        assert li.get("data-search-exclude") is not None and li.get("data-pagefind-ignore") is not None
     assert page.index("## Text") < page.index("## Related briefings")
     assert "## Related briefings" not in render_briefing(make("a"))
 
@@ -190,7 +193,7 @@ def test_docs_pages_link_related_briefings():
     a = make("a", quotes=[q("One two", "Ana Ruiz")])
     b = make("b", keywords=("football",), quotes=[q("Three four", "Ana Ruiz")])
     pages = docs_pages([a, b], "Briefings")
-    assert "../../briefings/b/" in pages["briefings/a.md"] and "../../briefings/a/" in pages["briefings/b.md"]
+    assert "](b.md)" in pages["briefings/a.md"] and "](a.md)" in pages["briefings/b.md"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -262,3 +265,128 @@ def test_empty_and_tiny_sites_render(n):
     for page in pages.values():
         to_html(page)
     assert ("No briefings yet" in pages["index.md"]) == (n == 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# End to end: seeds -> site.build -> people, archive, related, feeds, search
+
+def _config_with_material_search(tmp_path):
+    """The repository's mkdocs.yml with Material's search plugin on (its JSON index is easy to read)."""
+    from tests.conftest import REPO
+
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: theme",
+                                                                      f"custom_dir: {REPO / 'theme'}")
+    text = re.sub(r"(?ms)^plugins:.*?(?=^\S|\Z)", "plugins:\n  - search\n", text)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from generator import site
+    from tests.conftest import ARTICLE
+
+    root = tmp_path_factory.mktemp("e2e")
+    seeds = root / "seeds"
+    seeds.mkdir()
+    rail = ARTICLE.replace("Port Workers", "Rail Workers").replace("container port", "rail network")
+    (seeds / "port.txt").write_text(ARTICLE, encoding="utf-8")
+    (seeds / "port.yml").write_text("source: The Ledger\npublished: 2025-03-04\n", encoding="utf-8")
+    (seeds / "rail.txt").write_text(rail, encoding="utf-8")
+    (seeds / "rail.yml").write_text("source: The Ledger\npublished: 2024-11-20\n", encoding="utf-8")
+    (seeds / "undated.txt").write_text(ARTICLE.replace("Port Workers", "Ferry Crews"), encoding="utf-8")
+    (root / "docs").mkdir()
+    (root / "docs" / "about.md").write_text("# About\n", encoding="utf-8")
+    report = site.build(site.Paths(seeds, root / "docs", root / "site", _config_with_material_search(root)),
+                        site_url="https://example.org/news/")
+    assert report.errors == []
+    return report, root / "docs", root / "site"
+
+
+PORT = "port-workers-strike-over-pay-as-shipping-delays-grow"
+RAIL = "rail-workers-strike-over-pay-as-shipping-delays-grow"
+FERRY = "ferry-crews-strike-over-pay-as-shipping-delays-grow"
+
+
+@pytest.mark.slow
+def test_built_site_has_people_archive_related_and_working_links(built):
+    from urllib.parse import unquote, urlsplit
+
+    _, docs, out = built
+    page = lxml_html.parse(str(out / "briefings" / PORT / "index.html")).getroot()
+    speaker = page.xpath("//a[contains(@class, 'key-quote__speaker')]")[0]
+    assert speaker.text_content() == "Maria Lopez" and speaker.get("href") == "../../people/maria-lopez/"
+    related = page.xpath("//li[contains(@class, 'briefing-related')]/a/@href")
+    assert set(related) == {f"../{RAIL}/", f"../{FERRY}/"}
+    person = lxml_html.parse(str(out / "people" / "maria-lopez" / "index.html")).getroot()
+    contexts = [a.get("href") for a in person.xpath("//a") if "in context" in a.text_content()]
+    assert len(contexts) == 3  # her (interrupted) quotation in each of the three briefings
+    for href in contexts:  # each goes to the paragraph the quotation starts in
+        path, anchor = href.split("#")
+        target = lxml_html.parse(str((out / "people" / "maria-lopez" / path / "index.html").resolve())).getroot()
+        assert target.get_element_by_id(anchor).text_content()
+    archive = lxml_html.parse(str(out / "archive" / "index.html")).getroot().xpath("//article")[0]
+    order = [el.text_content().strip("¶ ") if el.tag == "h2" else el.get("href")
+             for el in archive.xpath(".//h2 | .//li/a")]
+    assert order == ["2025", f"../briefings/{PORT}/", "2024", f"../briefings/{RAIL}/", "Date not given",
+                     f"../briefings/{FERRY}/"]
+    nav = [a.text_content().strip() for a in page.xpath("//nav[contains(@class, 'md-tabs')]//a | "
+                                                         "//nav[contains(@class, 'md-nav--primary')]//a")]
+    assert {"Latest", "Topics", "People", "Archive", "About"} <= set(nav)
+    broken = []
+    for html_file in out.rglob("*.html"):
+        if html_file.name == "404.html":
+            continue
+        tree = lxml_html.parse(str(html_file)).getroot()
+        for url in tree.xpath("//a/@href | //link/@href | //script/@src | //img/@src"):
+            parts = urlsplit(url)
+            if parts.scheme or url.startswith(("#", "mailto:")):
+                continue
+            target = (html_file.parent / unquote(parts.path)).resolve()
+            if not (target / "index.html" if target.is_dir() else target).exists():
+                broken.append(f"{html_file.relative_to(out)} -> {url}")
+    assert broken == []
+
+
+@pytest.mark.slow
+def test_built_site_has_valid_feeds_linked_from_home_and_topics(built):
+    import json
+
+    from lxml import etree
+
+    _, _, out = built
+    rss = etree.parse(str(out / "feed.xml")).getroot()
+    links = [item.findtext("link") for item in rss.find("channel").findall("item")]
+    assert links == [f"https://example.org/news/briefings/{s}/" for s in (PORT, RAIL, FERRY)]
+    feed = json.loads((out / "feed.json").read_text(encoding="utf-8"))
+    assert [i["url"] for i in feed["items"]] == links
+    for topic_dir in (out / "topics").iterdir():
+        if topic_dir.is_dir():
+            etree.parse(str(topic_dir / "feed.xml"))  # a feed beside every topic page, well-formed
+    home = lxml_html.parse(str(out / "index.html")).getroot()
+    assert "https://example.org/news/feed.xml" in home.xpath("//a/@href")
+    assert "https://example.org/news/feed.json" in home.xpath("//a/@href")
+    topic = next(p for p in (out / "topics").iterdir() if p.is_dir())
+    assert f"https://example.org/news/topics/{topic.name}/feed.xml" in lxml_html.parse(
+        str(topic / "index.html")).getroot().xpath("//a/@href")
+
+
+@pytest.mark.slow
+def test_search_finds_briefings_by_people_topics_and_quotes(built):
+    import json
+
+    report, _, out = built
+    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    port = next(b for b in report.briefings if b.slug == PORT)
+
+    def pages_with(words: str) -> set[str]:
+        return {d["location"].split("#")[0] for d in index["docs"] if words.casefold() in
+                (d["title"] + " " + d["text"]).casefold() and d["location"].startswith("briefings/")}
+
+    assert f"briefings/{PORT}/" in pages_with("Maria Lopez")  # person
+    assert f"briefings/{PORT}/" in pages_with(port.keywords[0])  # topic
+    assert f"briefings/{PORT}/" in pages_with("Our members cannot feed their families")  # quotation
+    assert f"briefings/{PORT}/" in pages_with("supply chains")  # body
+    # the related list is left out of the index: another briefing's title is not found on this page
+    assert f"briefings/{PORT}/" not in pages_with("Rail Workers Strike")
