@@ -12,16 +12,16 @@ Gold direct quotations
       it), and its last character other than trailing whitespace and ``. , ; : ! ? ] -`` is a
       closing quote mark (or one stands immediately after it); or
     * it opens with a complete quoted utterance, i.e. its first character is a quote mark and
-      the first quoted segment ends in ``, . ! ?`` inside the marks (``“It’s unanimous,”
-      [Levine said of] the council’s support ...``: annotators sometimes take the topic of a
+      the first quoted segment ends in ``, . ! ?`` inside the marks (``“It’s settled,”
+      [Ruiz said of] the board’s vote on ...``: annotators sometimes take the topic of a
       ``said of`` phrase into the Content); or
     * at least half of its words stand inside quote marks and the first quoted segment is
-      introduced by a comma or colon (``The streets were deserted, [he added,] ''but people
-      need to connect somehow.''``: a lead-in of the writer's words before a quotation, not a
-      fragment woven into the writer's syntax as in ``the prime minister ''looked ashen''``);
+      introduced by a comma or colon (``The port was quiet, [she added,] ''but the ships
+      will be back.''``: a lead-in of the writer's words before a quotation, not a
+      fragment woven into the writer's syntax as in ``the mayor ''looked tired''``);
       or
     * it is a transcript turn: it has no quote marks and starts right after an upper-case
-      speaker label opening its line (``FALLIN: I think ...``).
+      speaker label opening its line (``RUIZ: I think ...``).
 
     Quote marks are ``" “ ” ‘ ’ ' « » „`` and ``''`` (only double marks delimit quoted
     segments).  The gold's words are the words inside the quote marks (the quotation proper,
@@ -48,13 +48,13 @@ Speaker accuracy
     Among matched pairs whose gold ``Source`` is a name, the predicted speaker is right when
     it contains the gold source's last name token (parenthesised party tags, suffixes and
     possessives removed).  The gold source's name is its head phrase: text before the first
-    comma or ``who``/``of``/``from``/``at``/``in``/``to`` (``Jeffrey Lewis of the X Center``
-    -> ``Lewis``), except that a head opening with a determiner or a possessive and followed
-    by a capitalised apposition names the person in the apposition (``the White House
-    spokesman, Josh Earnest,`` -> ``Earnest``; ``Schilling's son, Grant,`` -> ``Grant``).
+    comma or ``who``/``of``/``from``/``at``/``in``/``to`` (``Ana Ruiz of the X Center``
+    -> ``Ruiz``), except that a head opening with a determiner or a possessive and followed
+    by a capitalised apposition names the person in the apposition (``the city's
+    spokesman, Ana Ruiz,`` -> ``Ruiz``; ``Ruiz's son, Carl,`` -> ``Carl``).
     Sources that are descriptions are not counted: those opening with an indefinite
-    determiner (``one Republican involved ...``), those opening with a definite determiner
-    or possessive whose head ends in a lower-case word (``The former pollster``), and those
+    determiner (``one official involved ...``), those opening with a definite determiner
+    or possessive whose head ends in a lower-case word (``The former adviser``), and those
     with no capitalised token other than a pronoun or determiner.  Articles annotated by
     several annotators use the alphabetically first annotation file.
 """
@@ -209,7 +209,7 @@ def _last_name_token(source: str) -> str | None:
     first = head.lower().split()[:1]
     if len(parts) > 1 and parts[1] and (first and first[0] in _DETERMINERS or re.search(r"[’']s\b", head)) \
             and all(w[:1].isupper() for w in parts[1].split()):
-        head = parts[1]  # "the White House spokesman, Josh Earnest," / "Schilling's son, Grant,"
+        head = parts[1]  # "the city's spokesman, Ana Ruiz," / "Ruiz's son, Carl,"
     head = re.split(r"\s(?:who|of|from|at|in|playing|whose|which|to)\s", head + " ")[0]
     words = head.strip().lower().split()
     if not words or words[0] in ("a", "an", "one", "another", "some", "several"):
@@ -217,7 +217,7 @@ def _last_name_token(source: str) -> str | None:
     tokens = [t for t in re.findall(r"[A-Za-z][\w’'\-.]*", head)]
     tokens = [re.sub(r"[’']s$", "", t).strip(".") for t in tokens]
     if words[0] in _DETERMINERS and not (tokens and tokens[-1][:1].isupper()):
-        return None  # a description ("The former pollster"), not a name
+        return None  # a description ("The former adviser"), not a name
     caps = [t for t in tokens if t[:1].isupper() and t.lower() not in _PRONOUNS
             and t.lower() not in _SUFFIX and t.lower() not in _DETERMINERS]
     if not caps:

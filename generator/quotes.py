@@ -20,8 +20,8 @@ Algorithm (all steps are linear in the text length; vocabulary lives in
    the sentence before the opening mark against ``SPEAKER VERB [words] [,|:|that]``
    (``He added, “``; ``when he stressed that “``), or ``according to X``.  When the cue is
    a participle or a second verb (``X toured the site, telling reporters, “``; ``X ... and
-   added, “``) or a clause ending in a colon without a speech verb (``Cruz called them on
-   it:``), the speaker is the sentence's subject (:func:`_sentence_subject`); a passive cue
+   added, “``) or a clause ending in a colon without a speech verb (``Ruiz pushed back at
+   the hearing:``), the speaker is the sentence's subject (:func:`_sentence_subject`); a passive cue
    (``X was asked, “``) gives no speaker.
 
 3. **Direct or term?** (:func:`_is_direct`).  A span is a direct quotation when it has an
@@ -29,7 +29,7 @@ Algorithm (all steps are linear in the text length; vocabulary lives in
    sentence, several words, ends with punctuation inside the marks).  Short spans inside a
    sentence without a cue, fragments woven into the writer's syntax (``called it “a
    mess”``) and title-case spans (names of groups, books, operations) are terms and are
-   dropped, unless a cue makes a short capitalised span an utterance (``“Denver,” she
+   dropped, unless a cue makes a short capitalised span an utterance (``“Lisbon,” she
    answered``; chants).  Title-case lines (headlines) give no quotations.  Pieces of an
    interrupted quotation (``“A,” she said, “B.”`` or ``“A,” she said on “Show.” “B.”``) are
    joined with `` … ``; a colon cue after a full stop starts a new quotation.
@@ -130,7 +130,7 @@ _POST_NP_FIRST_RE = re.compile(
     r"(?P<rest>[^,.;:!?“”\"«»]{0,70}?(?:[,.;:!?“\"—]|$))?",
     re.IGNORECASE,
 )
-_POST_GENERIC_RE = re.compile(  # ,” Beck questioned.  — any past-tense verb closing the clause
+_POST_GENERIC_RE = re.compile(  # ,” Moss questioned.  — any past-tense verb closing the clause
     r"^\s*,?\s*(?P<np>(?:he|she|they|(?:[A-Z][\w’'.\-]*|(?:al|el)-[A-Z][\w’'\-]*)(?:\s+[A-Z][\w’'.\-]*){0,3}))"
     r"\s+(?P<verb>[a-z]{3,}ed)(?=\s*[.,;]|\s+(?:in|at|on|to|during|after|before|while|as|and)\b)"
 )
@@ -193,7 +193,7 @@ def extract_quotes(paragraphs: Sequence[str], language: str = "en") -> tuple[Quo
 
 
 def _is_headline(text: str) -> bool:
-    """A title-case line (``Kasich: ‘We Are Going All The Way’``): a headline, not reported speech."""
+    """A title-case line (``Lund: ‘We Will Rebuild Every Bridge’``): a headline, not reported speech."""
     if len(text) > 200:
         return False
     words = [w for w in _WORD_RE.findall(text) if sum(c.isalpha() for c in w) >= 4]
@@ -406,7 +406,7 @@ def _quote_masks(paras, spans) -> list[list[tuple[int, int]]]:
 def _merge_interrupted(paras, spans) -> list[list[_Span]]:
     """Group “A,” X said, “B.” (and “A,” X said. “B.”) into one quotation.
 
-    Quoted names inside the attribution (``X told CNN’s “State of the Union.”``) are part of
+    Quoted names inside the attribution (``X told Channel 5’s “Morning Report.”``) are part of
     the gap, not a quotation that breaks the run.
     """
     groups: list[list[_Span]] = []
@@ -430,7 +430,7 @@ def _merge_interrupted(paras, spans) -> list[list[_Span]]:
 
 
 def _is_inline_term(paras, span: _Span) -> bool:
-    """A short title-case name in quotes inside a sentence (``CNN’s “State of the Union”``)."""
+    """A short title-case name in quotes inside a sentence (``Channel 5’s “Morning Report”``)."""
     if not span.closed or span.paragraph != span.end_paragraph:
         return False
     words = _WORD_RE.findall(span.text)
@@ -451,7 +451,7 @@ def _continues(paras, prev: _Span, span: _Span) -> bool:
     if _post_attribution(gap) is None and _pre_attribution(gap, span.text) is None:
         return False
     if _woven(text, prev):
-        return False  # what he called “our arguments this year.” But, he said, “B.”
+        return False  # what he called “a hard year.” But, he said, “B.”
     if re.search(r"[.!?]['’\"”]*\s*$", prev.text) and gap.rstrip().endswith(":"):
         return False  # “A.” Y said: “B.” -- B is introduced as a new quotation
     pieces = [p for p in _SENT_BOUNDARY_RE.split(gap.strip()) if p.strip()]
@@ -514,9 +514,9 @@ def _attribution_for(paras, group: list[_Span]) -> _Attribution | None:
 def _post_attribution(tail: str) -> tuple[str | None, int] | None:
     """Speaker phrase of ``, X said`` / ``, said X`` right after a closing mark.
 
-    The phrase may carry an apposition after a comma (``Scott Reed, a strategist``).
+    The phrase may carry an apposition after a comma (``Ana Ruiz, a strategist``).
     """
-    tail = _PLACE_COMMA_RE.sub(" ", tail[:_CONTEXT])  # "in Cambridge, Mass., said" keeps one apposition
+    tail = _PLACE_COMMA_RE.sub(" ", tail[:_CONTEXT])  # "of Dayton, Ohio., said" keeps one apposition
     m = _POST_ACCORDING_RE.match(tail)
     if m:
         return m.group("np"), m.end()
@@ -569,7 +569,7 @@ def _np_after(text: str) -> str:
 
 
 def _is_role_phrase(text: str) -> bool:
-    """``a Democrat from Ohio``, ``senior strategist for X``, ``Josh Earnest``."""
+    """``a Democrat from Ohio``, ``senior strategist for X``, ``Ana Ruiz``."""
     words = text.split()
     if not words or len(words) > 16:
         return False
@@ -628,7 +628,7 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
     if according is not None and according.end() >= len(sentence.rstrip()) - 1:
         return according.group(1), start + according.start(1)
     if verb is None:
-        if _COLON_END_RE.search(sentence):  # "Cruz called them on it: “..."
+        if _COLON_END_RE.search(sentence):  # "Ruiz pushed back at the hearing: “..."
             subject = _sentence_subject(sentence) if quote[:1].isupper() else None
             return (subject[0], start + subject[1]) if subject else (None, start)
         return None
@@ -674,9 +674,9 @@ _TIME_TAIL_RE = re.compile(
 def _sentence_subject(head: str) -> tuple[str, int] | None:
     """Subject noun phrase of the clause ``head`` (introductory phrases skipped).
 
-    ``Hours later, Trump returned the compliment, telling Reuters`` -> ``Trump``;
-    ``Sen. Richard J. Durbin (D-Ill.), noting the size of ...,`` -> ``Sen. Richard J. Durbin``;
-    ``The Republican candidate appeared to ...`` -> ``The Republican candidate``.
+    ``Hours later, Ruiz toured the site, telling reporters`` -> ``Ruiz``;
+    ``Sen. Ana B. Ruiz (D-Ore.), noting the cost of ...,`` -> ``Sen. Ana B. Ruiz``;
+    ``The Green candidate appeared to ...`` -> ``The Green candidate``.
     """
     offset = 0
     parts = _split_top_level_commas(head)

@@ -420,9 +420,9 @@ def test_woven_fragment_does_not_absorb_next_quote():
 
 
 def test_one_word_answer_with_attribution():
-    paragraphs = ["Coach Dana Reyes was asked who would win the final.", "“Denver,” she answered."]
+    paragraphs = ["Coach Dana Reyes was asked who would win the final.", "“Lisbon,” she answered."]
     quote = _one(paragraphs)
-    assert quote.text == "Denver"
+    assert quote.text == "Lisbon"
     assert quote.speaker == "Dana Reyes"
 
 
@@ -443,8 +443,8 @@ def test_partial_quote_woven_into_sentence_is_not_a_quotation():
 
 
 def test_headline_line_is_not_a_quotation():
-    paragraphs = ["Kasich: ‘We Are Going All The Way To Cleveland’",
-                  "Gov. John Kasich spoke to supporters in Berea on Tuesday night."]
+    paragraphs = ["Mayor Lund: ‘We Will Rebuild Every Bridge In The City’",
+                  "Mayor Erik Lund spoke to residents in the harbour district on Tuesday night."]
     assert _texts(paragraphs) == []
 
 
