@@ -60,6 +60,10 @@ def safe_title(text: str) -> str:
     return text.replace("<", "‹").replace(">", "›").replace("{", "(").replace("}", ")") or "Untitled"
 
 
+# libyaml's safe emitter when PyYAML has it (8 times faster, same output), else the Python one.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def _plain_values(value):
     if isinstance(value, str):
         return plain(value)
@@ -72,8 +76,8 @@ def _plain_values(value):
 
 def dump_front_matter(data: dict) -> str:
     """YAML front matter from a real emitter; strings reduced to plain one-line text first."""
-    body = yaml.safe_dump(_plain_values(data), sort_keys=False, allow_unicode=True, width=100,
-                          default_flow_style=False)
+    body = yaml.dump(_plain_values(data), Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100,
+                     default_flow_style=False)
     return f"---\n{body}---\n"
 
 
