@@ -12,7 +12,6 @@ import hashlib
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import yaml
 
@@ -94,21 +93,20 @@ def name_slug(name: str, prefix: str) -> str:
     return slug
 
 
-@dataclass(frozen=True)
 class Links:
-    """Where pages live, as seen from a page in a folder one level below docs/."""
+    """Markdown link targets (source paths) from a briefing in docs/briefings/.
+
+    Links are written as Markdown links to .md files, never as raw HTML hrefs: MkDocs, ProperDocs
+    and Zensical each turn them into the right URL for their own URL scheme, and check them.
+    """
 
     @staticmethod
-    def topic(name: str, depth: int = 1) -> str:
-        return "../" * (depth + 1) + f"topics/{name_slug(name, 'topic')}/"
+    def topic(name: str) -> str:
+        return f"../topics/{name_slug(name, 'topic')}.md"
 
     @staticmethod
-    def person(name: str, depth: int = 1) -> str:
-        return "../" * (depth + 1) + f"people/{name_slug(name, 'person')}/"
-
-    @staticmethod
-    def briefing(slug: str, depth: int = 1) -> str:
-        return "../" * (depth + 1) + f"briefings/{slug}/"
+    def person(name: str) -> str:
+        return f"../people/{name_slug(name, 'person')}.md"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -183,8 +181,8 @@ def _card(b: Briefing) -> str:
     if s.url and re.match(r"https?://", s.url, re.I):  # never a javascript: or data: link
         rows.append(("Source", f'<a href="{escape_html(s.url)}" rel="nofollow noopener noreferrer">'
                                f"{escape_html(_display_url(s.url))}</a>"))
-    items = "".join(f'<div class="briefing-card__row"><dt>{k}</dt><dd>{v}</dd></div>' for k, v in rows)
-    return f'<dl class="briefing-card" aria-label="Source">{items}</dl>\n'
+    items = "".join(f'<div class="briefing-card__row"><dt>{k}</dt> <dd dir="auto">{v}</dd></div>' for k, v in rows)
+    return f'<dl class="briefing-card" aria-label="Source" data-pagefind-ignore>{items}</dl>\n'
 
 
 def _display_url(url: str) -> str:
@@ -193,31 +191,38 @@ def _display_url(url: str) -> str:
 
 
 def _chips(keywords: Sequence[str]) -> str:
-    chips = "".join(
-        f'<li><a class="md-tag briefing-topic" href="{escape_html(Links.topic(k))}">{escape_html(k)}</a></li>'
+    """Topic chips: Markdown links (md_in_html) in a labelled list."""
+    chips = "\n".join(
+        f'<li markdown="span">[{escape_md(k)}]({Links.topic(k)}){{ .md-tag .briefing-topic }}</li>'
         for k in keywords
     )
-    return f'<nav class="briefing-topics" aria-label="Topics"><ul class="md-tags">{chips}</ul></nav>\n'
+    return (f'<nav class="briefing-topics" aria-label="Topics" markdown="block">\n'
+            f'<ul class="md-tags" markdown="block">\n{chips}\n</ul>\n</nav>\n')
 
 
 def _quote_box(b: Briefing) -> str:
+    """The key quotes, each with its speaker (linked to their page), role and paragraph.
+
+    Written with md_in_html so that the links are Markdown links; every text is escape_md'ed.
+    """
     people = set(b.people)
     items = []
     for q in b.quotes:
         if q.speaker and q.speaker in people:  # a person: their page lists all their quotes
-            who = (f'<a class="key-quote__speaker" href="{escape_html(Links.person(q.speaker))}">'
-                   f"{escape_html(q.speaker)}</a>")
+            who = f"[{escape_md(q.speaker)}]({Links.person(q.speaker)}){{ .key-quote__speaker }}"
         elif q.speaker:
-            who = f'<span class="key-quote__speaker">{escape_html(q.speaker)}</span>'
+            who = f'<span class="key-quote__speaker">{escape_md(q.speaker)}</span>'
         else:
             who = '<span class="key-quote__speaker">Unattributed</span>'
-        role = f'<span class="key-quote__role">{escape_html(q.role)}</span>' if q.role else ""
+        role = f' <span class="key-quote__role">{escape_md(q.role)}</span>' if q.role else ""
+        n = q.paragraph + 1
         items.append(
-            f'<li class="key-quote"><blockquote dir="auto"><p>{escape_html(q.text)}</p></blockquote>'
-            f'<p class="key-quote__source">{who}{role}'
-            f'<a class="key-quote__context" href="#p-{q.paragraph + 1}">in context ¶{q.paragraph + 1}</a></p></li>'
+            f'<li class="key-quote" markdown="block">\n'
+            f'<blockquote dir="auto" markdown="block">\n{escape_md(q.text)}\n</blockquote>\n'
+            f'<p class="key-quote__source" dir="auto" markdown="span">{who}{role} '
+            f"[in context ¶{n}](#p-{n}){{ .key-quote__context }}</p>\n</li>"
         )
-    return f'<ol class="key-quotes" aria-label="Key quotes">{"".join(items)}</ol>\n'
+    return f'<ol class="key-quotes" aria-label="Key quotes" markdown="block">\n{chr(10).join(items)}\n</ol>\n'
 
 
 def _related(related: Sequence[Briefing]) -> str:

@@ -33,7 +33,7 @@ HOSTILE = [
 
 
 def to_html(md: str) -> str:
-    return markdown.markdown(md, extensions=["attr_list", "toc"])
+    return markdown.markdown(md, extensions=["attr_list", "md_in_html", "toc"])
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -78,7 +78,7 @@ def test_briefing_front_matter_contract():
     page = lxml_html.fragment_fromstring(to_html(body), create_parent="div")
     assert page.get_element_by_id("p-2").text_content() == "Second “quoted” paragraph."
     assert page.xpath('//a[contains(@class, "key-quote__context")]')[0].get("href") == "#p-2"
-    assert [a.get("href") for a in page.xpath('//a[contains(@class, "briefing-topic")]')] == ["../../topics/port-strike/", "../../topics/wages/"]
+    assert [a.get("href") for a in page.xpath('//a[contains(@class, "briefing-topic")]')] == ["../topics/port-strike.md", "../topics/wages.md"]
 
 
 def test_hostile_briefing_renders_inert():
