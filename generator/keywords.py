@@ -751,7 +751,8 @@ def _name_runs(lang: _Language, doc: _Document) -> dict[int, tuple[int, int]]:
             i += 1
             continue
         start, end = i, i + 1
-        while end < n and not tokens[end - 1].surface.endswith("'s") and not tokens[end - 1].apostrophe:
+        # a possessive ends a name: "Lebanon's Hezbollah" is two names, not one
+        while end < n and not tokens[end - 1].surface.endswith(("'s", "’s")) and not tokens[end - 1].apostrophe:
             j = end
             while j < n and j - end < 2 and tokens[j].joined and tokens[j].key in _NAME_CONNECTORS \
                     and tokens[j].surface.islower():
@@ -848,6 +849,9 @@ class _Candidate:
     rank: int
 
 
+_POSSESSIVE = re.compile(r"['’]s$", re.I)
+
+
 def _candidate_words(keyword: str, lang: _Language, doc: _Document) -> tuple[str, ...]:
     """YAKE's candidate as token keys, reduced to the subject it names (English)."""
     words = tuple(_token_key(_trim(w), lang.english) for w in keyword.split())
@@ -859,7 +863,15 @@ def _candidate_words(keyword: str, lang: _Language, doc: _Document) -> tuple[str
             return (base,)
     elif (words[0] not in doc.proper or words[0] in _ROLES) and all(w in doc.proper for w in words[1:]):
         return words[1:]  # a role before a name: "coach John Fox", "President Barack Obama"
+    elif all(w in doc.proper for w in words[1:]) and _possessor_first(words, doc):
+        return words[1:]  # a possessor before a name: "Lebanon's Hezbollah" is Hezbollah
     return words
+
+
+def _possessor_first(words: tuple[str, ...], doc: _Document) -> bool:
+    """True when the text writes the phrase with a possessive first word ("Lebanon's Hezbollah")."""
+    starts = _occurrences(words, doc)
+    return bool(starts) and all(_POSSESSIVE.search(doc.tokens[i].surface) for i in starts)
 
 
 def _group(candidates: Iterable[_Candidate]) -> list[list[_Candidate]]:

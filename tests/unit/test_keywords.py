@@ -376,3 +376,14 @@ def test_any_text_gives_valid_keywords(title, paragraphs, language, top):
     for keyword in keywords:
         assert is_valid_keyword(keyword)
         assert "alhurra" not in re.findall(r"\w+", keyword.lower())  # excluded as a whole word
+
+
+def test_possessor_before_a_name_is_dropped():
+    paragraphs = [
+        "Lebanon’s Hezbollah said on Sunday it would keep its weapons, rejecting a government plan to disarm it.",
+        "Hezbollah fought a war with Israel last year, and Hezbollah officials say the group has since rebuilt.",
+        "The government wants Hezbollah to hand over its heavy weapons to the army by the end of the year.",
+    ]
+    keywords = extract_keywords("Hezbollah Rejects Plan to Disarm", paragraphs, "en", top=6)
+    assert "Hezbollah" in keywords
+    assert not any("'s" in k or "’s" in k for k in keywords)
