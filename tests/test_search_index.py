@@ -2,6 +2,7 @@
 import gzip
 import json
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -77,7 +78,11 @@ def test_first_result_in_chromium_links_under_the_subpath(built):
 
     if not CHROMIUM.exists():
         pytest.skip("Chromium is not installed")
-    result = search_in_browser(built, "briefings/port-workers-strike-over-pay-as-shipping-delays-grow/", "Ana Ruiz")
+    # In a thread of its own: the browser suite's session may already hold Playwright's event loop
+    # in this one, and the synchronous API refuses to start inside a running loop.
+    with ThreadPoolExecutor(1) as pool:
+        result = pool.submit(search_in_browser, built,
+                             "briefings/port-workers-strike-over-pay-as-shipping-delays-grow/", "Ana Ruiz").result()
     assert result is not None
     assert result["href"] == "/bench-repo/briefings/rail-workers-strike-over-pay-as-shipping-delays-grow/"
     assert result["title"].startswith("Rail Workers Strike")
