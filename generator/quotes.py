@@ -212,34 +212,40 @@ def _scan_all(paras: Sequence[str], single_marks: bool) -> list[_Span]:
     for index, text in enumerate(paras):
         continues = pending is not None and _opens_with_mark(text)
         if pending is not None and not continues:
-            spans.append(pending)
+            spans.append(_finish(pending))
             pending = None
         found = _scan_paragraph(text, index, single_marks)
         if continues and pending is not None:
             if found and found[0].start == _first_mark(text):
                 head = found.pop(0)
-                pending.pieces.append(head.text)
-                pending.text = pending.text + " " + head.text
+                pending.pieces.append(head.text)  # the text is joined once, in _finish
                 pending.end_paragraph = index
                 pending.inner_end, pending.end = head.inner_end, head.end
                 pending.closed, pending.after = head.closed, head.after
                 if head.closed:
-                    spans.append(pending)
+                    spans.append(_finish(pending))
                     pending = None
             else:
-                spans.append(pending)
+                spans.append(_finish(pending))
                 pending = None
         for span in found:
             if pending is not None:
-                spans.append(pending)
+                spans.append(_finish(pending))
                 pending = None
             if span.closed or span.end_paragraph != index:
                 spans.append(span)
             else:
                 pending = span
     if pending is not None:
-        spans.append(pending)
+        spans.append(_finish(pending))
     return spans
+
+
+def _finish(span: _Span) -> _Span:
+    """Join the pieces of a quotation that ran on across paragraphs (linear, done once)."""
+    if len(span.pieces) > 1:
+        span.text = " ".join(span.pieces)
+    return span
 
 
 def _first_mark(text: str) -> int:
@@ -853,18 +859,26 @@ def _starts_sentence(paragraph: str, start: int) -> bool:
     return before[-1] in ".!?:”\"’)]…—" or before.endswith(("''",))
 
 
+_SMALL_WORDS = frozenset({"the", "of", "in", "and", "for", "on", "to", "a", "at", "an"})
+
+
 def _is_title_case(words: list[str]) -> bool:
+    if not words or len(words) > 10:
+        return False
     content = [w for w in words if w.lower() not in FUNCTION_WORDS or w[:1].isupper()]
-    if len(content) < 1:
+    if not content:
         return False
     caps = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
-    small = [w for w in words if w.lower() in {"the", "of", "in", "and", "for", "on", "to", "a", "at", "an"}]
-    lowercase_content = [w for w in words if w[:1].islower() and w.lower() not in {x.lower() for x in small}]
-    return caps >= 1 and not lowercase_content and len(words) <= 10
+    lowercase_content = [w for w in words if w[:1].islower() and w.lower() not in _SMALL_WORDS]
+    return caps >= 1 and not lowercase_content
 
 
 def _transcript_quotes(paras, spans) -> list[tuple[int, int, str, str]]:
     found = []
+    first_mark: dict[int, int] = {}
+    for s in spans:
+        if s.start < first_mark.get(s.paragraph, len(paras[s.paragraph]) + 1):
+            first_mark[s.paragraph] = s.start
     for index, text in enumerate(paras):
         m = _TRANSCRIPT_RE.match(text)
         if not m:
@@ -872,7 +886,7 @@ def _transcript_quotes(paras, spans) -> list[tuple[int, int, str, str]]:
         label = m.group(1).strip()
         if not any(c.isalpha() for c in label) or len(label.replace(".", "")) < 2:
             continue
-        if any(s.paragraph == index and s.start <= m.end() for s in spans):
+        if first_mark.get(index, m.end() + 1) <= m.end():
             continue
         found.append((index, m.end(), text[m.end():].strip(), label))
     return found
