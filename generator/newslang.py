@@ -185,3 +185,16 @@ AR_ROLE_NOUNS = {
 AR_ROLE_LINKS = {"باسم", "في", "عن", "لشؤون", "العام"}
 AR_STOP = {"إلى", "في", "خلال", "أمام", "عبر", "على", "بعد", "قبل", "يوم", "أمس", "اليوم", "مساء", "صباح",
             "إن", "أن", "إنه", "إنها", "بأن", "عن", "حول", "لدى", "مع"}
+
+# --------------------------------------------------------------------- organisations
+
+ORG_WORDS = {  # a capitalised name ending in one of these is an organisation, not a person
+    "alliance", "association", "authority", "agency", "bank", "board", "bureau", "campaign",
+    "center", "centre", "coalition", "commission", "committee", "company", "corp", "corp.",
+    "corporation", "council", "court", "department", "federation", "foundation", "front",
+    "fund", "group", "inc", "inc.", "institute", "league", "ltd", "ministry", "movement",
+    "network", "office", "organization", "organisation", "party", "police", "press", "service",
+    "society", "union", "university", "school", "college", "times", "post", "news", "journal",
+    "club", "church", "army", "navy", "forces", "airlines", "port", "project", "trust", "bay",
+    "street", "river", "county", "city", "state", "states", "republic", "kingdom", "house",
+}

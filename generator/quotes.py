@@ -35,22 +35,29 @@ Algorithm (all steps are linear in the text length; vocabulary lives in
    joined with `` … ``; a colon cue after a full stop starts a new quotation.
 
 4. **Speakers** (:class:`_People`).  Person mentions are collected from the prose outside
-   quotations, in reading order: names after a role (``Iraqi strategic expert Alaa
-   al-Nashoua``), names with a title in front (``Prime Minister X``), names followed by an
-   apposition (``X, director of ...,``) or by a speech/cognition verb (``X argues``).  A
-   speaker phrase is resolved to the fullest earlier name sharing its last token; the role
-   is the apposition's description when there is one, else the phrase before the name.
-   Pronouns resolve to the most recent person mention; definite descriptions (``the
-   minister``) to the most recent person whose role contains the noun, else they stay as
-   the description (organisations); indefinite descriptions (``a senior official``) give
-   ``None``.  A quotation opening a paragraph with no cue at all goes to the named person
-   the previous sentence is about, if known.  Transcript lines (``WALLACE: ...``) are
-   quotations of the labelled speaker.
+   quotations, in reading order.  Every mention registers its person: names after a role
+   (``Iraqi strategic expert Alaa al-Nashoua``) or a title or honorific (``Prime Minister X``,
+   ``Ms. X``), names followed by an apposition (``X, director of ...,``; ``X, its general
+   secretary,``) or a relative clause (``X, who heads ...``), names after a description set
+   off by commas (``The port's director, X,``), sentence subjects (``X leads ...``) and names
+   next to a speech/cognition verb (``X argues``).  People are told apart by full name; a
+   surname alone or after an honorific resolves to the most recent earlier person with that
+   surname (``Maria Lopez ... Carlos Lopez ... Lopez said`` -> Carlos Lopez); other
+   capitalised two-word names are weak candidates used only when nobody else has the
+   surname.  The role is the apposition's or the pre-name description found at any mention
+   of the person (a leading ``the``/``its`` is dropped unless a possessive follows:
+   ``general secretary`` but ``the authority's chief executive``).  Pronouns resolve to the
+   most recent person mention; definite descriptions (``the minister``) to the most recent
+   person whose role contains the noun, else they stay as the description (organisations);
+   indefinite descriptions (``a senior official``) give ``None``.  A quotation opening a
+   paragraph with no cue at all goes to the named person the previous sentence is about, if
+   known.  Transcript lines (``WALLACE: ...``) are quotations of the labelled speaker.
 
 Arabic (``language="ar"``) uses Arabic cue verbs before or after the quotation; the speaker
-phrase is split into role and name (``وزير الخارجية أحمد سالم`` and ``أحمد سالم، وزير
-الخارجية``), a subjectless verb (``وأضاف``) keeps the previous speaker, and indefinite sources
-(``مسؤول كبير``) are anonymous.  Other languages get speaker ``None``.
+phrase is split into role and name (``وزير الخارجية أحمد سالم``, ``رئيس تعاونية الصيادين
+سليم حداد`` and ``أحمد سالم، وزير الخارجية``), a subjectless verb (``وأضاف``) keeps the
+subject of the previous cue verb, reported speech included, a surname alone resolves to the
+last person of that name, and indefinite sources (``مسؤول كبير``) are anonymous.  Other languages get speaker ``None``.
 """
 from __future__ import annotations
 
@@ -73,6 +80,7 @@ from generator.newslang import (
     INDEFINITE,
     INTRO_WORDS,
     NOT_SPEECH,
+    ORG_WORDS,
     NP_STOP,
     PARTICLES,
     PARTY_WORDS,
@@ -902,19 +910,32 @@ def _to_quote(span: _Span, speaker, role) -> Quote:
 
 
 class _People:
-    """Person mentions in reading order, with surname → fullest-name resolution."""
+    """Person mentions in reading order, with surname → full-name resolution.
+
+    Every mention registers its person: a name after a role or title (``union leader Ana
+    Ruiz``, ``Ms. Ruiz``), before an apposition (``Ana Ruiz, its general secretary,``) or a
+    relative clause (``Ana Ruiz, who heads ...``), as a sentence subject (``Ana Ruiz leads
+    ...``) or next to a speech verb.  People are told apart by their full name; a surname
+    alone (or an honorific and a surname) means the most recent earlier person with that
+    surname, so ``Maria Lopez ... Carlos Lopez ... Lopez said`` is Carlos Lopez.  Other
+    capitalised two-word names (``as Omar Haddad arrived``) are kept as weak candidates: they
+    only resolve a surname nobody else carries, and are not antecedents of pronouns.
+    """
 
     def __init__(self, paras: Sequence[str], masks) -> None:
-        self.mentions: list[tuple[tuple[int, int], _Person]] = []
-        self.known: dict[str, _Person] = {}
+        self.mentions: list[tuple[tuple[int, int], _Person]] = []  # antecedents of he/she
+        self.by_name: dict[str, _Person] = {}
+        self.by_key: dict[str, list[tuple[tuple[int, int], _Person]]] = {}  # in reading order
+        self.weak: dict[str, list[tuple[tuple[int, int], str]]] = {}
         for index, text in enumerate(paras):
             ranges = sorted(masks[index])
             starts = [a for a, _ in ranges]
-            for m in _NAME_RUN_RE.finditer(text):
-                k = bisect.bisect_right(starts, m.start()) - 1
-                if k >= 0 and m.start() < ranges[k][1]:
+            for run in _NAME_RUN_RE.finditer(text):
+                k = bisect.bisect_right(starts, run.start()) - 1
+                if k >= 0 and run.start() < ranges[k][1]:
                     continue
-                self._consider(text, index, m)
+                for m in _sub_runs(run):
+                    self._consider(text, index, m)
         self.mentions.sort(key=lambda item: item[0])
         self.positions = [pos for pos, _ in self.mentions]
 
@@ -927,56 +948,97 @@ class _People:
         role_tokens, name_tokens = _split_title(tokens)
         if not name_tokens:
             return
-        run_end = m.start() + len(" ".join(tokens))
-        before = text[max(0, m.start() - 80):m.start()]
+        honorific = name_tokens[0].lower() in HONORIFICS
+        if honorific and (len(name_tokens) < 2 or not name_tokens[1][:1].isupper()):
+            return
+        run_start = m.start() + max(0, m.group().find(tokens[0]))  # after "Later" / "But" dropped
+        run_end = run_start + len(" ".join(tokens))
+        before = text[max(0, run_start - 80):run_start]
         after = text[run_end:run_end + 200]
         role = " ".join(role_tokens) or None
-        pre_role = _role_before(before)
+        pre_role = _role_before(before) or _role_before_comma(before, after)
         if pre_role and role:
             role = pre_role + " " + role
         elif pre_role:
             role = pre_role
-        apposition = _apposition_after(after)
+        apposition = _apposition_after(after, loose=len(name_tokens) >= 2 and not _is_place_like(name_tokens))
         speech_after = re.match(rf"^\s+(?:{ADVERBS}\s+)*(?:{COGNITION_VERBS})\b", after, re.IGNORECASE)
         according = re.search(r"\baccording to\s*$", before, re.IGNORECASE)
         name = " ".join(name_tokens)
         key = _surname_key(name)
         if not key:
             return
-        is_person = bool(role) or (apposition is not None and len(name_tokens) >= 2) or key in self.known
+        position = (index, m.start())
+        bare = name_tokens[1:] if honorific else name_tokens
+        full = len(bare) >= 2 and not _is_place_like(bare) and not _is_org_like(bare) and _name_like(bare)
+        relative = full and bool(_RELATIVE_AFTER_RE.match(after))
+        subject = full and _starts_clause(text, run_start) and bool(_VERB_AFTER_RE.match(after))
+        is_person = bool(role) or honorific or relative or subject \
+            or (apposition is not None and len(name_tokens) >= 2) or key in self.by_key
         if not is_person and (speech_after or according) and not _is_place_like(name_tokens):
             is_person = True
         if not is_person:
+            if full and not _is_sentence_initial_word(text, m.start(), name_tokens):
+                self.weak.setdefault(key, []).append((position, name))
             return
         if apposition is not None and (role is None or _is_bare_title(role)):
             role = apposition  # "Sen. X, a Democrat from Ohio," -> the description, not "Sen."
-        person = self._register(name, role)
-        self.mentions.append(((index, m.start()), person))
+        person = self._register(name, role, position)
+        self.mentions.append((position, person))
 
-    def _register(self, name: str, role: str | None) -> _Person:
-        key = _surname_key(name)
-        known = self.known.get(key)
-        if known is None:
-            known = _Person(_strip_honorific(name) if len(name.split()) > 2 else name, role)
-            self.known[key] = known
-            return known
-        if len(_strip_honorific(known.name).split()) < 2 <= len(_strip_honorific(name).split()):
-            known.name = _strip_honorific(name)
-        if _better_role(role, known.role):
-            known.role = role
-        return known
+    def _register(self, name: str, role: str | None, position) -> _Person:
+        """The person ``name`` names at ``position`` (created or found), with ``role`` noted.
+
+        A surname alone, or after an honorific (``Ms. Karam``), is the most recent person of that
+        surname; it keeps its honorific only while no full name is known (``Mr. Hale``).
+        """
+        bare = _strip_honorific(name)
+        role = _clean_role(role)
+        key = _surname_key(bare)
+        full = len(bare.split()) >= 2
+        person = self.by_name.get(bare.lower())
+        if person is None and not full:
+            person = self._recent(key, position)
+            if person is None and self._weak(key, position):
+                bare, full = self._weak(key, position), True  # "as Omar Haddad arrived ... Mr Haddad"
+                person = self.by_name.get(bare.lower())
+        if person is None and full:
+            # An earlier surname-only mention ("Karam said ... Nadia Karam, who") is this person.
+            previous = self._recent(key, position)
+            if previous is not None and len(_strip_honorific(previous.name).split()) < 2:
+                previous.name = bare
+                self.by_name[bare.lower()] = previous
+                person = previous
+        if person is None:
+            person = _Person(bare if full else name, role)
+            self.by_name[bare.lower()] = person
+        elif _better_role(role, person.role):
+            person.role = role
+        entries = self.by_key.setdefault(key, [])
+        bisect.insort(entries, (position, person), key=lambda item: item[0])
+        return person
+
+    def _recent(self, key: str, position) -> _Person | None:
+        """The most recent person with surname ``key`` before ``position`` (else the first after)."""
+        entries = self.by_key.get(key)
+        if not entries:
+            return None
+        k = bisect.bisect_left(entries, position, key=lambda item: item[0])
+        return entries[k - 1][1] if k > 0 else entries[0][1]
 
     def knows(self, phrase: str) -> bool:
         """True when ``phrase`` names a person already registered (not a pronoun or description)."""
         words = phrase.split()
-        return bool(words) and words[-1][:1].isupper() and _surname_key(phrase) in self.known
+        return bool(words) and words[-1][:1].isupper() and _surname_key(phrase) in self.by_key
 
     def note_speaker(self, speaker: str, role: str | None, position: tuple[int, int]) -> None:
-        key = _surname_key(speaker)
-        if key and key in self.known:
+        person = self.by_name.get(_strip_honorific(speaker).lower())
+        if person is not None:
             k = bisect.bisect_right(self.positions, position)
             self.positions.insert(k, position)
-            self.mentions.insert(k, (position, self.known[key]))
+            self.mentions.insert(k, (position, person))
+            bisect.insort(self.by_key.setdefault(_surname_key(person.name), []), (position, person),
+                          key=lambda item: item[0])
 
     # -- resolution ----------------------------------------------------------
     def resolve(self, phrase: str, position: tuple[int, int]) -> tuple[str | None, str | None]:
@@ -992,12 +1054,13 @@ class _People:
             name, role = tail, re.sub(r"^the\s+", "", head, flags=re.IGNORECASE)
         else:
             name, role = head, tail
+        role = _clean_role(role)
         speaker, known_role = self._resolve_simple(name, position)
         if speaker is None or speaker == name and not name[:1].isupper():
             return speaker, known_role
         if _better_role(role, known_role):
-            person = self.known.get(_surname_key(speaker))
-            if person is not None and person.name == speaker:
+            person = self.by_name.get(_strip_honorific(speaker).lower())
+            if person is not None:
                 person.role = role
             return speaker, role
         return speaker, known_role
@@ -1029,20 +1092,20 @@ class _People:
         if not name_tokens:
             return phrase, None
         lead_role = _leading_role(tokens[:len(tokens) - len(name_tokens) - len(role_tokens)])
-        role = " ".join([x for x in (lead_role, " ".join(role_tokens)) if x]) or None
+        role = _clean_role(" ".join([x for x in (lead_role, " ".join(role_tokens)) if x]) or None)
         name = " ".join(name_tokens)
         key = _surname_key(name)
-        known = self.known.get(key)
-        if known is None and not any(t[:1].isupper() for t in name_tokens):
+        if not any(t[:1].isupper() for t in name_tokens) and key not in self.by_key:
             return phrase, None
-        if known is not None:
-            if role and not known.role:
-                known.role = role
-            if len(_strip_honorific(known.name).split()) < 2 <= len(_strip_honorific(name).split()):
-                known.name = _strip_honorific(name)
-            return known.name, known.role or role
-        person = self._register(name, role)
+        person = self._register(name, role, position)
         return person.name, person.role
+
+    def _weak(self, key: str, position) -> str | None:
+        entries = self.weak.get(key)
+        if not entries:
+            return None
+        k = bisect.bisect_left(entries, position, key=lambda item: item[0])
+        return entries[k - 1][1] if k > 0 else entries[0][1]
 
     def _last_before(self, position) -> _Person | None:
         k = bisect.bisect_left(self.positions, position)
@@ -1054,6 +1117,52 @@ class _People:
             if person.role and noun in person.role.lower():
                 return person
         return None
+
+
+_VERBISH_RE = re.compile(r"\b(?:is|was|are|were|has|had|have|will|would|said|says|told)\b", re.IGNORECASE)
+_RELATIVE_AFTER_RE = re.compile(r"^\s*,\s*(?:who|whose)\b")
+_VERB_AFTER_RE = re.compile(  # "Ana Ruiz leads the", "Ana Ruiz arrived", "Ana Ruiz is"
+    r"^\s+(?:(?:also|then|later|now|has|had|have|will|would|is|was|could|can)\b|[a-z]{2,}ed\b"
+    r"|[a-z]{2,}s\s+(?:the|a|an|his|her|their|its|this|that|these|those|to|for|with|on|up|out)\b)")
+
+
+def _name_like(tokens: list[str]) -> bool:
+    """Capitalised tokens that can make a person's name (not ``Activating``, ``Iran-aligned``)."""
+    for tok in tokens:
+        bare = tok.strip(".,")
+        if tok[:1].islower() or bare.lower().endswith("ing") or bare.isupper() and len(bare) > 2:
+            return False
+        if any(part[:1].islower() for part in bare.split("-")[1:]):
+            return False
+    return True
+
+
+def _starts_clause(text: str, start: int) -> bool:
+    """The name starts a sentence or a clause after an introductory phrase and a comma."""
+    before = text[max(0, start - 40):start].rstrip()
+    return not before or before[-1] in ".!?:;,”\"’)" or before.endswith(("''", "—"))
+
+
+def _is_sentence_initial_word(text: str, start: int, tokens: list[str]) -> bool:
+    """A capitalised first word of a sentence that may not be part of the name (``Reporters Ana``)."""
+    return False
+
+
+def _is_org_like(tokens: list[str]) -> bool:
+    return any(t.lower().strip(".,") in ORG_WORDS for t in tokens)
+
+
+def _clean_role(role: str | None) -> str | None:
+    """Drop a leading ``the``/``its`` when the rest reads on its own (``its general secretary``
+    -> ``general secretary``; ``the authority's chief executive`` stays as written)."""
+    if not role:
+        return role
+    words = role.split()
+    head = re.split(r"\s(?:of|at|for|in|from|to|on|with)\s", role + " ")[0].split()
+    if len(words) >= 2 and words[0].lower() in {"the", "its"} and words[1][:1].islower() \
+            and not any(re.search(r"[’']s?$", w) for w in head[1:]):
+        return " ".join(words[1:])
+    return role
 
 
 def _is_bare_title(role: str) -> bool:
@@ -1153,7 +1262,61 @@ def _role_before(before: str) -> str | None:
     return " ".join(picked)
 
 
-def _apposition_after(after: str) -> str | None:
+class _SubRun:
+    """A piece of a capitalised run (``Port Salem. Nadia Karam`` holds two names)."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self._text, self._start = text, start
+
+    def group(self) -> str:
+        return self._text
+
+    def start(self) -> int:
+        return self._start
+
+
+_RUN_PERIOD_RE = re.compile(r"(?<=[a-z\u00e0-\u024f’'])\.\s+(?=[A-Z])")
+
+
+def _sub_runs(run: re.Match):
+    """Split a capitalised run at sentence-final periods (not after initials or titles)."""
+    text, start = run.group(), run.start()
+    cut = 0
+    for m in _RUN_PERIOD_RE.finditer(text):
+        word = text[cut:m.start() + 1].split()[-1]
+        if _ABBREV_RE.match(word) or word.lower() in HONORIFICS:
+            continue
+        yield _SubRun(text[cut:m.start() + 1], start + cut)
+        cut = m.end()
+    yield _SubRun(text[cut:], start + cut) if cut else run
+
+
+_DESCRIPTION_BEFORE_RE = re.compile(r"(?:^|[.;:!?“”\"]\s+|,\s+(?:and|but)\s+)([^,.;:!?“”\"()]{2,80}?)\s*,\s*$")
+
+
+def _role_before_comma(before: str, after: str) -> str | None:
+    """``The port authority’s chief executive, Helena Brandt, said``: the description before a
+    name that is itself set off by commas."""
+    if not after.lstrip(" ").startswith(","):
+        return None
+    m = _DESCRIPTION_BEFORE_RE.search(before)
+    if m is None:
+        return None
+    phrase = m.group(1).strip()
+    words = phrase.split()
+    if not words or len(words) > 8:
+        return None
+    last = words[-1].lower()
+    if last not in ROLE_NOUNS and last not in TITLE_WORDS:
+        return None
+    if words[0].lower() in SENTENCE_START_WORDS - {"the", "his", "her", "their", "its", "our"}:
+        return None
+    if words[0].lower() in INDEFINITE:
+        return None
+    return phrase
+
+
+def _apposition_after(after: str, loose: bool = False) -> str | None:
     """``, director of the X Center (XC),`` right after a name -> the role text."""
     if not after.startswith(","):
         return None
@@ -1173,11 +1336,13 @@ def _apposition_after(after: str) -> str | None:
         return None
     first = phrase.split()[0]
     low = first.lower()
-    if low in {"a", "an", "the"}:
+    if low in {"a", "an", "the", "its", "his", "her", "their", "our"}:
         rest = phrase.split()
         if len(rest) > 1 and any(w.lower().strip("()") in ROLE_NOUNS or w.lower().strip("()") in PARTY_WORDS
                                  for w in rest[1:]):
             return phrase
+        if loose and 1 < len(rest) <= 8 and rest[1][:1].islower() and not _VERBISH_RE.search(phrase):
+            return phrase  # "Maria Lopez, a nurse," -- a description after a full name
         return None
     if first[:1].islower() and (low in ROLE_NOUNS or low in TITLE_WORDS or low in {"former", "then", "now", "who"}):
         return None if low == "who" else phrase
@@ -1216,38 +1381,71 @@ def _arabic_quotes(paras, spans) -> list[Quote]:
     """Arabic: cue verbs before (``قال وزير الخارجية أحمد سالم: «...»``) or after the quotation.
 
     The speaker phrase is split into role and name (:func:`_arabic_split`); a cue verb with no
-    subject (``وأضاف: «...»``, Arabic drops the pronoun) keeps the previous speaker.
+    subject (``وأضاف: «...»``, Arabic drops the pronoun) keeps the previous speaker.  Every cue
+    verb of the prose counts, reported speech included (``قالت الوزيرة ليلى منصور إن ...
+    وأضافت: «...»``), and a surname alone (``وأوضحت منصور``) is the last person of that name.
     """
     results = []
     people: list[tuple[str, str | None]] = []  # (name, role) in reading order
     previous: tuple[str | None, str | None] = (None, None)
+    prose = _arabic_prose_cues(paras, spans)
+    k = 0
+    used: set[tuple[int, int]] = set()
     for span in spans:
         found = _arabic_cue(paras, span)
+        limit = found[1] if found is not None else (span.paragraph, span.start)
+        while k < len(prose) and prose[k][0] < limit:
+            if prose[k][0] not in used:
+                speaker, role = _arabic_resolve(prose[k][1], people, previous)
+                if speaker is not None and prose[k][1]:
+                    previous = (speaker, role)
+            k += 1
         if found is None and len(span.text.split()) < 4:
             continue
         speaker = role = None
         if found is not None:
-            speaker, role = _arabic_resolve(found, people, previous)
+            used.add(found[1])
+            speaker, role = _arabic_resolve(found[0], people, previous)
         if speaker is not None:
             previous = (speaker, role)
         results.append(_to_quote(span, speaker, role))
     return results
 
 
-def _arabic_cue(paras, span: _Span) -> str | None:
-    """The speaker phrase of the cue verb next to ``span`` ("" when the verb has no subject)."""
+def _arabic_prose_cues(paras, spans) -> list[tuple[tuple[int, int], str]]:
+    """(position, speaker phrase) of every cue verb outside quotations, in reading order."""
+    inside: dict[int, list[tuple[int, int]]] = {}
+    for s in spans:
+        inside.setdefault(s.paragraph, []).append((s.start, s.after if s.end_paragraph == s.paragraph else 1 << 60))
+    cues = []
+    for index, text in enumerate(paras):
+        ranges = inside.get(index, [])
+        for m in _ARABIC_VERBS_RE.finditer(text):
+            if any(a <= m.start() < b for a, b in ranges):
+                continue
+            phrase = _AR_PHRASE_END_RE.split(text[m.end():m.end() + 200])[0].strip(" ،,")
+            cues.append(((index, m.start()), phrase))
+    return cues
+
+
+def _arabic_cue(paras, span: _Span) -> tuple[str, tuple[int, int]] | None:
+    """The speaker phrase of the cue verb next to ``span`` ("" when the verb has no subject),
+    with the verb's position."""
     text = paras[span.paragraph]
-    before = text[max(0, span.start - _CONTEXT):span.start]
+    offset = max(0, span.start - _CONTEXT)
+    before = text[offset:span.start]
     verb = None
     for verb in _ARABIC_VERBS_RE.finditer(before):
         pass
     if verb is not None and len(before) - verb.end() < 120:
-        return _AR_PHRASE_END_RE.split(before[verb.end():])[0].strip(" ،,")
-    after = paras[span.end_paragraph][span.after:span.after + _CONTEXT].lstrip("،,. ")
+        return _AR_PHRASE_END_RE.split(before[verb.end():])[0].strip(" ،,"), (span.paragraph, offset + verb.start())
+    raw = paras[span.end_paragraph][span.after:span.after + _CONTEXT]
+    after = raw.lstrip("،,. ")
     m = _ARABIC_VERBS_RE.match(after)
     if m is None:
         return None
-    return re.split(r"[.:؛]|\s(?:إن|إنه|إنها|أن|بأن)(?:\s|$)", after[m.end():])[0].strip(" ،,")
+    phrase = re.split(r"[.:؛]|\s(?:إن|إنه|إنها|أن|بأن)(?:\s|$)", after[m.end():])[0].strip(" ،,")
+    return phrase, (span.end_paragraph, span.after + len(raw) - len(after) + m.start())
 
 
 def _arabic_resolve(phrase: str, people, previous) -> tuple[str | None, str | None]:
@@ -1255,6 +1453,10 @@ def _arabic_resolve(phrase: str, people, previous) -> tuple[str | None, str | No
         return previous
     name, role = _arabic_split(phrase)
     if name is not None:
+        if len(name.split()) == 1:  # "منصور" -> the last person of that name
+            for known, known_role in reversed(people):
+                if known.split()[-1] == name:
+                    return known, known_role
         people.append((name, role))
         return name, role
     if role is None:
@@ -1282,11 +1484,12 @@ def _arabic_split(phrase: str) -> tuple[str | None, str | None]:
         if tokens[0].startswith("ال"):
             return None, " ".join(tokens)  # "الوزارة": an organisation or description
         return " ".join(tokens), None
-    definite = tokens[0].startswith("ال") or (len(tokens) > 1 and tokens[1].startswith(("ال", "لل"))) \
-        or (len(tokens) > 1 and tokens[1] in AR_ROLE_LINKS)
+    # A construct chain ends at its first definite noun: "رئيس تعاونية الصيادين" is definite.
+    chain = next((i for i in range(1, min(len(tokens), 4)) if tokens[i].startswith(("ال", "لل"))), None)
+    definite = tokens[0].startswith("ال") or chain is not None or (len(tokens) > 1 and tokens[1] in AR_ROLE_LINKS)
     if not definite:
         return None, None  # "مسؤول كبير", "مصدر مطلع": an anonymous source
-    cut = 1
+    cut = chain + 1 if chain is not None and not tokens[0].startswith("ال") else 1
     while cut < len(tokens) and (tokens[cut].startswith(("ال", "لل", "لشؤون")) or tokens[cut] in AR_ROLE_LINKS
                                  or tokens[cut - 1] in AR_ROLE_LINKS):
         cut += 1

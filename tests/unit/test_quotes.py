@@ -410,7 +410,7 @@ def test_new_speaker_with_colon_is_a_new_quotation():
     paragraph = "“We are farmers,” Ms. Alvi said. “We are not smugglers.” Mr. Dorr said: “The border is closed.”"
     quotes = extract_quotes(["Nadia Alvi and Karl Dorr arrived on Monday.", paragraph])
     assert [q.text for q in quotes] == ["We are farmers … We are not smugglers.", "The border is closed."]
-    assert [q.speaker for q in quotes] == ["Ms. Alvi", "Mr. Dorr"]
+    assert [q.speaker for q in quotes] == ["Nadia Alvi", "Karl Dorr"]  # honorific + surname -> full name
 
 
 def test_woven_fragment_does_not_absorb_next_quote():
@@ -492,3 +492,111 @@ def test_interrupted_quote_after_title_ending_in_a_full_stop():
     quote = _one(["Election official Rita Kane spoke on Sunday.", paragraph])
     assert quote.text == "We are not done yet … The count will take another week."
     assert quote.speaker == "Rita Kane"
+
+
+# ----------------------------------------------------------------------------- every mention registers a person
+
+
+def _speakers(paragraphs):
+    return [(q.speaker, q.role) for q in extract_quotes(paragraphs)]
+
+
+def test_name_before_relative_clause_resolves_surname():
+    paragraphs = [
+        "Residents welcomed the ruling. Nadia Karam, who heads the Shore Alliance, said the study was rushed.",
+        "“Nobody is against the plant,” Karam said, “but this one is not a solution.”",
+    ]
+    assert _speakers(paragraphs) == [("Nadia Karam", None)]
+
+
+def test_apposition_with_possessive_gives_role_and_full_name():
+    paragraphs = [
+        "Tomas Reyes, its general secretary, said the union was not against new machines.",
+        "\"We signed an agreement in March,\" Reyes said.",
+    ]
+    assert _speakers(paragraphs) == [("Tomas Reyes", "general secretary")]
+
+
+def test_apposition_with_possessive_noun_is_kept_as_written():
+    paragraphs = [
+        "Helena Brandt, the authority's chief executive, defended the plan on Monday.",
+        "“The tariffs will rise,” Brandt said.",
+    ]
+    assert _speakers(paragraphs) == [("Helena Brandt", "the authority's chief executive")]
+
+
+def test_sentence_subject_registers_the_person():
+    paragraphs = ["Camille Durand leads the fishermen's cooperative.", "“We will not sail,” Durand said."]
+    assert _speakers(paragraphs) == [("Camille Durand", None)]
+
+
+def test_title_and_surname_resolve_to_full_name():
+    paragraphs = [
+        "Workers cheered as Omar Haddad arrived at the gate.",
+        "“This is a good day,” Mr Haddad said.",
+        "Later, Dr. Ingrid Sole spoke to reporters.",
+        "“We are ready,” Ms. Sole said.",
+    ]
+    assert _speakers(paragraphs) == [("Omar Haddad", None), ("Ingrid Sole", None)]
+
+
+def test_shared_surname_resolves_to_most_recent():
+    paragraphs = [
+        "Maria Lopez, a nurse, spoke first. Later Carlos Lopez, a farmer, joined her.",
+        "“The wells are dry,” Lopez said.",
+        "Maria Lopez returned to the microphone.",
+        "“We need water,” Lopez said.",
+    ]
+    assert _speakers(paragraphs) == [("Carlos Lopez", "a farmer"), ("Maria Lopez", "a nurse")]
+
+
+def test_anonymous_speaker_between_two_named_ones():
+    paragraphs = [
+        "Mayor Peter Quist, who opened the session, spoke first.",
+        "“It starts today,” Quist said.",
+        "“We will not sign,” a union official said.",
+        "“It is over,” said Mr. Quist.",
+    ]
+    assert _speakers(paragraphs) == [("Peter Quist", "Mayor"), (None, None), ("Peter Quist", "Mayor")]
+
+
+def test_role_from_an_earlier_mention():
+    paragraphs = [
+        "The port's director, Lena Voss, signed the order. Lena Voss, the port director, then left.",
+        "“It was necessary,” Voss said later.",
+    ]
+    speaker, role = _speakers(paragraphs)[0]
+    assert speaker == "Lena Voss" and role
+
+
+def test_honorific_kept_without_a_full_name():
+    assert _speakers(["“We are staying,” Mr. Hale said."]) == [("Mr. Hale", None)]
+
+
+def test_description_before_a_name_in_commas_is_the_role():
+    paragraphs = [
+        "The port authority’s chief executive, Helena Brandt, called the deal fair. Its president, Jamil Awad, agreed.",
+        "“The port is open,” Brandt said.",
+        "“So are the gates,” Awad said.",
+    ]
+    assert _speakers(paragraphs) == [("Helena Brandt", "The port authority’s chief executive"),
+                                     ("Jamil Awad", "president")]
+
+
+def test_name_after_a_sentence_ending_in_a_capitalised_word():
+    paragraphs = [
+        "Critics worry about the bay near Port Lira. Nadia Karam, who heads the Shore Alliance, agreed.",
+        "“It was rushed,” Karam said.",
+    ]
+    assert _speakers(paragraphs) == [("Nadia Karam", None)]
+
+
+def test_arabic_reported_speech_registers_the_speaker():
+    paragraphs = [
+        "وقالت وزيرة المياه ليلى منصور في مؤتمر صحفي إن المناقصة مفتوحة. وأضافت: «لن يوقع أي عقد في غرفة مغلقة».",
+        "وأوضحت منصور أن المحطة ستعمل بالطاقة الشمسية.",
+        "وقال رئيس تعاونية الصيادين سليم حداد: «البحر رزقنا الوحيد ولن نتركه».",
+    ]
+    quotes = extract_quotes(paragraphs, "ar")
+    assert [(q.speaker, q.role) for q in quotes] == [("ليلى منصور", "وزيرة المياه"),
+                                                     ("سليم حداد", "رئيس تعاونية الصيادين")]
