@@ -457,7 +457,7 @@ def _continues(paras, prev: _Span, span: _Span) -> bool:
     if prev.end_paragraph != span.paragraph or not prev.closed:
         return False
     text = paras[span.paragraph]
-    gap = text[prev.after:span.start]
+    gap = _GAP_CONJUNCTION_RE.sub(" ", text[prev.after:span.start])  # “A,” he said. But “B.”
     if len(gap) > _CONTEXT or not gap.strip() or not re.search(r"[,.:;—–-]['’\"”]*\s*$", gap):
         return False
     if not re.search(r"[,.!?…—–-]['’\"”]*\s*$", prev.text):
@@ -466,6 +466,8 @@ def _continues(paras, prev: _Span, span: _Span) -> bool:
         return False
     if _woven(text, prev):
         return False  # what he called “a hard year.” But, he said, “B.”
+    if _SECOND_CUE_RE.search(gap):
+        return False  # “A,” she said, adding, “B.” -- a second speech act, a second quotation
     if re.search(r"[.!?]['’\"”]*\s*$", prev.text) and gap.rstrip().endswith(":"):
         return False  # “A.” Y said: “B.” -- B is introduced as a new quotation
     pieces = [p for p in _SENT_BOUNDARY_RE.split(gap.strip()) if p.strip()]
@@ -481,6 +483,10 @@ def _continues(paras, prev: _Span, span: _Span) -> bool:
     if re.search(r"\.['’\"”]*\s*$", gap):
         return _stands_alone(text, span)
     return True
+
+
+_SECOND_CUE_RE = re.compile(r",\s+(?:adding|noting|continuing|before adding|and added|then added)\b[^“”\"]{0,40}?[,:]?\s*$")
+_GAP_CONJUNCTION_RE = re.compile(r"(?<=[.!?])(\s+)(?:But|And|Yet|Still|So|Or|Now|Plus)\s*$")
 
 
 def _woven(paragraph: str, span: _Span) -> bool:
@@ -510,8 +516,15 @@ def _attribution_for(paras, group: list[_Span]) -> _Attribution | None:
     if last.closed:
         tail = paras[last.end_paragraph][last.after:last.after + _CONTEXT]
         found = _post_attribution(tail)
-        if found and (re.search(r"[,?!…—–-]['’\"”]*\s*$", last.text) or re.search(r"^\s*[,—–-]", tail)
-                      or re.search(r"\.\s*$", last.text)):
+        strong = re.search(r"[,?!…—–-]['’\"”]*\s*$", last.text) or re.search(r"^\s*[,—–-]", tail)
+        if found and not strong and re.search(r"\.\s*$", last.text) and len(group) == 1:
+            # “... you.” She says ...: a new sentence after a full stop; a cue before the
+            # quotation (tells voters that “he loves you.”) comes first.
+            head = paras[first.paragraph]
+            pre = _pre_attribution(head[max(0, first.start - _CONTEXT):first.start], first.text)
+            if pre is not None and pre[0] is not None:
+                return _Attribution(pre[0], (first.paragraph, max(0, first.start - _CONTEXT) + pre[1]))
+        if found and (strong or re.search(r"\.\s*$", last.text)):
             return _Attribution(found[0], (last.end_paragraph, last.after), found[1])
     head_text = paras[first.paragraph]
     if first.start == _first_mark(head_text) and first.paragraph > 0 \
@@ -842,6 +855,9 @@ def _is_partial(paras, span: _Span, attribution: _Attribution | None) -> bool:
     pre_cue = attribution is not None and attribution.position <= (span.paragraph, span.start)
     if _LOWER_START_RE.match(span.text) and not pre_cue and not _starts_sentence(paragraph, span.start):
         return True
+    if pre_cue and re.match(r"^\W*[A-Z]", span.text) and paragraph[:span.start].rstrip().endswith((":", ",")) \
+            and len(_WORD_RE.findall(span.text)) >= 3:
+        return False  # saying: “The struggle continues” and vowing ...: introduced speech
     if span.closed and not re.search(r"[.!?,…—–-]['’\"”]*\s*$", span.text):
         tail = paragraph[span.after:span.after + _CONTEXT]
         if _CONTINUES_RE.match(tail) and _post_attribution(tail) is None:
@@ -864,7 +880,12 @@ def _starts_sentence(paragraph: str, start: int) -> bool:
     before = paragraph[max(0, start - 40):start].rstrip()
     if not before:
         return True
-    return before[-1] in ".!?:”\"’)]…—" or before.endswith(("''",))
+    if before[-1] in ".!?:”\"’)]…—" or before.endswith(("''",)):
+        return True
+    return bool(_CONJUNCTION_LEAD_RE.search(before))  # But “The plan works.”
+
+
+_CONJUNCTION_LEAD_RE = re.compile(r"(?:^|[.!?”\"’]\s+|'')(?:But|And|Yet|Still|So|Or|Now|Plus)$")
 
 
 _SMALL_WORDS = frozenset({"the", "of", "in", "and", "for", "on", "to", "a", "at", "an"})

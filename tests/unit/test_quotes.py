@@ -600,3 +600,27 @@ def test_arabic_reported_speech_registers_the_speaker():
     quotes = extract_quotes(paragraphs, "ar")
     assert [(q.speaker, q.role) for q in quotes] == [("ليلى منصور", "وزيرة المياه"),
                                                      ("سليم حداد", "رئيس تعاونية الصيادين")]
+
+
+# ----------------------------------------------------------------------------- recall on introduced quotations
+
+
+def test_second_speech_act_starts_a_new_quotation():
+    quotes = extract_quotes(["“The port is open,” Ana Ruiz said, adding: “We will reopen the gates at dawn.”"])
+    assert [q.text for q in quotes] == ["The port is open", "We will reopen the gates at dawn."]
+    assert {q.speaker for q in quotes} == {"Ana Ruiz"}
+
+
+def test_quotation_after_a_sentence_initial_conjunction_continues():
+    paragraph = "“It is not decisive,” he said. But “The vote matters a great deal to the union. It helps.”"
+    assert _texts(["Intro line.", paragraph]) == ["It is not decisive … The vote matters a great deal to the union. It helps."]
+
+
+def test_that_clause_quote_is_not_taken_by_the_next_sentence():
+    quote = _one(["Intro line.", "Lena Voss tells the workers that “the gates will open.” She says the ships are waiting."])
+    assert (quote.text, quote.speaker) == ("the gates will open.", "Lena Voss")
+
+
+def test_colon_introduced_quote_that_the_sentence_goes_on_from():
+    quote = _one(["The senator emailed supporters saying: “The struggle continues today” and vowing to go on."])
+    assert quote.text == "The struggle continues today"
