@@ -4,7 +4,8 @@ writes nothing.
 Pages (paths relative to docs/):
 
 - ``index.md``: the latest ``HOME_LATEST`` briefings with their summaries, and a link to the archive;
-- ``archive/index.md``: every briefing by year and month, newest first; undated ones at the end;
+- ``archive/index.md``: every briefing by year and month, newest first; undated ones at the end
+  (past ``ARCHIVE_ONE_PAGE`` briefings, an index of months with a page for each month);
 - ``topics/index.md`` and ``topics/<slug>.md``: every keyword is a topic; a topic page lists its
   newest ``TOPIC_PAGE_SIZE`` briefings and the topics it most often appears with; older briefings
   are on numbered pages ``topics/<slug>/page-2.md``, ... so that every page stays small;
@@ -140,6 +141,45 @@ def render_archive(briefings: Sequence[Briefing]) -> str:
         for b in undated:
             lines.append(_archive_line(b, show_date=False))
     return "\n".join(lines)
+
+
+ARCHIVE_ONE_PAGE = 300  # up to this many briefings the archive is one page; past it, a page a month
+
+
+def archive_pages(briefings: Sequence[Briefing]) -> dict[str, str]:
+    """The archive: one page for a small site; for a large one an index of months and a page for
+    each month (and one for undated briefings), so that no page grows with the whole archive."""
+    if len(briefings) <= ARCHIVE_ONE_PAGE:
+        return {"archive/index.md": render_archive(briefings)}
+    months: dict[tuple[str, str], list[Briefing]] = {}
+    undated: list[Briefing] = []
+    for b in sort_newest_first(briefings):
+        if re.match(r"\d{4}-\d{2}", b.source.published or ""):
+            months.setdefault((b.source.published[:4], b.source.published[5:7]), []).append(b)
+        else:
+            undated.append(b)
+    pages: dict[str, str] = {}
+    index = [dump_front_matter({"title": "Archive"}), "# Archive\n",
+             f"{_plural(len(briefings), 'briefing')} by month of publication, newest first.\n"]
+    year = None
+    for (y, m), items in months.items():
+        name = f"{MONTHS[int(m) - 1] if 1 <= int(m) <= 12 else m} {y}"
+        if y != year:
+            year = y
+            index.append(f"\n## {y}\n")
+        index.append(f"- [{name}]({y}-{m}.md) ({len(items)})")
+        lines = [dump_front_matter({"title": safe_title(f"Archive: {name}")}), f"# {name}\n",
+                 f"{_plural(len(items), 'briefing')}, newest first. [All months](index.md)\n"]
+        lines.extend(_archive_line(b, show_date=True) for b in items)
+        pages[f"archive/{y}-{m}.md"] = "\n".join(lines) + "\n"
+    if undated:
+        index.append(f"\n## Date not given\n\n- [Briefings without a date](undated.md) ({len(undated)})")
+        lines = [dump_front_matter({"title": "Archive: date not given"}), "# Date not given\n",
+                 f"{_plural(len(undated), 'briefing')}. [All months](index.md)\n"]
+        lines.extend(_archive_line(b, show_date=False) for b in undated)
+        pages["archive/undated.md"] = "\n".join(lines) + "\n"
+    pages["archive/index.md"] = "\n".join(index) + "\n"
+    return pages
 
 
 def _archive_line(b: Briefing, show_date: bool) -> str:
@@ -397,7 +437,7 @@ def docs_pages(briefings: Sequence[Briefing], site_name: str, site_url: str | No
     for b in briefings:
         out[f"briefings/{b.slug}.md"] = render_briefing(b, related.get(b.slug, ()))
     out["index.md"] = render_home(briefings, site_name, site_url)
-    out["archive/index.md"] = render_archive(briefings)
+    out.update(archive_pages(briefings))
     out.update(topic_pages(topic_index(briefings), site_url))
     people = people_index(briefings)
     out["people/index.md"] = render_people_index(people)

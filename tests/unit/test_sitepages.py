@@ -390,3 +390,18 @@ def test_search_finds_briefings_by_people_topics_and_quotes(built):
     assert f"briefings/{PORT}/" in pages_with("supply chains")  # body
     # the related list is left out of the index: another briefing's title is not found on this page
     assert f"briefings/{PORT}/" not in pages_with("Rail Workers Strike")
+
+
+def test_a_large_archive_is_a_page_a_month(monkeypatch):
+    monkeypatch.setattr(sitepages, "ARCHIVE_ONE_PAGE", 4)
+    items = [make("mar", published="2025-03-04"), make("jan", published="2025-01-31"),
+             make("old", published="2023-12-01"), make("undated", published=None), make("mar2", published="2025-03-20")]
+    pages = sitepages.archive_pages(items)
+    assert set(pages) == {"archive/index.md", "archive/2025-03.md", "archive/2025-01.md", "archive/2023-12.md",
+                          "archive/undated.md"}
+    index = pages["archive/index.md"]
+    assert re.findall(r"\]\((\d{4}-\d{2}|undated)\.md\) \((\d+)\)", index) == [
+        ("2025-03", "2"), ("2025-01", "1"), ("2023-12", "1"), ("undated", "1")]
+    assert re.findall(r"\(\.\./briefings/([a-z0-9]+)\.md\)", pages["archive/2025-03.md"]) == ["mar2", "mar"]
+    assert front(pages["archive/2025-03.md"])["title"] == "Archive: March 2025"
+    assert sitepages.archive_pages(items[:4]).keys() == {"archive/index.md"}
