@@ -138,19 +138,20 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def _setup_logging(args) -> None:
-    level = logging.ERROR if args.quiet else logging.DEBUG if args.verbose else logging.INFO
+    quiet, verbose = getattr(args, "quiet", False), getattr(args, "verbose", False)  # not every command has them
+    level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.INFO
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
     # MkDocs is chatty at INFO; keep its warnings.
-    logging.getLogger("mkdocs").setLevel(logging.DEBUG if args.verbose else logging.WARNING)
+    logging.getLogger("mkdocs").setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
 def _progress(args):
     """A progress bar on a terminal; nothing in CI or when quiet (the summary says enough)."""
-    if args.quiet or not sys.stderr.isatty():
+    if getattr(args, "quiet", False) or not sys.stderr.isatty():
         return None
 
     def show(done: int, total: int, name: str) -> None:

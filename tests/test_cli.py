@@ -83,3 +83,11 @@ def test_help_on_every_command(tmp_path):
     for command in ("build", "generate", "check", "serve", "evaluate"):
         result = run(command, "--help", cwd=tmp_path)
         assert result.returncode == 0 and "usage:" in result.stdout and len(result.stdout.splitlines()) > 4
+
+
+def test_evaluate_names_a_missing_corpus_folder(tmp_path):
+    for what, flag in (("quotes", "--polnear"), ("keywords", "--kpcrowd")):
+        result = run("evaluate", what, flag, tmp_path / "missing", cwd=tmp_path)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.strip().splitlines()[-1].startswith("error: ") and "does not exist" in result.stderr
+        assert "Traceback" not in result.stderr
