@@ -1367,6 +1367,11 @@ def _apposition_after(after: str, loose: bool = False) -> str | None:
         return None
     if first[:1].islower() and (low in ROLE_NOUNS or low in TITLE_WORDS or low in {"former", "then", "now", "who"}):
         return None if low == "who" else phrase
+    if loose and low in {"of", "from", "at"}:  # an affiliation: "Grace Mbeki, of the Institute for ...,"
+        rest = phrase.split()
+        head = rest[2] if len(rest) > 2 and rest[1].lower() == "the" else (rest[1] if len(rest) > 1 else "")
+        if head[:1].isupper() and len(rest) <= 10:
+            return phrase
     if first[:1].isupper() and low in TITLE_WORDS:
         return phrase
     return None

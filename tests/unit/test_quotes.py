@@ -624,3 +624,14 @@ def test_that_clause_quote_is_not_taken_by_the_next_sentence():
 def test_colon_introduced_quote_that_the_sentence_goes_on_from():
     quote = _one(["The senator emailed supporters saying: “The struggle continues today” and vowing to go on."])
     assert quote.text == "The struggle continues today"
+
+
+def test_affiliation_apposition_registers_the_person_for_a_later_pronoun():
+    paragraphs = [
+        "Okafor said the new line was the key. “Without the line the sun shines on empty land,” he said.",
+        "Grace Mbeki, of the Institute for Energy Transition, said the inclusion of batteries was the most "
+        "important change. “For the first time the auction pays for power,” she said.",
+    ]
+    quotes = extract_quotes(paragraphs)
+    assert [q.speaker for q in quotes] == ["Okafor", "Grace Mbeki"]
+    assert quotes[1].role == "of the Institute for Energy Transition"
