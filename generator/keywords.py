@@ -1091,6 +1091,8 @@ def extract_keywords(title: str | None, paragraphs: Sequence[str], language: str
         while len(chosen) < top and next_group < len(groups):
             people = sum(1 for c in chosen if _is_person(c.cand, c.label, lang, doc))
             for label, cand in _labels(groups[next_group], lang, doc):
+                if excluded.pattern is not None and excluded.pattern.search(normalize_typography(label).lower()):
+                    continue  # a label widened to a full name may take an excluded name back in
                 if _fits(label, cand.stems, chosen):
                     if people < MAX_PEOPLE or not _is_person(cand, label, lang, doc):
                         chosen.append(_Choice(label, cand, next_group))

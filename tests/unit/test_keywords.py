@@ -387,3 +387,9 @@ def test_possessor_before_a_name_is_dropped():
     keywords = extract_keywords("Hezbollah Rejects Plan to Disarm", paragraphs, "en", top=6)
     assert "Hezbollah" in keywords
     assert not any("'s" in k or "’s" in k for k in keywords)
+
+
+def test_an_excluded_name_never_comes_back_through_a_widened_label():
+    # found by the property test: the full-name rule widened "AAA" to "ALHURRA AAA"
+    assert not any("alhurra" in k.lower() for k in extract_keywords(None, ["ALHURRA AAA"], "en", top=1,
+                                                                      exclude=["Alhurra"]))
