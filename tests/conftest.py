@@ -1,10 +1,18 @@
 """Shared fixtures: paths of the repository, its seed, and builders of seed folders."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# In CI the property tests explore the same examples on every run (derandomize), so a run's
+# verdict is reproducible; on a developer's machine each run explores new examples.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
