@@ -253,12 +253,18 @@ def _evaluate(args) -> int:
 
         if not args.polnear.is_dir():
             raise UsageError(f"PolNeAR folder '{args.polnear}' does not exist")
-        result = evaluate_polnear(args.polnear, args.split)
+        try:
+            result = evaluate_polnear(args.polnear, args.split)
+        except FileNotFoundError as exc:
+            raise UsageError(f"{args.polnear}: not a PolNeAR checkout ({exc})") from None
     else:
         from generator.evaluate_keywords import evaluate_kpcrowd, format_report
 
         if not args.kpcrowd.is_dir():
             raise UsageError(f"500N-KPCrowd folder '{args.kpcrowd}' does not exist")
-        result = evaluate_kpcrowd(args.kpcrowd)
+        try:
+            result = evaluate_kpcrowd(args.kpcrowd)
+        except FileNotFoundError as exc:
+            raise UsageError(f"{args.kpcrowd}: not the 500N-KPCrowd folder ({exc})") from None
     sys.stdout.write(format_report(result) + "\n")
     return EXIT_OK

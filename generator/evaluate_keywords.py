@@ -4,7 +4,7 @@ The corpus is research-use only: it is never stored in this repository. Get it f
 https://github.com/LIAAD/KeywordExtractor-Datasets (``datasets/500N-KPCrowd-v1.1.zip``), unpack it
 anywhere, and point ``--kpcrowd`` at the folder that holds ``docsutf8/`` and ``keys/``::
 
-    python -m generator.evaluate_keywords --kpcrowd /tmp/kpcrowd/500N-KPCrowd-v1.1
+    python -m generator evaluate keywords --kpcrowd /tmp/kpcrowd/500N-KPCrowd-v1.1
 
 That release has no train/test split, so every document with a key file is used (500).
 Each ``docsutf8/<id>.txt`` is a headline line followed by the body; ``keys/<id>.key`` lists the
@@ -26,9 +26,7 @@ vocabulary; the same function for both systems).
 """
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,22 +143,3 @@ def format_report(result: dict) -> str:
                      f"{r['near_duplicate_rate']:>8.1%} {r['keywords_per_doc']:>7.2f} {r['ms_per_doc']:>7.1f}")
     lines.append(f"F1 ratio cleaned / raw: {result['f1_ratio']:.2f}")
     return "\n".join(lines)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--kpcrowd", type=Path, required=True,
-                        help="folder holding docsutf8/ and keys/ of 500N-KPCrowd (unpacked, outside the repo)")
-    parser.add_argument("--top", type=int, default=10)
-    args = parser.parse_args(argv)
-    try:
-        result = evaluate_kpcrowd(args.kpcrowd, args.top)
-    except FileNotFoundError as error:
-        print(error, file=sys.stderr)
-        return 2
-    print(format_report(result))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

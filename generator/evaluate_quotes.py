@@ -60,16 +60,13 @@ Speaker accuracy
 """
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from collections import Counter
 from pathlib import Path
-from typing import Sequence
 
 from generator.quotes import extract_quotes
 
-__all__ = ["evaluate_polnear", "format_report", "main"]
+__all__ = ["evaluate_polnear", "format_report"]
 
 _OPEN = set('"“‘\'«„')
 _CLOSE = set('"”’\'»“')
@@ -336,22 +333,3 @@ def format_report(result: dict) -> str:
     ]
     width = max(len(k) for k, _ in rows)
     return "\n".join(f"{k.ljust(width)}  {v}" for k, v in rows)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.evaluate_quotes",
-                                     description="Score quotation extraction on PolNeAR.")
-    parser.add_argument("--polnear", required=True, type=Path, help="PolNeAR checkout (or its data folder)")
-    parser.add_argument("--split", default="train", help="split to read (default: train)")
-    args = parser.parse_args(argv)
-    try:
-        result = evaluate_polnear(args.polnear, args.split)
-    except FileNotFoundError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(format_report(result))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
