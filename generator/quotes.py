@@ -84,7 +84,6 @@ from generator.newslang import (
     NP_STOP,
     PARTICLES,
     PARTY_WORDS,
-    PERSON_PRONOUNS,
     PLACE_HINT,
     PRONOUNS,
     ROLE_NOUNS,
