@@ -14,7 +14,7 @@ import traceback
 from pathlib import Path
 
 from generator import __version__
-from generator.errors import BuildError, GeneratorError, UsageError
+from generator.errors import GeneratorError, UsageError
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -193,10 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return EXIT_USAGE
-    except BuildError as exc:
-        sys.stderr.write(f"error: {exc}\n")
-        return EXIT_REJECTED
-    except GeneratorError as exc:
+    except GeneratorError as exc:  # BuildError among them: the previous output was kept
         sys.stderr.write(f"error: {exc}\n")
         return EXIT_REJECTED
     except KeyboardInterrupt:

@@ -98,8 +98,8 @@ ROLE_NOUNS = {
     "secretary-general", "sheriff", "detective", "superintendent", "trustee", "regent",
     "pundit", "contender", "secretary-designate", "designate", "observer", "thinker",
     "economists", "attorneys", "sen.", "rep.", "gov.", "justice", "imam", "sheikh",
-    "ayatollah", "professor", "emeritus", "administrator", "dean", "provost", "principal",
-    "rapporteur", "negotiator", "moderator", "interviewer", "panelist", "mediator", "militant", "fighter", "protester", "organizer",
+    "ayatollah", "emeritus", "administrator", "dean", "provost", "principal",
+    "rapporteur", "negotiator", "moderator", "interviewer", "panelist", "mediator", "militant", "fighter", "protester",
 }
 PARTY_WORDS = {"democrat", "republican", "independent", "libertarian", "conservative", "liberal",
                 "progressive", "socialist", "member", "veteran", "native"}
@@ -143,13 +143,13 @@ INTRO_WORDS = {
     "of", "later", "earlier", "still", "yet", "meanwhile", "however", "instead", "indeed",
     "here", "there", "back", "then", "now", "today", "yesterday", "tonight", "hours", "days",
     "weeks", "months", "years", "minutes", "moments", "last", "next", "this", "that", "asked",
-    "speaking", "but", "and", "so", "also", "again", "by", "contrast", "finally", "first",
+    "speaking", "but", "and", "so", "also", "again", "contrast", "finally", "first",
     "separately", "similarly", "specifically", "elsewhere", "afterward", "afterwards", "soon",
     "like", "unlike", "despite", "according", "following", "under", "over", "about", "amid",
     "among", "against", "toward", "towards", "through", "throughout", "upon", "within", "to",
     "of course", "in fact", "recently", "previously", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december", "speaking",
+    "june", "july", "august", "september", "october", "november", "december",
 }
 SUBJECT_STOP = {
     "is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "can", "may",
@@ -161,7 +161,7 @@ SUBJECT_STOP = {
 }
 NP_STOP = {"in", "on", "at", "during", "after", "before", "while", "when", "of", "to", "about",
             "who", "from", "last", "this", "earlier", "later", "via", "as", "recently", "yesterday",
-            "today", "and", "referring", "adding", "noting", "told", "before", "according"}
+            "today", "and", "referring", "adding", "noting", "told", "according"}
 PLACE_HINT = {"u.s.", "united", "states", "america", "house", "senate", "congress", "white",
                "party", "state", "city", "county", "republic", "kingdom", "university", "news",
                "times", "post", "court", "department", "ministry", "committee", "council",
@@ -180,7 +180,7 @@ AR_ROLE_NOUNS = {
     "وزير", "رئيس", "متحدث", "ناطق", "مدير", "نائب", "سفير", "قائد", "أمين", "عضو", "محافظ",
     "مستشار", "خبير", "محلل", "باحث", "كاتب", "أستاذ", "مبعوث", "زعيم", "عميد", "لواء", "عقيد",
     "شيخ", "جنرال", "مرشد", "مرشح", "ممثل", "مندوب", "مسؤول", "قاضي", "نقيب", "أمير", "ملك",
-    "مفوض", "منسق", "مراسل", "محامي", "دكتور", "مصدر", "ضابط", "مستشار", "سكرتير", "رئيس",
+    "مفوض", "منسق", "مراسل", "محامي", "دكتور", "مصدر", "ضابط", "سكرتير",
 }
 AR_ROLE_LINKS = {"باسم", "في", "عن", "لشؤون", "العام"}
 AR_STOP = {"إلى", "في", "خلال", "أمام", "عبر", "على", "بعد", "قبل", "يوم", "أمس", "اليوم", "مساء", "صباح",

@@ -613,9 +613,13 @@ def _looks_like_clause(np: str) -> bool:
     return len(words) > 12 or (bool(words) and words[0].lower() in {"that", "if", "whether", "it", "so", "to"})
 
 
-def _definite_person_like(np: str) -> bool:
-    words = np.lower().split()
-    return len(words) <= 4 and words[0] == "the" and any(w.strip(".,") in ROLE_NOUNS for w in words[1:])
+def _latest_before(entries, position):
+    """In (position, value) entries sorted by position: the last value before ``position``, else
+    the first one; None when there are none."""
+    if not entries:
+        return None
+    k = bisect.bisect_left(entries, position, key=lambda item: item[0])
+    return entries[k - 1][1] if k > 0 else entries[0][1]
 
 
 def _subject_like(np: str) -> bool:
@@ -1040,11 +1044,7 @@ class _People:
 
     def _recent(self, key: str, position) -> _Person | None:
         """The most recent person with surname ``key`` before ``position`` (else the first after)."""
-        entries = self.by_key.get(key)
-        if not entries:
-            return None
-        k = bisect.bisect_left(entries, position, key=lambda item: item[0])
-        return entries[k - 1][1] if k > 0 else entries[0][1]
+        return _latest_before(self.by_key.get(key), position)
 
     def knows(self, phrase: str) -> bool:
         """True when ``phrase`` names a person already registered (not a pronoun or description)."""
@@ -1121,11 +1121,7 @@ class _People:
         return person.name, person.role
 
     def _weak(self, key: str, position) -> str | None:
-        entries = self.weak.get(key)
-        if not entries:
-            return None
-        k = bisect.bisect_left(entries, position, key=lambda item: item[0])
-        return entries[k - 1][1] if k > 0 else entries[0][1]
+        return _latest_before(self.weak.get(key), position)
 
     def _last_before(self, position) -> _Person | None:
         k = bisect.bisect_left(self.positions, position)
