@@ -447,8 +447,13 @@ def _is_inline_term(paras, span: _Span) -> bool:
     if not span.closed or span.paragraph != span.end_paragraph:
         return False
     words = _WORD_RE.findall(span.text)
-    return 0 < len(words) <= 6 and _is_title_case(words) and not re.search(r"[!?]\s*$", span.text) \
-        and not _starts_sentence(paras[span.paragraph], span.start)
+    if not 0 < len(words) <= 6 or _starts_sentence(paras[span.paragraph], span.start):
+        return False
+    if _is_title_case(words) and not re.search(r"[!?]\s*$", span.text):
+        return True
+    # A lower-case phrase woven into the writer's clause (had ''cratered'' lately, after
+    # hinting that “personnel changes” could come): part of the attribution, not a quotation.
+    return bool(_LOWER_START_RE.match(span.text)) and _woven(paras[span.paragraph], span)
 
 
 def _continues(paras, prev: _Span, span: _Span) -> bool:

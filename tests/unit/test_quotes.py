@@ -635,3 +635,14 @@ def test_affiliation_apposition_registers_the_person_for_a_later_pronoun():
     quotes = extract_quotes(paragraphs)
     assert [q.speaker for q in quotes] == ["Okafor", "Grace Mbeki"]
     assert quotes[1].role == "of the Institute for Energy Transition"
+
+
+def test_woven_term_in_the_attribution_does_not_break_an_interrupted_quotation():
+    paragraph = ("“The harbour is busy again,” said Mr. Lind, who noted that rents had “cratered” last year. "
+                 "“Things are moving in the right direction.”")
+    quote = _one(["Intro line.", paragraph])
+    assert quote.text == "The harbour is busy again … Things are moving in the right direction."
+    assert quote.speaker == "Mr. Lind"
+    paragraph = ("“Everything is on the table,” Ruiz told the radio on Monday after hinting that "
+                 "“staff changes” could come. “Every single thing is on the table.”")
+    assert _texts(["Intro line.", paragraph]) == ["Everything is on the table … Every single thing is on the table."]
