@@ -354,3 +354,22 @@ def build_fingerprint(digests: Iterable[str | None], skipped: Iterable, config_f
         "extra": extra or {},
     }
     return config_hash(data)
+
+
+def render_context(config_file: Path, theme_dirs: Iterable[Path], site_url: str | None,
+                   extra: dict | None = None) -> str | None:
+    """Everything a page's HTML depends on besides its own Markdown (see generator.mkbuild)."""
+    config_bytes = _read(config_file)
+    if config_bytes is None:
+        return None
+    data = {
+        "format": FORMAT,
+        "generator": generator_fingerprint(),
+        "build": _versions(BUILD_LIBRARIES),
+        "python": sys.version,
+        "config": hashlib.sha256(config_bytes).hexdigest(),
+        "themes": [tree_digest(Path(d), contents=True) or "missing" for d in theme_dirs],
+        "site_url": site_url,
+        "extra": extra or {},
+    }
+    return config_hash(data)

@@ -29,7 +29,8 @@ from generator import __version__
 from generator.errors import BuildError, UsageError
 from generator.ingest import Skipped, discover
 from generator.models import Briefing
-from generator.cache import BriefingCache, build_fingerprint, seed_digest, tree_digest
+from generator.cache import BriefingCache, build_fingerprint, render_context, seed_digest, tree_digest
+from generator.mkbuild import Previous, Result as BuiltPages, build as build_pages, reuse_blocker
 from generator.runner import process_all
 from generator.sitepages import docs_pages, site_files
 
@@ -343,16 +344,19 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
         files, skipped = discover(paths.seeds)
         digests = [seed_digest(f) for f in files]
         fingerprint = None
+        previous = None
         if cache is not None:
             fingerprint = build_fingerprint(digests, skipped, paths.config, _theme_dirs(config, paths.config),
                                             site_url, {"docs": paths.docs.name, "site": paths.site.name})
             stamp = _read_stamp(paths.site)
-            if (fingerprint and stamp and stamp.get("inputs") == fingerprint
-                    and stamp.get("docs") == tree_digest(paths.docs) and stamp.get("site") == tree_digest(paths.site)):
+            site_intact = bool(stamp) and stamp.get("site") == tree_digest(paths.site)
+            if (fingerprint and site_intact and stamp.get("inputs") == fingerprint
+                    and stamp.get("docs") == tree_digest(paths.docs)):
                 log.info("Nothing changed since the last build: %s and %s are up to date", paths.docs, paths.site)
                 return Report(built=list(stamp["built"]), errors=[tuple(e) for e in stamp["errors"]],
                               warnings=list(stamp["warnings"]), skipped=skipped, up_to_date=True,
                               seconds=time.monotonic() - start)
+            previous = _previous_pages(stamp, paths.site) if site_intact else None
         try:
             stamp_path(paths.site).unlink()
         except OSError:
@@ -366,7 +370,14 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
         del generated
         site_stage = _make_stage(paths.site)
         try:
-            run_mkdocs(paths.config, docs_stage, site_stage, site_url)
+            context = None
+            blocker = reuse_blocker(config)
+            if blocker:
+                log.debug("every page is rendered: %s", blocker)
+            elif cache is not None:
+                context = render_context(paths.config, _theme_dirs(config, paths.config), site_url,
+                                         {"static": _static_names(docs_stage)})
+            _, rendered = run_mkdocs(paths.config, docs_stage, site_stage, site_url, previous, context)
             for rel, content in site_files(report.briefings, public_url, site_name).items():
                 target = site_stage / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -384,8 +395,25 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
         if fingerprint:
             _write_stamp(paths, {"format": STAMP_FORMAT, "inputs": fingerprint, "docs": tree_digest(paths.docs),
                                  "site": tree_digest(paths.site), "built": report.built,
-                                 "errors": [list(e) for e in report.errors], "warnings": report.warnings})
+                                 "errors": [list(e) for e in report.errors], "warnings": report.warnings,
+                                 "render": {"context": context, "pages": rendered.pages} if context else None})
     return report
+
+
+def _previous_pages(stamp: dict | None, site: Path) -> Previous | None:
+    """The pages of the last complete build, when its site/ is as that build left it."""
+    render = (stamp or {}).get("render")
+    if not isinstance(render, dict) or not isinstance(render.get("pages"), dict):
+        return None
+    if not isinstance(render.get("context"), str):
+        return None
+    return Previous(site, render["context"], render["pages"])
+
+
+def _static_names(docs: Path) -> list[str]:
+    """The files of docs/ that are not pages: a link resolves differently when one comes or goes."""
+    return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*")
+                  if p.is_file() and p.suffix.lower() not in (".md", ".markdown") and p.name != MANIFEST)
 
 
 def _write_stamp(paths: Paths, data: dict) -> None:
@@ -424,9 +452,14 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str | None) -> list[str]:
-    """Build the site with MkDocs, in this process. Returns MkDocs' warnings; raises BuildError."""
-    from mkdocs.commands.build import build as mkdocs_build
+def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str | None,
+               previous: Previous | None = None, context: str | None = None) -> tuple[list[str], BuiltPages]:
+    """Build the site with MkDocs, in this process, into the empty ``site_dir``.
+
+    Pages unchanged since ``previous`` (same render key under ``context``) are taken from the
+    previous site instead of rendered again (generator.mkbuild). Returns MkDocs' warnings and the
+    render keys of the pages; raises BuildError.
+    """
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -434,13 +467,14 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str 
     mk_log = logging.getLogger("mkdocs")
     mk_log.addHandler(handler)
     try:
-        cfg = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
-                          site_url=site_url or None)
-        mkdocs_build(cfg)
+        # absolute: MkDocs reads relative folders as relative to the configuration file
+        cfg = load_config(str(config_file), docs_dir=str(Path(docs_dir).resolve()),
+                          site_dir=str(Path(site_dir).resolve()), site_url=site_url or None)
+        built = build_pages(cfg, previous, context)
     except MkDocsException as exc:
         raise BuildError(f"the site could not be built: {exc}") from None
     except SystemExit as exc:  # MkDocs aborts on config errors via click
         raise BuildError(f"the site could not be built (MkDocs exited with status {exc.code})") from None
     finally:
         mk_log.removeHandler(handler)
-    return handler.messages
+    return handler.messages, built

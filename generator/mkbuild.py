@@ -1,0 +1,213 @@
+"""MkDocs' build, page by page, reusing the pages whose output cannot have changed.
+
+MkDocs has no correct incremental build: ``mkdocs build --dirty`` decides by file times, leaves
+pages stale whose inputs changed elsewhere, and drops every other page from the search index. This
+module runs the same steps as ``mkdocs.commands.build.build`` (MkDocs 1.6, whose private page
+functions it calls) into an empty folder, with one difference: a page whose *render key* is the one
+it had in the previous build is not read, converted or rendered again; its previous output file is
+linked (or copied) into the new site instead.
+
+A page's render key is a SHA-256 of its Markdown bytes, its path, and the *context key* that stands
+for everything else its HTML depends on: the MkDocs configuration, the theme and its overrides,
+the site address, the versions of MkDocs, Material, Markdown and the generator. The output of a
+page depends on nothing else when:
+
+- the navigation is an explicit ``nav:`` whose entries all carry their titles (a page outside the
+  navigation shows only the navigation, not its neighbours; pages in the navigation are always
+  rendered again, since their previous/next links and the navigation titles change with them);
+- no MkDocs plugin or hook is configured (a plugin may make any page depend on any other), and no
+  Markdown extension reads other files (snippets, includes);
+- the links the page makes resolve to the same files: a page that names a file added or removed
+  since the previous build is rendered again.
+
+When any of these does not hold, :func:`reuse_blocker` says why and every page is rendered, as in
+a plain ``mkdocs build``. Theme templates (404 page, sitemap) and static files are always written.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote
+
+log = logging.getLogger(__name__)
+
+# Markdown extensions that read other files: a page using them depends on more than its own source.
+_READS_FILES = ("snippets", "include")
+
+
+@dataclass
+class Previous:
+    """What the previous build left: its site folder, context key and each page's render key."""
+
+    site: Path
+    context: str
+    pages: dict[str, str]
+
+
+@dataclass
+class Result:
+    pages: dict[str, str] = field(default_factory=dict)  # src_uri -> render key, for the next build
+    rendered: int = 0
+    reused: int = 0
+
+
+def reuse_blocker(config: dict) -> str | None:
+    """Why pages of this configuration cannot be reused, or None when they can."""
+    nav = config.get("nav")
+    if not nav:
+        return "the configuration has no explicit nav: every page lists every other"
+    if _untitled(nav):
+        return "a nav entry has no title, so the navigation shows a title read from a page"
+    plugins = config.get("plugins")
+    if plugins is None:
+        return "MkDocs' default search plugin is on"
+    if plugins:
+        return "plugins are configured"
+    if config.get("hooks"):
+        return "hooks are configured"
+    for ext in config.get("markdown_extensions") or []:
+        name = ext if isinstance(ext, str) else next(iter(ext), "") if isinstance(ext, dict) else ""
+        if any(word in str(name).lower() for word in _READS_FILES):
+            return f"the Markdown extension {name} reads other files"
+    return None
+
+
+def _untitled(nav) -> bool:
+    if isinstance(nav, str):
+        return True
+    if isinstance(nav, list):
+        return any(_untitled(item) for item in nav)
+    if isinstance(nav, dict):
+        return any(isinstance(v, list) and _untitled(v) for v in nav.values())
+    return False
+
+
+def page_key(context: str, src_uri: str, source: bytes) -> str:
+    h = hashlib.sha256()
+    for part in (context.encode(), src_uri.encode("utf-8", "surrogateescape"), source):
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.hexdigest()
+
+
+def _names(src_uri: str) -> set[str]:
+    """Strings one of which any link MkDocs resolves to this file must contain: its file name."""
+    name = PurePosixPath(src_uri).name
+    return {name, quote(name)}
+
+
+def _mentions_any(source: bytes, names: set[bytes]) -> bool:
+    return any(n in source for n in names)
+
+
+def build(cfg, previous: Previous | None, context: str | None) -> Result:
+    """Build the site of a loaded MkDocs config (``cfg``) into its empty ``site_dir``.
+
+    As ``mkdocs build`` does: warnings abort a ``strict`` build, and plugins hear of errors.
+    """
+    from mkdocs.exceptions import Abort, BuildError
+    from mkdocs.utils import CountHandler
+
+    counter = CountHandler()
+    counter.setLevel(logging.WARNING)
+    if cfg.strict:
+        logging.getLogger("mkdocs").addHandler(counter)
+    try:
+        result = _build(cfg, previous, context)
+        if counts := counter.get_counts():
+            raise Abort("Aborted with " + ", ".join(f"{v} {k.lower()}s" for k, v in counts) + " in strict mode!")
+        return result
+    except Exception as exc:
+        cfg.plugins.on_build_error(error=exc)
+        if isinstance(exc, BuildError):
+            raise Abort(str(exc)) from None
+        raise
+    finally:
+        logging.getLogger("mkdocs").removeHandler(counter)
+
+
+def _build(cfg, previous: Previous | None, context: str | None) -> Result:
+    from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
+    from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.structure.pages import Page
+
+    result = Result()
+    config = cfg.plugins.on_config(cfg)
+    config.plugins.on_pre_build(config=config)
+    files = get_files(config)
+    env = config.theme.get_env()
+    files.add_files_from_theme(env, config)
+    files = config.plugins.on_files(files, config=config)
+    set_exclusions(files, config)
+    nav = get_navigation(files, config)
+    nav = config.plugins.on_nav(nav, config=config, files=files)
+    in_nav = {page.file.src_uri for page in nav.pages}
+
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    reusable = previous is not None and context is not None and previous.context == context
+    sources: dict[str, bytes] = {}
+    if context is not None:
+        for file in doc_files:
+            with open(file.abs_src_path, "rb") as handle:
+                sources[file.src_uri] = handle.read()
+            result.pages[file.src_uri] = page_key(context, file.src_uri, sources[file.src_uri])
+    changed_names: set[bytes] = set()
+    if reusable:
+        appeared = set(result.pages).symmetric_difference(previous.pages)
+        for src in appeared:
+            changed_names.update(n.encode("utf-8") for n in _names(src))
+
+    def reuse_from(file) -> Path | None:
+        if not reusable or file.src_uri in in_nav:
+            return None
+        if previous.pages.get(file.src_uri) != result.pages.get(file.src_uri):
+            return None
+        if changed_names and _mentions_any(sources[file.src_uri], changed_names):
+            return None
+        old = previous.site / file.dest_uri
+        return old if old.is_file() else None
+
+    plan: dict[str, Path | None] = {}
+    for file in doc_files:
+        if file.page is None and file.inclusion.is_not_in_nav():
+            Page(None, file, config)
+        plan[file.src_uri] = reuse_from(file)
+        if plan[file.src_uri] is None:
+            _populate_page(file.page, config, files)
+    sources.clear()
+
+    env = config.plugins.on_env(env, config=config, files=files)
+    files.copy_static_files(inclusion=InclusionLevel.is_included)
+    for template in config.theme.static_templates:
+        _build_theme_template(template, env, files, config, nav)
+    for template in config.extra_templates:
+        _build_extra_template(template, files, config, nav)
+
+    for file in doc_files:
+        old = plan[file.src_uri]
+        if old is None:
+            _build_page(file.page, config, doc_files, nav, env, excluded=file.inclusion.is_excluded())
+            result.rendered += 1
+        else:
+            _link(old, Path(file.abs_dest_path))
+            result.reused += 1
+    level = config.validation.links.anchors
+    for file in doc_files:
+        if plan[file.src_uri] is None:
+            file.page.validate_anchor_links(files=files, log_level=level)
+    config.plugins.on_post_build(config=config)
+    log.debug("site: %d pages rendered, %d reused from the previous build", result.rendered, result.reused)
+    return result
+
+
+def _link(old: Path, new: Path) -> None:
+    new.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(old, new)
+    except OSError:
+        shutil.copy2(old, new)

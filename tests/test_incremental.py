@@ -1,0 +1,149 @@
+"""Incremental site builds (generator.mkbuild): a rebuild renders only the pages whose output can
+have changed, and its site is byte for byte the site a full build of the same inputs gives."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import mkbuild, site
+from tests.conftest import REPO
+
+FIXTURES = REPO / "tests" / "fixtures" / "articles"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def rendered(monkeypatch):
+    """The pages rendered (not reused) by each build, in order."""
+    from mkdocs.commands import build as mk
+
+    log: list[list[str]] = []
+
+    real = mk._build_page
+
+    def spy(page, *a, **k):
+        log[-1].append(page.file.src_uri)
+        return real(page, *a, **k)
+
+    real_build = mkbuild._build
+
+    def build(*a, **k):
+        log.append([])
+        return real_build(*a, **k)
+
+    monkeypatch.setattr(mk, "_build_page", spy)
+    monkeypatch.setattr(mkbuild, "_build", build)
+    return log
+
+
+def _project(root: Path, seeds: Path) -> site.Paths:
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "about.md").write_text("# About\n\nHand-written.\n", encoding="utf-8")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", root / "theme")
+    return site.Paths(seeds, root / "docs", root / "site", root / "mkdocs.yml")
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _same_as_full_build(paths: site.Paths, tmp_path: Path) -> None:
+    """The incremental result equals a full build (no cache) of the same seeds, file for file."""
+    fresh = _project(tmp_path / "fresh", paths.seeds)
+    for page in paths.docs.glob("*.md"):  # the hand-written pages
+        if page.name != "index.md":
+            shutil.copy(page, fresh.docs / page.name)
+    site.build(fresh, use_cache=False)
+    got, want = _tree(paths.site), _tree(fresh.site)
+    assert sorted(got) == sorted(want)
+    different = [name for name in want if got[name] != want[name]]
+    assert different == []
+    assert _tree(paths.docs) == _tree(fresh.docs)
+
+
+@pytest.fixture
+def seeds(tmp_path):
+    folder = tmp_path / "seeds"
+    shutil.copytree(FIXTURES, folder)
+    return folder
+
+
+def _insert_paragraph(path: Path, paragraph: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    cut = text.index("\n\n", len(text) // 3)
+    path.write_text(text[:cut] + "\n\n" + paragraph + text[cut:], encoding="utf-8")
+
+
+def test_one_edit_renders_few_pages_and_equals_a_full_build(tmp_path, seeds, rendered):
+    paths = _project(tmp_path / "p", seeds)
+    site.build(paths)
+    total = len(rendered[0])
+    assert total > 60  # briefings, topics, people, archive ...
+    edited = sorted(seeds.glob("*.md"))[0]
+    _insert_paragraph(edited, "Council member Rania Odeh said the review would be published in full. "
+                              "\u201cPeople deserve to see every figure,\u201d she said.")
+    site.build(paths)
+    again = rendered[1]
+    assert 1 < len(again) < total // 3
+    assert "people/rania-odeh.md" in again  # a new person's page
+    assert {"index.md", "topics/index.md", "people/index.md"} <= set(again)  # the navigation's pages
+    _same_as_full_build(paths, tmp_path)
+
+
+def test_added_and_deleted_articles_equal_a_full_build(tmp_path, seeds, rendered):
+    paths = _project(tmp_path / "p", seeds)
+    victim = sorted(seeds.glob("*.txt"))[2]
+    site.build(paths)
+    page = next(p for p in (paths.docs / "briefings").glob("*.md") if victim.name in p.read_text(encoding="utf-8"))
+    # a hand-written page linking to it: once it is gone, that link is no longer resolved
+    (paths.docs / "links.md").write_text(f"# Links\n\n[A briefing](briefings/{page.name})\n", encoding="utf-8")
+    site.build(paths)
+    assert f'href="../briefings/{page.stem}/"' in (paths.site / "links" / "index.html").read_text(encoding="utf-8")
+    victim.unlink()
+    victim.with_suffix(".yml").unlink(missing_ok=True)
+    shutil.copy(REPO / "tests" / "fixtures" / "articles" / sorted(p.name for p in FIXTURES.glob("*.md"))[0],
+                seeds / "copy-of-an-article.md")
+    site.build(paths)
+    assert "links.md" in rendered[2] and len(rendered[2]) < len(rendered[0])
+    assert f'href="briefings/{page.name}"' in (paths.site / "links" / "index.html").read_text(encoding="utf-8")
+    _same_as_full_build(paths, tmp_path)
+
+
+def test_theme_change_renders_every_page(tmp_path, seeds, rendered):
+    paths = _project(tmp_path / "p", seeds)
+    site.build(paths)
+    template = paths.config.parent / "theme" / "main.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n{# edited #}\n", encoding="utf-8")
+    site.build(paths)
+    assert len(rendered[1]) == len(rendered[0])
+
+
+def test_a_hand_edited_site_is_not_reused(tmp_path, seeds, rendered):
+    paths = _project(tmp_path / "p", seeds)
+    site.build(paths)
+    page = next((paths.site / "briefings").glob("*/index.html"))
+    page.write_text("defaced", encoding="utf-8")
+    _insert_paragraph(sorted(seeds.glob("*.md"))[0], "Officials said the figures would be checked again "
+                                                     "before the end of the month.")
+    site.build(paths)
+    assert len(rendered[1]) == len(rendered[0])
+    assert page.read_text(encoding="utf-8") != "defaced"
+
+
+@pytest.mark.parametrize("change, reason", [
+    ({"plugins": ["search"]}, "plugins"),
+    ({"plugins": None}, "search plugin"),
+    ({"nav": None}, "no explicit nav"),
+    ({"nav": ["index.md", {"About": "about.md"}]}, "no title"),
+    ({"hooks": ["hooks.py"]}, "hooks"),
+    ({"markdown_extensions": [{"pymdownx.snippets": {}}]}, "reads other files"),
+])
+def test_configurations_where_pages_depend_on_each_other_render_everything(change, reason):
+    config = {"nav": [{"Latest": "index.md"}], "plugins": []}
+    config.update(change)
+    config = {k: v for k, v in config.items() if v is not None}
+    assert reason in mkbuild.reuse_blocker(config)
+    assert mkbuild.reuse_blocker({"nav": [{"Latest": "index.md"}, {"More": [{"About": "about.md"}]}],
+                                  "plugins": [], "markdown_extensions": ["toc", {"attr_list": {}}]}) is None
