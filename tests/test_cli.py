@@ -1,5 +1,6 @@
 """The command-line contract: exit codes, one error line per rejected file, nothing changed on usage errors."""
 import hashlib
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -91,3 +92,17 @@ def test_evaluate_names_a_missing_corpus_folder(tmp_path):
         assert result.returncode == 2, result.stderr
         assert result.stderr.strip().splitlines()[-1].startswith("error: ") and "does not exist" in result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_build_with_relative_folders_and_the_configuration_elsewhere(tmp_path, seeds_dir):
+    """Relative --docs/--site are relative to where the command runs, not to mkdocs.yml's folder."""
+    seeds_dir({"a.txt": ARTICLE})
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", project / "theme")
+    result = run("build", "--seeds", "seeds", "--docs", "project/docs", "--site", "project/site",
+                 "--config", "project/mkdocs.yml", "-q", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "index.html").is_file() and (project / "docs" / "index.md").is_file()
+    assert not (project / "project").exists()
