@@ -311,6 +311,8 @@ def _scan_paragraph(text: str, index: int, single_marks: bool) -> list[_Span]:
                 open_at, open_len = i, len(mark)
                 continue
             if _can_close(text, i, mark):
+                if mark == "''" and text[i + 2:i + 3] == "'" and text[i - 1:i] not in ("'", ""):
+                    i += 1  # a nested single quotation closes first, then the doubled one: ,'''
                 spans.append(_make_span(text, index, open_at, open_len, i, len(mark), closed=True))
                 state = None
         elif state == "single":
@@ -474,7 +476,7 @@ def _continues(paras, prev: _Span, span: _Span) -> bool:
         return False  # “A,” she said, adding, “B.” -- a second speech act, a second quotation
     if re.search(r"[.!?]['’\"”]*\s*$", prev.text) and gap.rstrip().endswith(":"):
         return False  # “A.” Y said: “B.” -- B is introduced as a new quotation
-    pieces = [p for p in _SENT_BOUNDARY_RE.split(gap.strip()) if p.strip()]
+    pieces = [p for p in _split_sentences(gap.strip()) if p.strip()]
     if len(pieces) > 1 and _SPEECH_RE.search(pieces[-1]):
         return False  # the second quotation has an attribution of its own
     if len(pieces) > 2:
@@ -764,10 +766,35 @@ def _sentence_subject(head: str) -> tuple[str, int] | None:
 
 def _sentence_start(text: str) -> int:
     start = 0
-    for m in _SENT_BOUNDARY_RE.finditer(text):
+    for m in _sentence_boundaries(text):
         if m.end() < len(text):
             start = m.end()
     return start
+
+
+
+def _sentence_boundaries(text: str):
+    """Sentence boundaries of ``text``; a period that ends an abbreviation (``Capt.``, ``Calif.``)
+    or a party tag (``(D-Nev.)``) does not end the sentence."""
+    for m in _SENT_BOUNDARY_RE.finditer(text):
+        if text[m.start()] == ".":
+            window = text[max(0, m.start() - 24):m.start() + 1].split()
+            token = window[-1] if window else ""
+            if _ABBREV_RE.match(token) or _PARTY_TAG_RE.match(token):
+                continue
+        yield m
+
+
+def _split_sentences(text: str) -> list[str]:
+    pieces, cursor = [], 0
+    for m in _sentence_boundaries(text):
+        pieces.append(text[cursor:m.start()])
+        cursor = m.end()
+    pieces.append(text[cursor:])
+    return pieces
+
+
+_PARTY_TAG_RE = re.compile(r"^\((?:[A-Z]{1,2}|Ind)-[A-Z][\w.\- ]{0,15}\.$")
 
 
 _CLAUSE_BREAK_RE = re.compile(

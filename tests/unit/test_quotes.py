@@ -646,3 +646,20 @@ def test_woven_term_in_the_attribution_does_not_break_an_interrupted_quotation()
     paragraph = ("“Everything is on the table,” Ruiz told the radio on Monday after hinting that "
                  "“staff changes” could come. “Every single thing is on the table.”")
     assert _texts(["Intro line.", paragraph]) == ["Everything is on the table … Every single thing is on the table."]
+
+
+def test_abbreviation_or_party_tag_in_the_attribution_does_not_end_the_sentence():
+    paragraph = ("“The budget is a mess,” said Army Capt. Lena Ortiz, who said she would not vote. "
+                 "“Nobody reads it anymore.”")
+    quote = _one(["Intro line.", paragraph])
+    assert quote.text == "The budget is a mess … Nobody reads it anymore."
+    assert quote.speaker == "Lena Ortiz"
+    paragraph = "“The plan is a gift to lobbyists,” Sen. Tom Hale (D-Nev.) said in a statement. “It has to go.”"
+    assert _texts(["Intro line.", paragraph]) == ["The plan is a gift to lobbyists … It has to go."]
+
+
+def test_doubled_apostrophes_closing_a_nested_single_quotation():
+    paragraph = "''People tell me, 'Go back home,''' said Mr. Rojas, who was born abroad. ''This is my home.''"
+    quote = _one(["Intro line.", paragraph])
+    assert quote.text == "People tell me, 'Go back home,' … This is my home."
+    assert quote.speaker == "Mr. Rojas"
