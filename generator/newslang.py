@@ -33,7 +33,8 @@ SPEECH_VERBS = (
     "bragged|brags|gushed|fumed|huffed|pleaded|pleads|implored|begged|conceding|admitting|"
     "predicting|promising|vowing|urging|cautioning|emphasizing|emphasising|pointing out|"
     "announcing|claiming|calling|summed up|sums up|put it|puts it|wrote in|explained in|chanting|chants|chant|"
-    "shouting|yelling|screaming|singing|sang|sings|cried out|crying"
+    "shouting|yelling|screaming|singing|sang|sings|cried out|crying|conclude|state|stating|"
+    "remembered|remembers|recommended|recommends|boomed|reported|reports|reporting"
 )
 COGNITION_VERBS = (
     "believes|believed|considers|considered|thinks|thought|argues|argued|contends|"

@@ -138,7 +138,8 @@ _POST_NP_FIRST_RE = re.compile(
     re.IGNORECASE,
 )
 _POST_GENERIC_RE = re.compile(  # ,” Moss questioned.  — any past-tense verb closing the clause
-    r"^\s*,?\s*(?P<np>(?:he|she|they|(?:[A-Z][\w’'.\-]*|(?:al|el)-[A-Z][\w’'\-]*)(?:\s+[A-Z][\w’'.\-]*){0,3}))"
+    r"^\s*,?\s*(?P<np>(?:he|she|they|it|we|(?:[A-Z][\w’'.\-]*|(?:al|el)-[A-Z][\w’'\-]*)(?:\s+[A-Z][\w’'.\-]*){0,3}"
+    r"|the(?:\s+[\w’'\-]+){1,4}?))"
     r"\s+(?P<verb>[a-z]{3,}ed)(?=\s*[.,;]|\s+(?:in|at|on|to|during|after|before|while|as|and)\b)"
 )
 _APPOSITION_AFTER_RE = re.compile(r"^\s*,\s*([^,;:!?“”\"«»—]{1,120}?)\s*(?:[,.;]|$)")

@@ -663,3 +663,15 @@ def test_doubled_apostrophes_closing_a_nested_single_quotation():
     quote = _one(["Intro line.", paragraph])
     assert quote.text == "People tell me, 'Go back home,' … This is my home."
     assert quote.speaker == "Mr. Rojas"
+
+
+def test_more_attribution_shapes_after_the_quotation():
+    paragraph = "“Keep the levy in place for now,” it recommended. “Review it after the decade ends.”"
+    assert _texts(["Intro line.", paragraph]) == ["Keep the levy in place for now … Review it after the decade ends."]
+    paragraph = ("“Mayor Ruiz, let me help you out, the answer is no,” the visiting governor riffed on the "
+                 "mayor's reply. “And that is why we need a change!”")
+    assert _texts(["Intro line.", paragraph]) == [
+        "Mayor Ruiz, let me help you out, the answer is no … And that is why we need a change!"]
+    quote = _one(["Intro line.", "“The count was 699 to 695,” The Harbour Ledger reported. “It was close.”"])
+    assert quote.text == "The count was 699 to 695 … It was close."
+    assert quote.speaker.endswith("Harbour Ledger")
