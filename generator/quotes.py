@@ -551,6 +551,7 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
     The phrase may carry an apposition after a comma (``Ana Ruiz, a strategist``).
     """
     tail = _PLACE_COMMA_RE.sub(" ", tail[:_CONTEXT])  # "of Dayton, Ohio., said" keeps one apposition
+    tail = _AGE_RE.sub(_blank_age, tail)  # "Ana Ruiz, 67, a nurse, said" keeps one apposition
     m = _POST_ACCORDING_RE.match(tail)
     if m:
         return m.group("np"), m.end()
@@ -583,6 +584,13 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
 
 
 _PLACE_COMMA_RE = re.compile(r",(?=\s+(?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z])\.,)")
+_AGE_RE = re.compile(r"(?<=[a-z.]),[ \u00a0]+\d{1,3},(?=\s+(?P<verb>(?:(?:" + ADVERBS + r")\s+)*(?:"
+                     + SPEECH_VERBS + r")\b)?)", re.IGNORECASE)
+
+
+def _blank_age(m: re.Match) -> str:
+    """``, 67,`` after a name: blanked (same length), keeping a comma before a further apposition."""
+    return " " * len(m.group()) if m.group("verb") else "," + " " * (len(m.group()) - 1)
 
 
 def _np_after(text: str) -> str:
@@ -720,7 +728,8 @@ def _sentence_subject(head: str) -> tuple[str, int] | None:
     parts = _split_top_level_commas(head)
     for part in parts[:-1]:
         words = part.split()
-        if words and (words[0].lower().strip(".") in INTRO_WORDS or part.strip().lower() in INTRO_WORDS):
+        if words and (words[0].lower().strip(".") in INTRO_WORDS or part.strip().lower() in INTRO_WORDS
+                      or _PARTICIPLE_INTRO_RE.match(part)):
             offset += len(part) + 1
             continue
         break
@@ -728,9 +737,12 @@ def _sentence_subject(head: str) -> tuple[str, int] | None:
     lead = len(rest) - len(rest.lstrip())
     tokens = re.findall(r"\S+", rest)
     picked: list[str] = []
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
         bare = tok.strip(",;:")
         low = bare.lower()
+        if picked and bare[:1].islower() and _role_then_name(tokens, k):
+            picked.append(bare)  # "Republican presidential candidate Ana Ruiz", "The Slate technology columnist X"
+            continue
         if not picked:
             if low in {"he", "she", "they"}:
                 return bare, offset + lead
@@ -765,6 +777,24 @@ def _sentence_subject(head: str) -> tuple[str, int] | None:
     return phrase, offset + lead
 
 
+# "Appearing before supporters on Monday, X said": a participle phrase opening the sentence.
+_PARTICIPLE_INTRO_RE = re.compile(r"^\s*[A-Z][a-z]{2,}(?:ing|ed)\s+(?:[a-z][\w’'\-]*\s+){1,}")
+
+
+def _role_then_name(tokens: list[str], k: int) -> bool:
+    """Lower-case words from ``tokens[k]`` that end in a role noun followed by a capitalised name."""
+    for j in range(k, min(k + 3, len(tokens) - 1)):
+        word = tokens[j]
+        if not word[:1].islower() or word[-1:] in ",;:":
+            return False
+        low = word.lower()
+        if low in SUBJECT_STOP:
+            return False
+        if (low in ROLE_NOUNS or low in TITLE_WORDS) and tokens[j + 1][:1].isupper():
+            return True
+    return False
+
+
 def _sentence_start(text: str) -> int:
     start = 0
     for m in _sentence_boundaries(text):
@@ -795,6 +825,7 @@ def _split_sentences(text: str) -> list[str]:
     return pieces
 
 
+_PARTY_TAGS_RE = re.compile(r"\s*\((?:[A-Z]{1,2}|Ind)-[A-Z][\w.\- ]{0,15}(?:\)|$)")
 _PARTY_TAG_RE = re.compile(r"^\((?:[A-Z]{1,2}|Ind)-[A-Z][\w.\- ]{0,15}\.$")
 
 
@@ -806,12 +837,19 @@ _CLAUSE_BREAK_RE = re.compile(
 
 def _subject_before(text: str) -> tuple[str, int] | None:
     """Noun phrase immediately before a verb (``when he`` -> ``he``)."""
+    text = _PARTY_TAGS_RE.sub(lambda m: " " * len(m.group()), text)  # "Rep. X (R-Wis.) said"
     stripped = re.sub(rf"(?:\s+{ADVERBS})+\s*$", "", text.rstrip(), flags=re.IGNORECASE)
     if not stripped:
         return None
     # Name, apposition, verb: "Sen. X, a Democrat from Ohio, said"
     if stripped.endswith(","):
         parts = _split_top_level_commas(stripped[:-1])
+        if len(parts) >= 2 and _is_bare_name(parts[-1].strip()):
+            # "her senior policy adviser, Jon Sully, said": a description, then the name
+            described = _sentence_subject(parts[-2])
+            if described is not None and _is_description(described[0]):
+                desc_start = sum(len(p) + 1 for p in parts[:-2]) + described[1]
+                return described[0] + ", " + parts[-1].strip(), desc_start
         if len(parts) >= 2:
             head_start = sum(len(p) + 1 for p in parts[:-2])
             head = parts[-2]
@@ -1095,15 +1133,15 @@ class _People:
 
     # -- resolution ----------------------------------------------------------
     def resolve(self, phrase: str, position: tuple[int, int]) -> tuple[str | None, str | None]:
-        phrase = phrase.strip(" ,.;:—–-")
+        phrase = _PARTY_TAGS_RE.sub("", phrase).strip(" ,.;:—–-")  # "Ana Ruiz (D-Ore.)" -> "Ana Ruiz"
         if "," in phrase:
             return self._resolve_apposition(phrase, position)
         return self._resolve_simple(phrase, position)
 
     def _resolve_apposition(self, phrase: str, position) -> tuple[str | None, str | None]:
         head, tail = (part.strip() for part in phrase.split(",", 1))
-        head_words = head.lower().split()
-        if head_words and head_words[0] in {"the", "a", "an"} and _trailing_name(tail.split()):
+        if _is_description(head) and _is_bare_name(tail):
+            # "the city's spokesman, Ana Ruiz" / "his wife, Ana Ruiz": the name is in the apposition
             name, role = tail, re.sub(r"^the\s+", "", head, flags=re.IGNORECASE)
         else:
             name, role = head, tail
@@ -1119,6 +1157,11 @@ class _People:
         return speaker, known_role
 
     def _resolve_simple(self, phrase: str, position) -> tuple[str | None, str | None]:
+        affiliation = _AFFILIATION_RE.search(phrase)
+        affiliated = None
+        if affiliation is not None and _affiliated_name(phrase[:affiliation.start()]):
+            # "Ana Ruiz of the X Institute" -> Ana Ruiz, with the affiliation as a role
+            phrase, affiliated = phrase[:affiliation.start()], phrase[affiliation.start():].strip()
         words = phrase.split()
         if not words:
             return None, None
@@ -1146,6 +1189,8 @@ class _People:
             return phrase, None
         lead_role = _leading_role(tokens[:len(tokens) - len(name_tokens) - len(role_tokens)])
         role = _clean_role(" ".join([x for x in (lead_role, " ".join(role_tokens)) if x]) or None)
+        if affiliated is not None and (role is None or _is_bare_title(role)):
+            role = (role + " " if role else "") + affiliated
         name = " ".join(name_tokens)
         key = _surname_key(name)
         if not any(t[:1].isupper() for t in name_tokens) and key not in self.by_key:
@@ -1173,6 +1218,47 @@ _RELATIVE_AFTER_RE = re.compile(r"^\s*,\s*(?:who|whose)\b")
 _VERB_AFTER_RE = re.compile(  # "Ana Ruiz leads the", "Ana Ruiz arrived", "Ana Ruiz is"
     r"^\s+(?:(?:also|then|later|now|has|had|have|will|would|is|was|could|can)\b|[a-z]{2,}ed\b"
     r"|[a-z]{2,}s\s+(?:the|a|an|his|her|their|its|this|that|these|those|to|for|with|on|up|out)\b)")
+
+
+_DETERMINER_HEADS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
+
+
+def _is_description(phrase: str) -> bool:
+    """``the city's spokesman``, ``his wife``, ``Google's chief executive``: a description, not a name."""
+    words = phrase.split()
+    if not words:
+        return False
+    if words[0].lower() in _DETERMINER_HEADS:
+        return True
+    if any(re.search(r"[’']s?$", w) and w[:1].isupper() for w in words[:-1]):
+        last = words[-1].lower().strip(".,")
+        return last in ROLE_NOUNS or last in TITLE_WORDS or words[-1][:1].islower()
+    return False
+
+
+def _is_bare_name(phrase: str) -> bool:
+    """``Ana Ruiz``, ``Carl``, ``Jean-Paul de la Cruz``: capitalised words (and name particles) only."""
+    words = phrase.split()
+    if not 1 <= len(words) <= 5 or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or re.match(rf"^{PARTICLES}$", w.lower()) for w in words)
+
+
+_AFFILIATION_RE = re.compile(r"\s(?:of|from|at)\s")
+
+
+def _affiliated_name(before: str) -> bool:
+    """``Ana Ruiz`` / ``former Gov. Ana Ruiz`` before ``of the X``: a person's name ends there
+    (not ``Secretary`` of State, ``Bank`` of America)."""
+    tokens = before.split()
+    caps = [t for t in tokens if t[:1].isupper()]
+    if not tokens or not tokens[-1][:1].isupper():
+        return False
+    bare = [t for t in caps if t.lower() not in TITLE_WORDS and t.lower() not in HONORIFICS]
+    if len(bare) < 2 and not (bare and any(t.lower() in HONORIFICS or t.lower() in TITLE_WORDS for t in caps)):
+        return False
+    last = tokens[-1].lower().strip(".,")
+    return last not in TITLE_WORDS and last not in ROLE_NOUNS and not _is_org_like(bare) and _name_like(bare)
 
 
 def _name_like(tokens: list[str]) -> bool:
@@ -1207,6 +1293,7 @@ def _clean_role(role: str | None) -> str | None:
     if not role:
         return role
     words = role.split()
+    role = " ".join(words)
     head = re.split(r"\s(?:of|at|for|in|from|to|on|with)\s", role + " ")[0].split()
     if len(words) >= 2 and words[0].lower() in {"the", "its"} and words[1][:1].islower() \
             and not any(re.search(r"[’']s?$", w) for w in head[1:]):

@@ -675,3 +675,25 @@ def test_more_attribution_shapes_after_the_quotation():
     quote = _one(["Intro line.", "“The count was 699 to 695,” The Harbour Ledger reported. “It was close.”"])
     assert quote.text == "The count was 699 to 695 … It was close."
     assert quote.speaker.endswith("Harbour Ledger")
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("In a statement to the paper, her senior policy adviser, Jon Sully, said: “The alliance is essential.”",
+     "Jon Sully"),
+    ("“We need him because life is hard here,” his wife, Mara Lazo, wrote in a letter to the court.", "Mara Lazo"),
+    ("Speaker of the Assembly Rep. Dan Royce (R-Wis.) said “those images have no place in a campaign.”",
+     "Dan Royce"),
+    ("“Big tax cuts do not work in an age of debt,” Jim Peller of the Harbour Policy Institute wrote.",
+     "Jim Peller"),
+    ("“He should retract his comments,” former Gov. Ted Marsh of Vermont said on the radio.", "Ted Marsh"),
+    ("The Ledger technology columnist Dave Orr went so far as to say: “The network as we know it is over.”",
+     "Dave Orr"),
+    ("Republican presidential candidate Ana Ruiz took to the radio, saying: “Another attack. When will we learn?”",
+     "Ana Ruiz"),
+    ("Appearing before cheering supporters on Monday, Lin Aye, 70, said it was early but added, "
+     "“I think you all know the results.”", "Lin Aye"),
+    ("“I just do not trust her,” Cora Penn, 67, a retired clerk in Dayton, Ohio., said in an interview.",
+     "Cora Penn"),
+])
+def test_speaker_behind_descriptions_tags_affiliations_and_ages(paragraph, speaker):
+    assert _one(["Intro line.", paragraph]).speaker == speaker
