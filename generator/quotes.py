@@ -480,6 +480,11 @@ def _continues(paras, prev: _Span, span: _Span) -> bool:
     pieces = [p for p in _split_sentences(gap.strip()) if p.strip()]
     if len(pieces) > 1 and _SPEECH_RE.search(pieces[-1]):
         return False  # the second quotation has an attribution of its own
+    if len(pieces) > 1 and pieces[-1].rstrip().endswith(":"):
+        return False  # “A,” X said. Later, X went further: “B.” -- B is introduced anew
+    if re.search(r"[.!?]['’\"”]*\s*$", prev.text) and re.match(r"^\s*[A-Z]", gap) \
+            and gap.rstrip().endswith(",") and _has_own_cue(paras, prev):
+        return False  # He said, “A.” He added, “B.” -- A's cue was before it; B gets a new one
     if len(pieces) > 2:
         return False
     # “A,” X said. “B,” Y added.  -> B has its own attribution: keep separate.
@@ -494,6 +499,13 @@ def _continues(paras, prev: _Span, span: _Span) -> bool:
 
 _SECOND_CUE_RE = re.compile(r",\s+(?:adding|noting|continuing|before adding|and added|then added)\b[^“”\"]{0,40}?[,:]?\s*$")
 _GAP_CONJUNCTION_RE = re.compile(r"(?<=[.!?])(\s+)(?:But|And|Yet|Still|So|Or|Now|Plus)\s*$")
+
+
+def _has_own_cue(paras, span: _Span) -> bool:
+    """``span`` is introduced by a cue before it (``He said, “A.”``)."""
+    head = paras[span.paragraph]
+    pre = _pre_attribution(head[max(0, span.start - _CONTEXT):span.start], span.text)
+    return pre is not None and pre[0] is not None
 
 
 def _woven(paragraph: str, span: _Span) -> bool:

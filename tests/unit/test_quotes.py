@@ -697,3 +697,10 @@ def test_more_attribution_shapes_after_the_quotation():
 ])
 def test_speaker_behind_descriptions_tags_affiliations_and_ages(paragraph, speaker):
     assert _one(["Intro line.", paragraph]).speaker == speaker
+
+
+def test_a_new_cue_after_a_full_stop_starts_a_new_quotation():
+    paragraph = "Asked about the port, Ruiz said, “It is open.” Pressed on the cost, Ruiz replied, “We will pay it.”"
+    assert _texts(["Intro line.", paragraph]) == ["It is open.", "We will pay it."]
+    paragraph = "“The levy works,” Ruiz said on the radio. On television, she went further: “It saved the town.”"
+    assert _texts(["Intro line.", paragraph]) == ["The levy works", "It saved the town."]
