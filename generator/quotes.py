@@ -465,9 +465,14 @@ def _continues(paras, prev: _Span, span: _Span) -> bool:
         return False
     text = paras[span.paragraph]
     gap = _GAP_CONJUNCTION_RE.sub(" ", text[prev.after:span.start])  # “A,” he said. But “B.”
-    if len(gap) > _CONTEXT or not gap.strip() or not re.search(r"[,.:;—–-]['’\"”]*\s*$", gap):
+    if len(gap) > _CONTEXT or not gap.strip():
         return False
-    if not re.search(r"[,.!?…—–-]['’\"”]*\s*$", prev.text):
+    if not re.search(r"[,.:;—–-]['’\"”]*\s*$", gap):
+        bare = _BARE_CUE_RE.match(gap)
+        if bare is None or gap[bare.end():].strip():
+            return False  # “A,” she said “B.” (the comma after the verb left out) continues
+    if not re.search(r"[,.!?…—–-]['’\"”]*\s*$", prev.text) and not (
+            re.search(r"\w\s*$", prev.text) and _BARE_CUE_RE.match(gap)):
         return False
     if _post_attribution(gap) is None and _pre_attribution(gap, span.text) is None:
         return False
@@ -535,7 +540,8 @@ def _attribution_for(paras, group: list[_Span]) -> _Attribution | None:
     if last.closed:
         tail = paras[last.end_paragraph][last.after:last.after + _CONTEXT]
         found = _post_attribution(tail)
-        strong = re.search(r"[,?!…—–-]['’\"”]*\s*$", last.text) or re.search(r"^\s*[,—–-]", tail)
+        strong = re.search(r"[,?!…—–-]['’\"”]*\s*$", last.text) or re.search(r"^\s*[,—–-]", tail) \
+            or _lacks_comma(paras, first, last)  # “We will win” Ruiz said. -- the comma left out
         if found and not strong and re.search(r"\.\s*$", last.text) and len(group) == 1:
             # “... you.” She says ...: a new sentence after a full stop; a cue before the
             # quotation (tells voters that “he loves you.”) comes first.
@@ -555,6 +561,19 @@ def _attribution_for(paras, group: list[_Span]) -> _Attribution | None:
         phrase, offset = pre
         return _Attribution(phrase, (first.paragraph, max(0, first.start - _CONTEXT) + offset))
     return None
+
+
+def _lacks_comma(paras, first: _Span, last: _Span) -> bool:
+    """A capitalised clause of several words that ends in a word inside the marks and opens its
+    sentence: the comma before the attribution was left out (“We will win” Ruiz said)."""
+    return bool(re.search(r"\w\s*$", last.text)) and bool(re.match(r"^\W*[A-Z]", first.text)) \
+        and len(_WORD_RE.findall(last.text)) >= 3 and _starts_sentence(paras[first.paragraph], first.start) \
+        and bool(_BARE_CUE_RE.match(paras[last.end_paragraph][last.after:last.after + 120]))
+
+
+_BARE_CUE_RE = re.compile(  # a name or pronoun and a speech verb, or a speech verb and a name
+    rf"^[ \u00a0]+(?:(?:(?:[A-Z][\w’'.\-]*|the|a)[ \u00a0]+){{1,5}}|(?:he|she|they)[ \u00a0]+)"
+    rf"(?:{ADVERBS}[ \u00a0]+)*(?:{SPEECH_VERBS})\b|^[ \u00a0]+(?:said|says|wrote|added)[ \u00a0]+[A-Z]")
 
 
 def _post_attribution(tail: str) -> tuple[str | None, int] | None:

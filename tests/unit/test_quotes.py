@@ -704,3 +704,15 @@ def test_a_new_cue_after_a_full_stop_starts_a_new_quotation():
     assert _texts(["Intro line.", paragraph]) == ["It is open.", "We will pay it."]
     paragraph = "“The levy works,” Ruiz said on the radio. On television, she went further: “It saved the town.”"
     assert _texts(["Intro line.", paragraph]) == ["The levy works", "It saved the town."]
+
+
+def test_attribution_with_a_comma_left_out():
+    paragraph = "“The caucus is a battle of niches” Lopez said. “Fuel is a strong niche in the state.”"
+    quote = _one(["Intro line.", paragraph])
+    assert quote.text == "The caucus is a battle of niches … Fuel is a strong niche in the state."
+    assert quote.speaker == "Lopez"
+    paragraph = "“They are trying to defeat the plan,” she said “The campaign is telling families to wait.”"
+    assert _texts(["Intro line.", paragraph]) == [
+        "They are trying to defeat the plan … The campaign is telling families to wait."]
+    # a quoted phrase followed by the rest of the sentence is not an attribution
+    assert _texts(["Intro line.", "“We are alive, unlike the robots” at the convention, he said."]) == []
