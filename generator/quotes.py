@@ -281,6 +281,8 @@ def _can_open(text: str, i: int, mark: str) -> bool:
     if nxt.isspace():
         return False
     prev = _prev_char(text, i)
+    if prev == "=" or nxt in "<>":
+        return False  # markup left in the text (<tweet tweet-date="...">), not a quotation
     if mark in ("'", "‘", "’", "‹"):
         return not (prev.isalnum() or prev in "’'-")
     if mark == '"' and prev.isalnum():
@@ -926,8 +928,12 @@ def _is_direct(paras, group: list[_Span], attribution: _Attribution | None) -> b
         return False
     if _is_title_case(words) and not _utterance_with_cue(paras, first, text, words, attribution):
         return False
+    if last.closed and _BYLINE_RE.match(paras[last.end_paragraph][last.after:last.after + 80]):
+        return False  # “Museum opens a new wing,” by the Ledger's Ana Ruiz: a headline and its byline
     if len(group) > 1 or first.paragraph != last.end_paragraph:
         return True
+    if attribution is None and _is_single_quoted_subhead(paras[first.paragraph], first, words):
+        return False
     if _is_partial(paras, first, attribution):
         return False
     if attribution is not None:
@@ -938,6 +944,20 @@ def _is_direct(paras, group: list[_Span], attribution: _Attribution | None) -> b
             return False
         return True
     return _is_full_clause(text, paras[first.paragraph], first.start, first.closed)
+
+
+_BYLINE_RE = re.compile(
+    r"^\s*,?\s*by\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)(?:the\s+)?[A-Z]")
+
+
+def _is_single_quoted_subhead(paragraph: str, span: _Span, words: list[str]) -> bool:
+    """A short paragraph that is nothing but a phrase in single marks (‘A change warrior.’): a
+    section heading taken from the story, not reported speech."""
+    mark = paragraph[span.start:span.start + 2]
+    if mark[:1] not in _SINGLE_OPEN or mark == "''" or len(words) > 8:
+        return False
+    return span.start == _first_mark(paragraph) and not paragraph[span.after:].strip(" '’.\u00a0")
 
 
 def _utterance_with_cue(paras, first: _Span, text: str, words: list[str], attribution) -> bool:

@@ -716,3 +716,14 @@ def test_attribution_with_a_comma_left_out():
         "They are trying to defeat the plan … The campaign is telling families to wait."]
     # a quoted phrase followed by the rest of the sentence is not an attribution
     assert _texts(["Intro line.", "“We are alive, unlike the robots” at the convention, he said."]) == []
+
+
+def test_headlines_with_bylines_subheads_and_markup_are_not_quotations():
+    paragraphs = [
+        "NOW OPEN—“Pop-up art show confronts the rents,” by the Ledger's Ana Ruiz: http://example.com/a.",
+        "‘A change warrior.’",
+        'Cruz posted. <tweet tweet-author="@someone" tweet-date="January 19, 2016">I love the town.<tweet/>.',
+    ]
+    assert extract_quotes(paragraphs) == ()
+    # a single-quoted paragraph with its own cue is still speech
+    assert _texts(["‘We will rebuild every bridge,’ the mayor said."]) == ["We will rebuild every bridge"]
