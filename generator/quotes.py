@@ -304,12 +304,19 @@ def _scan_paragraph(text: str, index: int, single_marks: bool) -> list[_Span]:
     spans: list[_Span] = []
     state = None  # None, "double" or "single"
     open_at = open_len = 0
+    skip_until = 0
     for match in _MARK_RE.finditer(text):
         mark, i = match.group(), match.start()
+        if i < skip_until:
+            continue
         if state == "double":
             if mark not in _DOUBLE_MARKS or i < open_at + open_len:
                 continue
             if _prev_char(text, i).isspace() and mark in _OPENING_SHAPES and _can_open(text, i, mark):
+                nested = _nested_end(text, i, text[open_at:open_at + open_len])
+                if nested:
+                    skip_until = nested  # "A “B” C" -- a quotation inside the quotation
+                    continue
                 spans.append(_make_span(text, index, open_at, open_len, i, 0, closed=False, end=i))
                 open_at, open_len = i, len(mark)
                 continue
@@ -332,6 +339,28 @@ def _scan_paragraph(text: str, index: int, single_marks: bool) -> list[_Span]:
     if state == "double":
         spans.append(_make_span(text, index, open_at, open_len, len(text), 0, closed=False))
     return [s for s in spans if s.text.strip()]
+
+
+_DOUBLE_SEARCH_RE = re.compile(r"''|[\"“”„‟«»]")
+
+
+def _nested_end(text: str, i: int, outer: str) -> int:
+    """End of a quotation nested at ``i`` inside an open one, or 0.
+
+    Nested when the marks differ in style (``"A “B” C``: the outer straight, the inner curly) or
+    when the inner closing mark is followed by a second closing mark before any opening one
+    (``“A “B” C,” she said``)."""
+    inner = _DOUBLE_SEARCH_RE.search(text, i + 1, i + 400)
+    if inner is None or inner.group() != "”" or not _can_close(text, inner.start(), "”"):
+        return 0
+    if outer == '"':
+        return inner.end()
+    if outer != "“":
+        return 0
+    after = _DOUBLE_SEARCH_RE.search(text, inner.end(), inner.end() + 400)
+    if after is not None and after.group() == "”" and _can_close(text, after.start(), "”"):
+        return inner.end()
+    return 0
 
 
 def _make_span(text, index, open_at, open_len, close_at, close_len, closed, end=None) -> _Span:

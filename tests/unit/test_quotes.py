@@ -727,3 +727,16 @@ def test_headlines_with_bylines_subheads_and_markup_are_not_quotations():
     assert extract_quotes(paragraphs) == ()
     # a single-quoted paragraph with its own cue is still speech
     assert _texts(["‘We will rebuild every bridge,’ the mayor said."]) == ["We will rebuild every bridge"]
+
+
+def test_quotation_nested_inside_a_quotation_with_double_marks():
+    paragraph = ('Dr. Ruiz stated: "The department is not about “Equal Justice” anymore. '
+                 'It is about control of the harbour."')
+    quote = _one(["Intro line.", paragraph])
+    assert quote.text.startswith("The department is not about “Equal Justice” anymore.")
+    assert quote.speaker == "Dr. Ruiz"
+    paragraph = ("“The mayor’s claim that the port “has to close” shows he has no plan at all,” "
+                 "wrote Ana Ruiz, head of the dock union.")
+    quote = _one(["Intro line.", paragraph])
+    assert quote.text == "The mayor’s claim that the port “has to close” shows he has no plan at all"
+    assert quote.speaker == "Ana Ruiz"
