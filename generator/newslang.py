@@ -34,7 +34,8 @@ SPEECH_VERBS = (
     "predicting|promising|vowing|urging|cautioning|emphasizing|emphasising|pointing out|"
     "announcing|claiming|calling|summed up|sums up|put it|puts it|wrote in|explained in|chanting|chants|chant|"
     "shouting|yelling|screaming|singing|sang|sings|cried out|crying|conclude|state|stating|"
-    "remembered|remembers|recommended|recommends|boomed|reported|reports|reporting"
+    "remembered|remembers|recommended|recommends|boomed|reported|reports|reporting|"
+    "issued a statement|released a statement|issued the following statement|put out a statement"
 )
 COGNITION_VERBS = (
     "believes|believed|considers|considered|thinks|thought|argues|argued|contends|"

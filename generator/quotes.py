@@ -146,7 +146,7 @@ _APPOSITION_AFTER_RE = re.compile(r"^\s*,\s*([^,;:!?“”\"«»—]{1,120}?)\s*
 _POST_ACCORDING_RE = re.compile(r"^[\s,—–-]*according to\s+" + _NP + r"\s*(?:[,.;:!?]|$)", re.IGNORECASE)
 # Pre-attribution: the sentence before the opening mark ends with one of these.
 _PRE_TAIL_RE = re.compile(
-    r"^(?P<obj>[^,:;“”\"«».!?]{0,70}?)\s*(?P<punct>[,:]|—|\bthat|\bas follows:?|)\s*$",
+    r"^(?P<obj>[^,:;“”\"«».!?]{0,70}?)\s*(?P<punct>[,:]|—|,?\s*\bthat|\bas follows:?|)\s*$",
     re.IGNORECASE,
 )
 _COLON_END_RE = re.compile(r":\s*$")
@@ -727,6 +727,12 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
     sentence = before[start:]
     if not sentence.strip():
         return None
+    first = _VERB_FIRST_RE.match(sentence)  # "Said Ana Ruiz, who grew up here, “..." / "Stated Ruiz: “"
+    if first is not None and first.group("np").strip()[:1].isupper():
+        return first.group("np").strip(), start + first.start("np")
+    # Same-length rewrites keep offsets: "20,000 followers" and ", however," do not end the object.
+    sentence = _THOUSANDS_RE.sub("0", sentence)
+    sentence = _ASIDE_RE.sub(lambda m: " " * len(m.group()), sentence)
     verb = None
     for verb in _SPEECH_RE.finditer(sentence):
         pass
@@ -751,8 +757,8 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
     if punct == "that" and not (quote[:1].isupper() or len(quote.split()) >= 5
                                 or (ends_sentence and len(quote.split()) >= 3)):
         return None
-    if obj and len(obj.split()) > (10 if punct == "that" else 6):
-        return None
+    if obj and len(obj.split()) > (10 if punct.endswith("that") or (punct and quote[:1].isupper()) else 6):
+        return None  # "told the Post in a written statement, “I ..." is a cue; a long clause is not
     head = sentence[:verb.start()]
     if _PASSIVE_RE.search(head):
         return None, start  # "Trump was asked, “...": the speaker is not the subject
@@ -767,6 +773,14 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
 
 
 _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_VERB_FIRST_RE = re.compile(  # a sentence that opens with the speech verb, the speaker after it
+    r"^\s*(?:Said|Says|Added|Adds|Stated|Continued|Continues|Wrote|Writes|Explained|Recalled|Asked|Replied)"
+    r"\s+(?P<np>[A-Z][^,:;“”\"«».!?]{0,60}?(?:\.[^,:;“”\"«»!?]{0,40}?)?)\s*(?:,[^,:;“”\"«»]{0,100})?[,:]\s*$")
+_VERB_OPENING_RE = re.compile(
+    r"^(?:Said|Says|Added|Adds|Stated|Continued|Continues|Wrote|Writes|Explained|Recalled|Asked|Replied)$")
+_THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_ASIDE_RE = re.compile(r",\s*(?:however|though|too|also|again|then|later|meanwhile|in turn|in response|"
+                       r"for (?:his|her|their|its) part)\s*(?=,)", re.IGNORECASE)
 _SECONDARY_CUE_RE = re.compile(
     rf"\b(?:and|but|to|then|before|after|by|while|when|in|without|of|for)\s+(?:{ADVERBS}\s+)*$",
     re.IGNORECASE,
@@ -996,9 +1010,13 @@ def _utterance_with_cue(paras, first: _Span, text: str, words: list[str], attrib
     post = attribution.position >= (first.end_paragraph, first.after)
     if post and _starts_sentence(paras[first.paragraph], first.start):
         return True
+    if not post and re.search(r"[.!?]['’]?\s*$", text) \
+            and _VERB_COMMA_RE.search(paras[first.paragraph][max(0, first.start - 40):first.start]):
+        return True  # Ruiz said, “Probably.” -- a whole utterance right after its verb
     return bool(re.search(r"[!?]['’]?\s*$", text)) or (len(words) >= 3 and _starts_sentence(paras[first.paragraph], first.start))
 
 
+_VERB_COMMA_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\s*[,:]\s*$", re.IGNORECASE)
 _LOWER_START_RE = re.compile(r"^\W*[a-z]")
 _CONTINUES_RE = re.compile(r"^\s*(?:\(|[a-z])")
 
@@ -1410,8 +1428,8 @@ def _trim_run(tokens: list[str]) -> list[str]:
             out.append(tok[:-1])
             break
         out.append(tok)
-    while out and out[0].lower() in SENTENCE_START_WORDS:
-        out.pop(0)
+    while out and (out[0].lower() in SENTENCE_START_WORDS or (len(out) > 1 and _VERB_OPENING_RE.match(out[0]))):
+        out.pop(0)  # "Later Ana Ruiz", "Stated Ana Ruiz"
     if out and re.search(r"[’']s$", out[-1]):
         return []  # possessive: "Iran’s", "Trump's campaign" -- not a mention of a speaker
     return [t for t in out if t]

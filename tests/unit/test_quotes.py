@@ -740,3 +740,29 @@ def test_quotation_nested_inside_a_quotation_with_double_marks():
     quote = _one(["Intro line.", paragraph])
     assert quote.text == "The mayor’s claim that the port “has to close” shows he has no plan at all"
     assert quote.speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("paragraph, text, speaker", [
+    ("Asked whether he would fire the writer, Lopez said, “Probably.”", "Probably.", "Lopez"),
+    ("Soon after the vote, Ruiz wrote to his 20,000 followers, “It is time to end her career for good,” "
+     "and shared a link.", "It is time to end her career for good", "Ruiz"),
+    ("Ruiz told the Harbour Post in a written statement, “I really do not want his endorsement.”",
+     "I really do not want his endorsement.", "Ruiz"),
+    ("Said Dora Penn, who grew up with him in the neighborhood, “We were all so proud of him.”",
+     "We were all so proud of him.", "Dora Penn"),
+    ("Stated Lopez: “I think the stakes are so high for the town.”",
+     "I think the stakes are so high for the town.", "Lopez"),
+    ("Lopez acknowledged, however, “As they say, past results are no guide.”",
+     "As they say, past results are no guide.", "Lopez"),
+    ("Ruiz told Ben Hale of Radio Nine, that “you have to look at it very seriously, of course.”",
+     "you have to look at it very seriously, of course.", "Ruiz"),
+    ("After the attack, Ruiz issued a statement, “Last night, our town was attacked.”",
+     "Last night, our town was attacked.", "Ruiz"),
+])
+def test_more_cue_shapes_before_the_quotation(paragraph, text, speaker):
+    quote = _one(["Intro line.", paragraph])
+    assert (quote.text, quote.speaker) == (text, speaker)
+
+
+def test_title_after_a_description_is_not_an_utterance():
+    assert _texts(["Intro line.", "She wrote about it in her memoir, “Tough Choices.”"]) == []
