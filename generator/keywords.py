@@ -87,13 +87,27 @@ _TYPOGRAPHY = str.maketrans({
     "\u3002": ".", "\uff0c": ",", "\u3001": ",", "\uff01": "!", "\uff1f": "?",
     "\uff1a": ":", "\uff1b": ";", "\u0964": ".",
 })
+_TYPOGRAPHY_CHARS = {chr(code): mapped for code, mapped in _TYPOGRAPHY.items()}
+# the same mapping as a search: str.translate looks up every character, this only the few it maps
+_TYPOGRAPHY_RE = re.compile("[" + "".join(re.escape(c) for c in _TYPOGRAPHY_CHARS) + "]")
 _SPACES_RE = re.compile(r"[ \t\r\f\v]+")
+
+
+def _typography_char(match: re.Match) -> str:
+    return _TYPOGRAPHY_CHARS[match.group()]
 _ENDS_SENTENCE_RE = re.compile(r"""[.!?;:]['")\]]*$""")
 
 
 def normalize_typography(text: str) -> str:
     """Map quotes, dashes and non-Latin punctuation to the ASCII marks YAKE treats as punctuation."""
-    return _SPACES_RE.sub(" ", text.translate(_TYPOGRAPHY))
+    if text.isascii():  # of the table, only the backquote is ASCII
+        if "`" in text:
+            text = text.replace("`", "'")
+    else:
+        text = _TYPOGRAPHY_RE.sub(_typography_char, text)
+    if "  " in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text:
+        text = _SPACES_RE.sub(" ", text)
+    return text
 
 
 def _terminated(line: str) -> str:
@@ -105,8 +119,12 @@ def _terminated(line: str) -> str:
 
 def prepare_text(title: str | None, paragraphs: Sequence[str]) -> str:
     """Title and paragraphs as one text in which every line ends a sentence."""
-    blocks = [title or ""] + list(paragraphs)
-    lines = (_terminated(line) for block in blocks for line in normalize_typography(block).split("\n"))
+    return _joined_text(normalize_typography(title or ""), [normalize_typography(p) for p in paragraphs])
+
+
+def _joined_text(title: str, blocks: Sequence[str]) -> str:
+    """:func:`prepare_text` of a title and paragraphs already passed through normalize_typography."""
+    lines = (_terminated(line) for block in (title, *blocks) for line in block.split("\n"))
     return "\n\n".join(line for line in lines if line)
 
 
@@ -273,6 +291,8 @@ _DETERMINERS = _words("""
 # The only function word kept inside an English keyword ("Walk of Fame", "Bank of America")
 _INNER_WORDS = frozenset({"of"})
 _NON_TOPICAL = _ROLES | _REPORTING | _GENERIC | _TEMPORAL | _NUMBER_WORDS | _ABBREVIATIONS
+_EDGE_REJECTS = _TEMPORAL | _ABBREVIATIONS  # never the first or last word of an English keyword
+_NOT_NAME_WORDS = _ROLES | _TEMPORAL | _REPORTING | _ABBREVIATIONS  # capitalised, yet no part of a name
 
 # English demonyms that suffix rules cannot derive (adjective -> place)
 _IRREGULAR_DEMONYMS = {
@@ -346,26 +366,49 @@ def _ends_sentence(raw: str, surface: str, english: bool) -> bool:
     return True
 
 
-def _tokenize(block: str, english: bool, case_informative: bool) -> list[_Token]:
-    tokens: list[_Token] = []
-    prev_end = 0
-    sentence_start = True
-    for match in _WORD_RE.finditer(block):
-        start = match.start()
-        gap = block[prev_end:start]
-        joined = gap == " " or not gap.strip()
-        if not joined and _SENTENCE_GAP_RE.search(gap):
-            sentence_start = True
-        raw = match.group()
-        prev_end = match.end()
+# A gap (whitespace and punctuation, perhaps empty) and the word after it: findall gives both.
+_GAP_WORD_RE = re.compile(r"""([\s!"#$%&()*+,/:;<=>?@\[\\\]^_`{|}~]*)([^\s!"#$%&()*+,/:;<=>?@\[\\\]^_`{|}~]+)""")
+# raw word -> (surface, key, whether it ends a sentence, trailing apostrophe trimmed), per
+# ``english``: the same words recur in every article; cleared when it grows large
+_WORD_INFO: tuple[dict, dict] = ({}, {})
+_WORD_INFO_MAX = 200_000
+_new_token = tuple.__new__
+
+
+def _word_info(raw: str, english: bool) -> tuple[str, str, bool, bool]:
+    cache = _WORD_INFO[english]
+    info = cache.get(raw)
+    if info is None:
+        if len(cache) >= _WORD_INFO_MAX:
+            cache.clear()
         surface = _trim(raw)
         if surface:
-            tokens.append(_Token(surface, _token_key(surface, english),
-                                 case_informative and not sentence_start, joined and bool(tokens),
-                                 raw.endswith("'") and not surface.endswith("'")))
-            sentence_start = _ends_sentence(raw, surface, english)
+            info = (surface, _token_key(surface, english), _ends_sentence(raw, surface, english),
+                    raw.endswith("'") and not surface.endswith("'"))
         else:
-            sentence_start = sentence_start or _ends_sentence(raw, raw, english)
+            info = ("", "", _ends_sentence(raw, raw, english), False)
+        cache[raw] = info
+    return info
+
+
+def _tokenize(block: str, english: bool, case_informative: bool) -> list[_Token]:
+    tokens: list[_Token] = []
+    append = tokens.append
+    cache = _WORD_INFO[english]
+    sentence_start = True
+    for gap, raw in _GAP_WORD_RE.findall(block):
+        # joined: nothing but spaces before it (the gap is empty only before a block's first word)
+        joined = gap == " " or not gap or gap.isspace()
+        if not joined and _SENTENCE_GAP_RE.search(gap):
+            sentence_start = True
+        info = cache.get(raw) or _word_info(raw, english)
+        surface, key, ends, apostrophe = info
+        if surface:
+            append(_new_token(_Token, (surface, key, case_informative and not sentence_start,
+                                       joined and bool(tokens), apostrophe)))
+            sentence_start = ends
+        else:
+            sentence_start = sentence_start or ends
     return tokens
 
 
@@ -402,25 +445,38 @@ class _Document:
     lower: frozenset[str] = frozenset()  # keys written in lower case mid-sentence somewhere
     datelines: Counter = field(default_factory=Counter)  # key -> mentions inside a dateline
     memo: dict = field(default_factory=dict)  # per-document caches of the rules below
+    keys: tuple[str, ...] = ()  # tokens[i].key
+    joins: tuple[bool, ...] = ()  # tokens[i].joined
+    occurrences: dict = field(default_factory=dict)  # words -> _occurrences(words), two words and more
 
 
 def _document(title: str | None, text_blocks: Sequence[str], english: bool) -> _Document:
+    return _document_of(title, normalize_typography(title) if title else "",
+                        [normalize_typography(block) for block in text_blocks], english)
+
+
+def _document_of(title: str | None, normal_title: str, normal_blocks: Sequence[str], english: bool) -> _Document:
+    """The document of ``title`` and text blocks, given as normalize_typography leaves them."""
     tokens: list[_Token] = []
     if title:
-        tokens += _tokenize(normalize_typography(title), english, not _is_title_case(title))
+        tokens += _tokenize(normal_title, english, not _is_title_case(title))
     title_length = len(tokens)
-    for block in text_blocks:
-        for line in normalize_typography(block).split("\n"):
+    for block in normal_blocks:
+        for line in block.split("\n"):
             tokens += _tokenize(line, english, True)
     positions: dict[str, list[int]] = {}
-    written: Counter = Counter()  # (key, surface) of informative tokens
-    for i, token in enumerate(tokens):
-        positions.setdefault(token.key, []).append(i)
-        if token.informative:
-            surface = token.surface
-            if english and len(surface) != len(token.key):  # "Iran's" -> "Iran"
-                surface = surface[:len(token.key)]
-            written[token.key, surface] += 1
+    written: dict = {}  # (key, surface) of informative tokens -> count, in order of first writing
+    for i, (surface, key, informative, _joined, _apostrophe) in enumerate(tokens):
+        where = positions.get(key)
+        if where is None:
+            positions[key] = [i]
+        else:
+            where.append(i)
+        if informative:
+            if english and len(surface) != len(key):  # "Iran's" -> "Iran"
+                surface = surface[:len(key)]
+            pair = (key, surface)
+            written[pair] = written.get(pair, 0) + 1
     forms: dict[str, str] = {}
     best: dict[str, int] = {}
     for (key, surface), count in written.items():  # ties: the first written wins
@@ -429,11 +485,12 @@ def _document(title: str | None, text_blocks: Sequence[str], english: bool) -> _
     proper = frozenset(key for key, form in forms.items() if form[:1].isupper())
     lower = frozenset(key for key, surface in written if surface[:1].islower())
     datelines: Counter = Counter()
-    for block in text_blocks:
-        for match in _DATELINE_RE.finditer(normalize_typography(block)):
+    for block in normal_blocks:
+        for match in _DATELINE_RE.finditer(block):
             datelines.update(_token_key(w, english) for w in match.group("place").split())
     return _Document(tuple(tokens), positions, proper, forms, title_length,
-                     Vocabulary(frozenset(positions), proper), lower, datelines)
+                     Vocabulary(frozenset(positions), proper), lower, datelines,
+                     keys=tuple(t.key for t in tokens), joins=tuple(t.joined for t in tokens))
 
 
 def document_vocabulary(text: str, language: str = "en") -> Vocabulary:
@@ -595,7 +652,7 @@ def _english_rejects(words: Sequence[str], lang: _Language, doc: _Document) -> b
         return word not in doc.proper
 
     first, last = words[0], words[-1]
-    if {first, last} & (_TEMPORAL | _ABBREVIATIONS):
+    if first in _EDGE_REJECTS or last in _EDGE_REJECTS:
         return True
     if _ADJECTIVE_RE.match(last) or common(first) and _ADVERB_RE.match(first):
         return True  # "regional", "South Dakota National", "wrongly convicted"
@@ -697,7 +754,7 @@ def _acceptable(words: Sequence[str], lang: _Language, doc: _Document,
         return False
     if lang.english and _english_rejects(words, lang, doc):
         return False
-    if all(0 < len(doc.positions.get(w, ())) <= doc.datelines[w] for w in words):
+    if doc.datelines and all(0 < len(doc.positions.get(w, ())) <= doc.datelines[w] for w in words):
         return False  # only ever the place of a wire dateline ("LOS ANGELES -")
     if len(words) == 1 and doc.positions.get(words[0]):
         word = words[0]
@@ -735,7 +792,7 @@ def _name_word(token: _Token, lang: _Language, doc: _Document) -> bool:
     surface, key = token.surface, token.key
     if not surface[:1].isupper() or key in lang.stopwords:
         return False
-    if lang.english and key in (_ROLES | _TEMPORAL | _REPORTING | _ABBREVIATIONS):
+    if lang.english and key in _NOT_NAME_WORDS:
         return False
     return token.informative or key in doc.proper or key not in doc.lower
 
@@ -747,7 +804,7 @@ def _name_runs(lang: _Language, doc: _Document) -> dict[int, tuple[int, int]]:
     runs: dict[int, tuple[int, int]] = {}
     tokens, i, n = doc.tokens, doc.title_length, len(doc.tokens)
     while i < n:
-        if not _name_word(tokens[i], lang, doc):
+        if not tokens[i].surface[:1].isupper() or not _name_word(tokens[i], lang, doc):
             i += 1
             continue
         start, end = i, i + 1
@@ -854,7 +911,9 @@ _POSSESSIVE = re.compile(r"['’]s$", re.I)
 
 def _candidate_words(keyword: str, lang: _Language, doc: _Document) -> tuple[str, ...]:
     """YAKE's candidate as token keys, reduced to the subject it names (English)."""
-    words = tuple(_token_key(_trim(w), lang.english) for w in keyword.split())
+    english = lang.english
+    cache = _WORD_INFO[english]
+    words = tuple((cache.get(w) or _word_info(w, english))[1] for w in keyword.split())
     if not lang.english:
         return words
     if len(words) == 1:  # a bare demonym stands for its place: "Iranian" -> "Iran"
@@ -899,13 +958,13 @@ def _occurrences(words: tuple[str, ...], doc: _Document) -> list[int]:
     n = len(words)
     if n == 1:
         return doc.positions.get(words[0], [])
-    found = []
-    for start in doc.positions.get(words[0], ()):
-        end = start + n
-        if end <= len(doc.tokens) and all(
-                doc.tokens[start + k].key == words[k] and (k == 0 or doc.tokens[start + k].joined)
-                for k in range(n)):
-            found.append(start)
+    found = doc.occurrences.get(words)
+    if found is None:  # computed once per phrase and document; callers only read it
+        keys, joins, total = doc.keys, doc.joins, len(doc.keys)
+        rest = tuple(words[1:])
+        found = [start for start in doc.positions.get(words[0], ())
+                 if start + n <= total and keys[start + 1:start + n] == rest and all(joins[start + 1:start + n])]
+        doc.occurrences[words] = found
     return found
 
 
@@ -1065,11 +1124,13 @@ def extract_keywords(title: str | None, paragraphs: Sequence[str], language: str
     """
     top = max(1, int(top))
     paragraphs = [p for p in paragraphs if p and p.strip()]
-    text = prepare_text(title, paragraphs)
+    normal_title = normalize_typography(title) if title else ""
+    normal_blocks = [normalize_typography(p) for p in paragraphs]
+    text = _joined_text(normal_title, normal_blocks)
     if not text.strip():
         return ()
     lang = _language(language)
-    doc = _document(title, paragraphs, lang.english)
+    doc = _document_of(title, normal_title, normal_blocks, lang.english)
     excluded = _exclusions(exclude, lang)
 
     candidates = []
