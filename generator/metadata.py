@@ -38,6 +38,12 @@ def language_code(value: str | None) -> str | None:
     return None
 
 
+def declared_language(meta: dict) -> str | None:
+    """The language the metadata states, read as :func:`build_source` reads it; None when it
+    states none or one that is not understood (then the detected language is used)."""
+    return language_code(meta["language"]) if "language" in meta else None
+
+
 def language_name(code: str | None) -> str | None:
     if not code:
         return None

@@ -8,7 +8,8 @@ from generator.clean import clean, split_lede_dateline
 from generator.errors import BadInput
 from generator.ingest import SeedFile, read_seed
 from generator.keywords import extract_keywords
-from generator.metadata import article_slug, build_source, detect_language, reading_time, word_count
+from generator.metadata import (article_slug, build_source, declared_language, detect_language, reading_time,
+                                word_count)
 from generator.models import Briefing, RawArticle
 from generator.quotes import extract_quotes
 from generator.summary import sentences, summarise
@@ -70,7 +71,9 @@ def process(raw: RawArticle) -> tuple[Briefing, list[str]]:
     if words < MIN_WORDS:
         raise BadInput(raw.path, f"only {words} words of article text, too short for a briefing; "
                                  "add the article's text or remove the file")
-    language = detect_language(paragraphs)
+    # The metadata's language, when it states one, wins over the detected one (build_source): then
+    # detection (and loading its model) would be wasted.
+    language = None if declared_language(raw.meta) else detect_language(paragraphs)
     source, source_warnings = build_source(raw, cleaned, language)
     warnings.extend(source_warnings)
     title = cleaned.title or _title_from_text(paragraphs)

@@ -2,7 +2,8 @@ import pytest
 
 from generator.clean import clean
 from generator.metadata import (
-    article_slug, build_source, detect_language, language_code, parse_date, reading_time, slugify, word_count,
+    article_slug, build_source, declared_language, detect_language, language_code, parse_date, reading_time, slugify,
+    word_count,
 )
 from generator.models import RawArticle
 
@@ -28,6 +29,15 @@ def test_parse_date(text, expected):
                                         ("Farsi", "fa"), ("Klingonese", None), ("", None)])
 def test_language_code(value, code):
     assert language_code(value) == code
+
+
+@pytest.mark.parametrize("meta,code", [({"language": "Arabic"}, "ar"), ({"language": "en-GB"}, "en"),
+                                       ({"language": "Klingonese"}, None), ({"language": ""}, None), ({}, None)])
+def test_declared_language_reads_the_metadata_as_build_source_does(meta, code):
+    assert declared_language(meta) == code
+    text = "Headline Here\n\nThe body says the meeting happened in the capital, officials said on Monday.\n"
+    source, _ = build_source(RawArticle(path="a.txt", kind="txt", text=text, meta=meta), clean(text), "xx")
+    assert source.language == (code or "xx")  # a stated language wins; otherwise the detected one
 
 
 def test_detect_language():

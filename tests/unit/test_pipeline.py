@@ -1,0 +1,34 @@
+"""Tests of generator.pipeline: what it computes and what it leaves out."""
+from __future__ import annotations
+
+import pytest
+
+from generator import pipeline
+from generator.models import RawArticle
+
+TEXT = ("Port Workers Return as Strike Ends\n\n"
+        "Dock workers at the northern container terminal returned to work on Monday after a ten-day strike "
+        "over pay ended with a new agreement, the port authority said.\n\n"
+        "The agreement raises wages by six percent over two years, union leader Omar Haddad told reporters.\n")
+
+
+def test_a_stated_language_is_not_detected(monkeypatch):
+    def never(paragraphs):
+        raise AssertionError("language detection ran although the metadata states the language")
+
+    monkeypatch.setattr(pipeline, "detect_language", never)
+    briefing, _ = pipeline.process(RawArticle(path="a.txt", kind="txt", text=TEXT, meta={"language": "English"}))
+    assert briefing.source.language == "en"
+
+
+@pytest.mark.parametrize("meta", [{}, {"language": "Klingonese"}])
+def test_the_language_is_detected_when_the_metadata_states_none(monkeypatch, meta):
+    calls = []
+
+    def detect(paragraphs):
+        calls.append(paragraphs)
+        return "en"
+
+    monkeypatch.setattr(pipeline, "detect_language", detect)
+    briefing, _ = pipeline.process(RawArticle(path="a.txt", kind="txt", text=TEXT, meta=meta))
+    assert len(calls) == 1 and briefing.source.language == "en"
