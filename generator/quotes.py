@@ -279,7 +279,7 @@ def _can_open(text: str, i: int, mark: str) -> bool:
     if mark == "«":
         return bool(text[i + 1:i + 3].strip())  # « may be spaced (« texte »)
     if nxt.isspace():
-        return False
+        return bool(_ELLIPSIS_OPEN_RE.match(text, i + len(mark)))  # “ … if the vote were held today”
     prev = _prev_char(text, i)
     if prev == "=" or nxt in "<>":
         return False  # markup left in the text (<tweet tweet-date="...">), not a quotation
@@ -288,6 +288,9 @@ def _can_open(text: str, i: int, mark: str) -> bool:
     if mark == '"' and prev.isalnum():
         return False
     return True
+
+
+_ELLIPSIS_OPEN_RE = re.compile(r"[ \u00a0]?(?:…|\.\.\.|\. \. \.)[ \u00a0]?\w")
 
 
 def _can_close(text: str, i: int, mark: str) -> bool:
@@ -731,7 +734,9 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
     if first is not None and first.group("np").strip()[:1].isupper():
         return first.group("np").strip(), start + first.start("np")
     # Same-length rewrites keep offsets: "20,000 followers" and ", however," do not end the object.
+    original = sentence
     sentence = _THOUSANDS_RE.sub("0", sentence)
+    sentence = _ABBREV_DOT_RE.sub(lambda m: m.group()[:-1] + " ", sentence)  # "adding of Mr. Hale,"
     sentence = _ASIDE_RE.sub(lambda m: " " * len(m.group()), sentence)
     verb = None
     for verb in _SPEECH_RE.finditer(sentence):
@@ -759,7 +764,7 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
         return None
     if obj and len(obj.split()) > (10 if punct.endswith("that") or (punct and quote[:1].isupper()) else 6):
         return None  # "told the Post in a written statement, “I ..." is a cue; a long clause is not
-    head = sentence[:verb.start()]
+    head = original[:verb.start()]
     if _PASSIVE_RE.search(head):
         return None, start  # "Trump was asked, “...": the speaker is not the subject
     subject = None if _SECONDARY_CUE_RE.search(head) or verb.group().lower().endswith("ing") \
@@ -767,9 +772,25 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
     if subject is None:
         subject = _sentence_subject(head)
     if subject is None:
+        earlier = _quote_then_cue(head)  # “A,” Ruiz said, adding, “B.” -- B is Ruiz's too
+        if earlier is not None:
+            return earlier[0], start + earlier[1]
         # "Said X, “..." / verb-first or passive: the object may be the speaker ("told by X")
         return None, start
     return subject[0], start + subject[1]
+
+
+def _quote_then_cue(head: str) -> tuple[str, int] | None:
+    """The speaker of ``“A,” X said,`` at the start of ``head`` (text after a closing mark)."""
+    closing = None
+    for closing in _CLOSING_MARK_RE.finditer(head):
+        pass
+    if closing is None:
+        return None
+    found = _post_attribution(head[closing.end():])
+    if found is None or found[0] is None:
+        return None
+    return found[0], closing.end() + max(0, head.find(found[0], closing.end()) - closing.end())
 
 
 _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -779,6 +800,8 @@ _VERB_FIRST_RE = re.compile(  # a sentence that opens with the speech verb, the 
 _VERB_OPENING_RE = re.compile(
     r"^(?:Said|Says|Added|Adds|Stated|Continued|Continues|Wrote|Writes|Explained|Recalled|Asked|Replied)$")
 _THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_CLOSING_MARK_RE = re.compile(r"(?:''|[”\"»])(?=[\s,—–-])")
+_ABBREV_DOT_RE = re.compile(rf"(?<![\w.])(?:{ABBREVIATIONS}|[A-Z])\.(?=\s)")
 _ASIDE_RE = re.compile(r",\s*(?:however|though|too|also|again|then|later|meanwhile|in turn|in response|"
                        r"for (?:his|her|their|its) part)\s*(?=,)", re.IGNORECASE)
 _SECONDARY_CUE_RE = re.compile(

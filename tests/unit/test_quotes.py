@@ -766,3 +766,12 @@ def test_more_cue_shapes_before_the_quotation(paragraph, text, speaker):
 
 def test_title_after_a_description_is_not_an_utterance():
     assert _texts(["Intro line.", "She wrote about it in her memoir, “Tough Choices.”"]) == []
+
+
+def test_abbreviation_in_the_object_and_a_quotation_opening_with_an_ellipsis():
+    paragraph = "''We have started the talks,'' Mr. Lopez said, adding of Mr. Hale, ''He cares about the team.''"
+    quotes = extract_quotes(["Intro line.", paragraph])
+    assert [q.text for q in quotes] == ["We have started the talks", "He cares about the team."]
+    assert {q.speaker for q in quotes} == {"Mr. Lopez"}
+    quote = _one(["Intro line.", "As the Harbour Post reported, “ … if the vote were held tonight, Ruiz would win.”"])
+    assert quote.text == "… if the vote were held tonight, Ruiz would win."
