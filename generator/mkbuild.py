@@ -46,6 +46,7 @@ class Previous:
     site: Path
     context: str
     pages: dict[str, str]
+    search: dict[str, str] = field(default_factory=dict)  # search bundle -> key (generator.search)
 
 
 @dataclass

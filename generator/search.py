@@ -11,14 +11,28 @@ found on the briefings themselves, and their fragments grow with the number of b
 page's content (``<article>``) is indexed, not the header, navigation or footer, so every title,
 topic, person and quotation of a briefing is searchable.
 
+**Shards.** Pagefind holds the whole index in memory while it writes it (about 2 GB for 5,000
+briefings) and has no incremental mode. So the pages are split into shards of at most
+``SHARD_PAGES`` (by a hash of their path; the number of shards is a power of two, so a growing site
+splits each shard in two) and Pagefind indexes each shard on its own, into its own bundle:
+``pagefind/`` and ``pagefind-1/`` ... ``pagefind/shards.json`` names the others, and the search
+box merges them in (Pagefind's ``mergeIndex``), so a query still fetches only the chunks for its
+words, once per shard. A shard whose pages are byte for byte those of the previous build is linked
+from the previous site instead of indexed again: editing one article re-indexes one shard or a few.
+
 The Pagefind binary comes from the pinned ``pagefind[bin]`` Python package. The search box that
 queries it is ``theme/partials/search.html`` with ``theme/assets/search.js``.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
@@ -26,7 +40,9 @@ from generator.errors import BuildError
 
 log = logging.getLogger(__name__)
 
-BUNDLE = "pagefind"  # folder of the index inside the site
+BUNDLE = "pagefind"  # folder of the (first) index bundle inside the site
+SHARDS = "shards.json"  # in BUNDLE: the other bundles, which the search box merges in
+SHARD_PAGES = 800  # pages per shard, at most (on average, between half and all of it)
 ROOT_SELECTOR = "article"  # Material's page content
 EXCLUDE = ".headerlink"  # the ¶ of permalinks
 
@@ -60,26 +76,121 @@ def html_path(md_rel: str, use_directory_urls: bool = True) -> str:
     return (stem / "index.html").as_posix()
 
 
-def indexed_glob(pages: Iterable[str], use_directory_urls: bool = True) -> str:
-    """A Pagefind glob for the briefings and the given (hand-written) Markdown pages."""
-    parts = ["briefings/**/*.html"]
-    for rel in sorted(pages):
+def indexed_pages(site_dir: Path, pages: Iterable[str], use_directory_urls: bool = True) -> list[str]:
+    """The built pages to index (relative to the site): every briefing and the given hand-written pages."""
+    found = {p.relative_to(site_dir).as_posix() for p in (site_dir / "briefings").rglob("*.html")}
+    for rel in pages:
         path = html_path(rel, use_directory_urls)
-        if not path.startswith("briefings/") and not any(c in path for c in "{},*?[]\\"):
-            parts.append(path)
-    return "{" + ",".join(parts) + "}"
+        if (site_dir / path).is_file():
+            found.add(path)
+    return sorted(found)
 
 
-def index_site(site_dir: Path, pages: Iterable[str], use_directory_urls: bool = True) -> None:
-    """Write the Pagefind index of ``site_dir`` into ``site_dir/pagefind``; BuildError on failure."""
-    cmd = [*pagefind_command(), "--site", str(site_dir), "--output-subdir", BUNDLE,
-           "--glob", indexed_glob(pages, use_directory_urls), "--root-selector", ROOT_SELECTOR,
-           "--exclude-selectors", EXCLUDE, "--silent"]
+def shard_count(pages: int) -> int:
+    """How many bundles the index is split into: a power of two, so that growing splits each shard in two."""
+    count = 1
+    while pages > count * SHARD_PAGES:
+        count *= 2
+    return count
+
+
+def shard_of(rel: str, count: int) -> int:
+    """A page's shard: stable for a page, whatever else is on the site."""
+    return int(hashlib.sha256(rel.encode("utf-8", "surrogateescape")).hexdigest()[:8], 16) % count
+
+
+def bundle_name(shard: int) -> str:
+    return BUNDLE if shard == 0 else f"{BUNDLE}-{shard}"
+
+
+def _shard_key(site_dir: Path, rels: list[str]) -> str:
+    h = hashlib.sha256()
+    h.update(json.dumps([ROOT_SELECTOR, EXCLUDE, _pagefind_version()]).encode())
+    for rel in rels:
+        h.update(rel.encode("utf-8", "surrogateescape") + b"\0")
+        h.update(hashlib.sha256((site_dir / rel).read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _pagefind_version() -> str | None:
     try:
-        result = subprocess.run(cmd, capture_output=True, text=True, timeout=3600, stdin=subprocess.DEVNULL)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise BuildError(f"the search index could not be built: {exc}") from None
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()
-        raise BuildError("the search index could not be built (pagefind: "
-                         f"{detail[-1] if detail else 'exit status ' + str(result.returncode)})")
+        from importlib.metadata import version
+
+        return version("pagefind-bin")
+    except Exception:  # noqa: BLE001 - no version: keys still cover the options and pages
+        return None
+
+
+def index_site(site_dir: Path, pages: Iterable[str], use_directory_urls: bool = True, *,
+               previous: dict[str, str] | None = None, previous_site: Path | None = None) -> dict[str, str]:
+    """Write the Pagefind index of ``site_dir``, split in shards; returns each shard's key.
+
+    A shard whose pages are byte for byte those of the previous build (same key in ``previous``) is
+    linked from ``previous_site`` instead of indexed again. BuildError on failure.
+    """
+    rels = indexed_pages(site_dir, pages, use_directory_urls)
+    count = shard_count(len(rels))
+    shards: list[list[str]] = [[] for _ in range(count)]
+    for rel in rels:
+        shards[0 if not rel.startswith("briefings/") else shard_of(rel, count)].append(rel)
+    if rels and not shards[0]:  # the first bundle carries Pagefind's script: never empty
+        donor = next(members for members in shards if members)
+        shards[0].append(donor.pop(0))
+    keys: dict[str, str] = {}
+    for number, members in enumerate(shards):
+        if not members:
+            continue  # Pagefind refuses an empty index; the search box merges only the bundles listed
+        name = bundle_name(number)
+        keys[name] = key = _shard_key(site_dir, members)
+        old = previous_site / name if previous_site is not None else None
+        if previous and previous.get(name) == key and old is not None and (old / "pagefind-entry.json").is_file():
+            _link_tree(old, site_dir / name)
+            log.debug("search: %s reused (%d pages)", name, len(members))
+        else:
+            _index_pages(site_dir, members, site_dir / name)
+            log.debug("search: %s indexed (%d pages)", name, len(members))
+    if not rels:
+        return keys
+    others = [bundle_name(n) + "/" for n in range(1, count) if shards[n]]
+    manifest = site_dir / BUNDLE / SHARDS
+    manifest.unlink(missing_ok=True)  # never write through a link into the previous site
+    manifest.write_text(json.dumps({"bundles": others}) + "\n", encoding="utf-8")
+    return keys
+
+
+def _index_pages(site_dir: Path, rels: list[str], output: Path) -> None:
+    """Run Pagefind over exactly these pages of the site (linked into a scratch folder, same URLs)."""
+    scratch = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir.parent))
+    try:
+        for rel in rels:
+            target = scratch / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site_dir / rel, target)
+            except OSError:
+                shutil.copy2(site_dir / rel, target)
+        cmd = [*pagefind_command(), "--site", str(scratch), "--output-path", str(output),
+               "--root-selector", ROOT_SELECTOR, "--exclude-selectors", EXCLUDE, "--silent"]
+        try:
+            result = subprocess.run(cmd, capture_output=True, text=True, timeout=3600, stdin=subprocess.DEVNULL)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise BuildError(f"the search index could not be built: {exc}") from None
+        if result.returncode != 0:
+            detail = (result.stderr or result.stdout).strip().splitlines()
+            raise BuildError("the search index could not be built (pagefind: "
+                             f"{detail[-1] if detail else 'exit status ' + str(result.returncode)})")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _link_tree(old: Path, new: Path) -> None:
+    for root, _dirs, files in os.walk(old):
+        target_root = new / Path(root).relative_to(old)
+        target_root.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            if root == str(old) and name == SHARDS:
+                continue
+            try:
+                os.link(Path(root) / name, target_root / name)
+            except OSError:
+                shutil.copy2(Path(root) / name, target_root / name)

@@ -382,10 +382,13 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
                 target = site_stage / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(content, encoding="utf-8", newline="\n")
+            search_keys = None
             if not material_search_enabled(config):
                 own_pages = [p.relative_to(docs_stage).as_posix() for p in docs_stage.rglob("*.md")]
-                index_site(site_stage, [p for p in own_pages if p not in generated_names],
-                           config.get("use_directory_urls", True) is not False)
+                search_keys = index_site(site_stage, [p for p in own_pages if p not in generated_names],
+                                         config.get("use_directory_urls", True) is not False,
+                                         previous=previous.search if previous else None,
+                                         previous_site=paths.site if previous else None)
             swap_in(docs_stage, paths.docs)
             swap_in(site_stage, paths.site)
         except BaseException:
@@ -396,7 +399,8 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
             _write_stamp(paths, {"format": STAMP_FORMAT, "inputs": fingerprint, "docs": tree_digest(paths.docs),
                                  "site": tree_digest(paths.site), "built": report.built,
                                  "errors": [list(e) for e in report.errors], "warnings": report.warnings,
-                                 "render": {"context": context, "pages": rendered.pages} if context else None})
+                                 "render": {"context": context, "pages": rendered.pages} if context else None,
+                                 "search": search_keys})
     return report
 
 
@@ -407,7 +411,8 @@ def _previous_pages(stamp: dict | None, site: Path) -> Previous | None:
         return None
     if not isinstance(render.get("context"), str):
         return None
-    return Previous(site, render["context"], render["pages"])
+    search = stamp.get("search")
+    return Previous(site, render["context"], render["pages"], search if isinstance(search, dict) else {})
 
 
 def _static_names(docs: Path) -> list[str]:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator import site
-from generator.search import html_path, indexed_glob, material_search_enabled
+from generator import search
+from generator.search import html_path, material_search_enabled, shard_count, shard_of
 from tests.conftest import ARTICLE, REPO
 
 pytestmark = pytest.mark.slow
@@ -19,7 +20,6 @@ def test_pages_and_globs():
     assert html_path("index.md") == "index.html"
     assert html_path("notes/index.md") == "notes/index.html"
     assert html_path("notes/method.md", use_directory_urls=False) == "notes/method.html"
-    assert indexed_glob(["about.md", "notes/method.md"]) == "{briefings/**/*.html,about/index.html,notes/method/index.html}"
     assert material_search_enabled({"plugins": ["search"]})
     assert material_search_enabled({"plugins": [{"search": {"separator": "x"}}]})
     assert not material_search_enabled({"plugins": [{"search": {"enabled": False}}]})
@@ -27,9 +27,16 @@ def test_pages_and_globs():
     assert material_search_enabled({})  # MkDocs' default
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    root = tmp_path_factory.mktemp("search")
+def test_shards_grow_by_splitting():
+    assert [shard_count(n) for n in (0, 1, 800, 801, 1600, 1601, 5000)] == [1, 1, 1, 2, 2, 4, 8]
+    pages = [f"briefings/b{i}/index.html" for i in range(4000)]
+    for page in pages:  # doubling the count splits a shard in two: a page stays or moves to shard + count
+        assert shard_of(page, 8) in (shard_of(page, 4), shard_of(page, 4) + 4)
+    sizes = [sum(1 for p in pages if shard_of(p, 8) == k) for k in range(8)]
+    assert min(sizes) > 400 and max(sizes) < 600
+
+
+def _project(root: Path) -> site.Paths:
     seeds = root / "seeds"
     seeds.mkdir()
     (seeds / "port.txt").write_text(ARTICLE, encoding="utf-8")
@@ -39,14 +46,28 @@ def built(tmp_path_factory):
     (root / "docs" / "about.md").write_text("# About\n\nWritten by the Zanzibar desk.\n", encoding="utf-8")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "theme", root / "theme")
-    paths = site.Paths(seeds, root / "docs", root / "site", root / "mkdocs.yml")
+    return site.Paths(seeds, root / "docs", root / "site", root / "mkdocs.yml")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    paths = _project(tmp_path_factory.mktemp("search"))
     site.build(paths, site_url="https://example.github.io/bench-repo/")
-    return root / "site"
+    return paths.site
 
 
-def _fragments(out: Path) -> dict[str, dict]:
+@pytest.fixture(scope="module")
+def sharded(tmp_path_factory):
+    """The same site with one page per shard: four bundles, the first one listing the others."""
+    paths = _project(tmp_path_factory.mktemp("sharded"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "SHARD_PAGES", 1)
+        site.build(paths, site_url="https://example.github.io/bench-repo/")
+    return paths
+
+def _fragments(out: Path, bundle: str = "pagefind") -> dict[str, dict]:
     result = {}
-    for path in (out / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in (out / bundle / "fragment").glob("*.pf_fragment"):
         data = json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
         result[data["url"]] = data
     return result
@@ -87,3 +108,43 @@ def test_first_result_in_chromium_links_under_the_subpath(built):
     assert result["href"] == "/bench-repo/briefings/rail-workers-strike-over-pay-as-shipping-delays-grow/"
     assert result["title"].startswith("Rail Workers Strike")
     assert result["search_bytes"] < 2 * 2**20
+
+
+def test_shards_hold_every_page_once_and_are_listed(sharded):
+    out = sharded.site
+    listed = json.loads((out / "pagefind" / "shards.json").read_text(encoding="utf-8"))["bundles"]
+    bundles = ["pagefind", *(name.rstrip("/") for name in listed)]
+    assert len(bundles) >= 2 and all((out / b / "pagefind-entry.json").is_file() for b in bundles)
+    urls = [url for b in bundles for url in _fragments(out, b)]
+    assert sorted(urls) == sorted(set(urls)) and len(urls) == 3
+    assert "/about/" in _fragments(out, "pagefind")  # the user's pages are in the first bundle
+
+
+@pytest.mark.browser
+def test_a_query_finds_pages_in_every_shard(sharded):
+    pytest.importorskip("playwright.sync_api")
+    from generator.bench import CHROMIUM, search_in_browser
+
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is not installed")
+    with ThreadPoolExecutor(1) as pool:
+        for query, expected in (("Ana Ruiz", "rail-workers"), ("Maria Lopez", "port-workers"), ("Zanzibar", "about")):
+            result = pool.submit(search_in_browser, sharded.site, "about/", query).result()
+            assert result is not None and expected in result["href"], (query, result)
+
+
+def test_one_edit_reindexes_only_its_shard(tmp_path, monkeypatch):
+    paths = _project(tmp_path)
+    monkeypatch.setattr(search, "SHARD_PAGES", 1)
+    site.build(paths, site_url="https://example.github.io/bench-repo/")
+    indexed = []
+    real = search._index_pages
+    monkeypatch.setattr(search, "_index_pages", lambda s, rels, out: indexed.append(rels) or real(s, rels, out))
+    before = {p: p.stat().st_ino for p in paths.site.glob("pagefind*/pagefind-entry.json")}
+    (paths.seeds / "rail.txt").write_text((paths.seeds / "rail.txt").read_text(encoding="utf-8").replace(
+        "Ana Ruiz", "Ana Ruiz Vidal"), encoding="utf-8")
+    site.build(paths, site_url="https://example.github.io/bench-repo/")
+    assert indexed == [["briefings/rail-workers-strike-over-pay-as-shipping-delays-grow/index.html"]]
+    after = {p: p.stat().st_ino for p in paths.site.glob("pagefind*/pagefind-entry.json")}
+    assert sorted(after) == sorted(before) and sum(after[p] != before[p] for p in after) == 1
+    assert any("Ana Ruiz Vidal" in d["content"] for b in after for d in _fragments(paths.site, b.parent.name).values())

@@ -27,11 +27,24 @@
   var pagefind = null;
   var current = 0;
 
+  // A large site's index is split in shards (generator/search.py): pagefind/shards.json names the
+  // bundles beside the first one, each merged in; a query fetches its chunks from every shard.
+  function shards() {
+    return fetch(new URL("shards.json", bundle).href).then(function (r) {
+      return r.ok ? r.json() : { bundles: [] };
+    }).then(function (m) { return (m && m.bundles) || []; }, function () { return []; });
+  }
   function load() {
     if (!pagefind) {
-      pagefind = import(bundle.href).then(function (pf) {
+      pagefind = Promise.all([import(bundle.href), shards()]).then(function (got) {
+        var pf = got[0];
         return Promise.resolve(pf.options({ baseUrl: siteRoot, excerptLength: 30 }))
           .then(function () { return pf.init ? pf.init() : null; })
+          .then(function () {
+            return Promise.all(got[1].map(function (name) {
+              return pf.mergeIndex(new URL(name, new URL("..", bundle)).pathname, { baseUrl: siteRoot });
+            }));
+          })
           .then(function () { return pf; });
       });
       pagefind.catch(function () { pagefind = null; });
