@@ -200,3 +200,12 @@ ORG_WORDS = {  # a capitalised name ending in one of these is an organisation, n
     "club", "church", "army", "navy", "forces", "airlines", "port", "project", "trust", "bay",
     "street", "river", "county", "city", "state", "states", "republic", "kingdom", "house",
 }
+
+# --------------------------------------------------------------------- boilerplate
+
+BOILERPLATE_LABELS = {  # upper-case labels opening a line that are not transcript speakers
+    "correction", "corrections", "clarification", "update", "updated", "editor's note", "note",
+    "email", "e-mail", "contact", "photo", "photos", "video", "watch", "read more", "related",
+    "source", "sources", "credit", "credits", "disclosure", "disclaimer", "advertisement", "full text",
+    "transcript", "caption", "listen", "subscribe", "follow", "tags", "topics", "share", "comments",
+}

@@ -73,6 +73,7 @@ from generator.newslang import (
     AR_ROLE_LINKS,
     AR_ROLE_NOUNS,
     AR_SPEECH_VERBS,
+    BOILERPLATE_LABELS,
     AR_STOP,
     COGNITION_VERBS,
     FUNCTION_WORDS,
@@ -1110,6 +1111,8 @@ def _transcript_quotes(paras, spans) -> list[tuple[int, int, str, str]]:
         label = m.group(1).strip()
         if not any(c.isalpha() for c in label) or len(label.replace(".", "")) < 2:
             continue
+        if label.lower().replace("’", "'") in BOILERPLATE_LABELS or "THE" in label.split() or len(label.split()) > 4:
+            continue  # "CORRECTION:", "EDITOR'S NOTE:", "STAT OF THE WEEK:" -- not a speaker
         if first_mark.get(index, m.end() + 1) <= m.end():
             continue
         found.append((index, m.end(), text[m.end():].strip(), label))

@@ -775,3 +775,11 @@ def test_abbreviation_in_the_object_and_a_quotation_opening_with_an_ellipsis():
     assert {q.speaker for q in quotes} == {"Mr. Lopez"}
     quote = _one(["Intro line.", "As the Harbour Post reported, “ … if the vote were held tonight, Ruiz would win.”"])
     assert quote.text == "… if the vote were held tonight, Ruiz would win."
+
+
+def test_boilerplate_labels_are_not_transcript_speakers():
+    paragraphs = ["CORRECTION: An earlier version of this story misstated the date of the vote.",
+                  "EMAIL: desk@example.com.", "STAT OF THE WEEK: 43 million dollars for the new pier.",
+                  "RUIZ: We will rebuild every bridge in this county."]
+    quotes = extract_quotes(paragraphs)
+    assert [(q.speaker, q.text) for q in quotes] == [("Ruiz", "We will rebuild every bridge in this county.")]
