@@ -150,6 +150,9 @@ def _build(cfg, previous: Previous | None, context: str | None) -> Result:
     in_nav = {page.file.src_uri for page in nav.pages}
 
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    # With no plugin to see all pages at once, each page is read, rendered, written and let go in
+    # turn: memory stays flat however many pages there are (MkDocs holds every page's HTML).
+    stream = reuse_blocker(cfg) is None
     reusable = previous is not None and context is not None and previous.context == context
     sources: dict[str, bytes] = {}
     if context is not None:
@@ -178,7 +181,7 @@ def _build(cfg, previous: Previous | None, context: str | None) -> Result:
         if file.page is None and file.inclusion.is_not_in_nav():
             Page(None, file, config)
         plan[file.src_uri] = reuse_from(file)
-        if plan[file.src_uri] is None:
+        if plan[file.src_uri] is None and not stream:
             _populate_page(file.page, config, files)
     sources.clear()
 
@@ -192,7 +195,12 @@ def _build(cfg, previous: Previous | None, context: str | None) -> Result:
     for file in doc_files:
         old = plan[file.src_uri]
         if old is None:
+            if stream:
+                _populate_page(file.page, config, files)
             _build_page(file.page, config, doc_files, nav, env, excluded=file.inclusion.is_excluded())
+            if stream:  # written: let its text go, keep what anchor validation needs
+                file.page.markdown = file.page.content = None
+                file.page.toc = []
             result.rendered += 1
         else:
             _link(old, Path(file.abs_dest_path))
