@@ -748,6 +748,9 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
     if according is not None and according.end() >= len(sentence.rstrip()) - 1:
         return according.group(1), start + according.start(1)
     if verb is None:
+        credit = _CREDIT_RE.search(sentence)
+        if credit is not None:  # "POLLS WERE EARLY - Ana Ruiz: “...", "More from Ruiz: “..."
+            return credit.group("name"), start + credit.start("name")
         if _COLON_END_RE.search(sentence):  # "Ruiz pushed back at the hearing: “..."
             subject = _sentence_subject(sentence) if quote[:1].isupper() else None
             return (subject[0], start + subject[1]) if subject else (None, start)
@@ -801,6 +804,9 @@ _VERB_FIRST_RE = re.compile(  # a sentence that opens with the speech verb, the 
 _VERB_OPENING_RE = re.compile(
     r"^(?:Said|Says|Added|Adds|Stated|Continued|Continues|Wrote|Writes|Explained|Recalled|Asked|Replied)$")
 _THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_CREDIT_RE = re.compile(  # a digest's lead-in credited to its source after a dash: "... - Ana Ruiz:"
+    r"(?:\s[-–—]\s*(?:More from\s+)?|^\s*More from\s+)"
+    r"(?P<name>[A-Z][\w.’'\-]*(?:\s+(?:and\s+)?[A-Z][\w.’'\-]*){0,5})\s*:\s*$")
 _CLOSING_MARK_RE = re.compile(r"(?:''|[”\"»])(?=[\s,—–-])")
 _ABBREV_DOT_RE = re.compile(rf"(?<![\w.])(?:{ABBREVIATIONS}|[A-Z])\.(?=\s)")
 _ASIDE_RE = re.compile(r",\s*(?:however|though|too|also|again|then|later|meanwhile|in turn|in response|"

@@ -783,3 +783,11 @@ def test_boilerplate_labels_are_not_transcript_speakers():
                   "RUIZ: We will rebuild every bridge in this county."]
     quotes = extract_quotes(paragraphs)
     assert [(q.speaker, q.text) for q in quotes] == [("Ruiz", "We will rebuild every bridge in this county.")]
+
+
+def test_digest_lead_in_credited_after_a_dash():
+    paragraphs = ["HARBOUR POLLS WERE NOT WRONG, JUST EARLY - Ana Ruiz and Tom Hale: “The polls caught the shift late.”",
+                  "Turnout surprised everyone - More from Ruiz: “We will publish the full data next week.”"]
+    quotes = extract_quotes(paragraphs)
+    assert "Tom Hale" in quotes[0].speaker  # the last of the two names
+    assert quotes[1].speaker == "Ana Ruiz"
