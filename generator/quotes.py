@@ -402,6 +402,9 @@ def _english_quotes(paras, spans, transcript) -> list[Quote]:
         if not _is_direct(paras, group, attribution):
             continue
         speaker = role = None
+        credit = _credit_line(paras, last) if attribution is None else None
+        if credit is not None:  # a pull quote and its credit line: “...” / - Ana Ruiz, mayor.
+            attribution = _Attribution(credit, (last.end_paragraph + 1, 0))
         if attribution is not None and attribution.phrase is not None:
             speaker, role = people.resolve(attribution.phrase, attribution.position)
         elif attribution is None and previous is not None and first.paragraph - previous[0] <= 1:
@@ -420,6 +423,21 @@ def _english_quotes(paras, spans, transcript) -> list[Quote]:
         results.append(Quote(text=body, speaker=speaker or label.title(), role=role, paragraph=index,
                              start=start, end=len(paras[index])))
     return results
+
+
+_CREDIT_LINE_RE = re.compile(r"^[-–—―]\s*(?P<name>[A-Z][\w.’'\-]*(?:[ \u00a0]+[A-Z][\w.’'\-]*){0,4})\s*(?:[,.]|$)")
+
+
+def _credit_line(paras, span: _Span) -> str | None:
+    """The name on a credit line (``- Ana Ruiz.``, ``—Ana Ruiz, tweeting``) right after a
+    paragraph that is nothing but the quotation."""
+    text = paras[span.end_paragraph]
+    if not span.closed or text[span.after:].strip(" .\u00a0") or span.end_paragraph + 1 >= len(paras):
+        return None
+    if span.start != _first_mark(paras[span.paragraph]):
+        return None
+    m = _CREDIT_LINE_RE.match(paras[span.end_paragraph + 1].strip())
+    return m.group("name").rstrip(".") if m else None
 
 
 def _narrative_subject(paras, span: _Span, people: "_People") -> tuple[str | None, str | None]:

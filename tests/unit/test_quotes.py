@@ -791,3 +791,11 @@ def test_digest_lead_in_credited_after_a_dash():
     quotes = extract_quotes(paragraphs)
     assert "Tom Hale" in quotes[0].speaker  # the last of the two names
     assert quotes[1].speaker == "Ana Ruiz"
+
+
+def test_pull_quote_with_a_credit_line():
+    paragraphs = ["The fact-checker looked at three claims.",
+                  "“The harbour lost half of its jobs in a single year.”", "- Ana Ruiz.",
+                  "The figure is out of date."]
+    quote = _one(paragraphs)
+    assert (quote.text, quote.speaker) == ("The harbour lost half of its jobs in a single year.", "Ana Ruiz")
