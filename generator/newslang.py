@@ -149,7 +149,7 @@ INTRO_WORDS = {
     "separately", "similarly", "specifically", "elsewhere", "afterward", "afterwards", "soon",
     "like", "unlike", "despite", "according", "following", "under", "over", "about", "amid",
     "among", "against", "toward", "towards", "through", "throughout", "upon", "within", "to",
-    "of course", "in fact", "recently", "previously", "monday", "tuesday", "wednesday",
+    "of course", "in fact", "recently", "previously", "just", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
     "june", "july", "august", "september", "october", "november", "december",
 }

@@ -602,6 +602,14 @@ def _attribution_for(paras, group: list[_Span]) -> _Attribution | None:
             pre = _pre_attribution(head[max(0, first.start - _CONTEXT):first.start], first.text)
             if pre is not None and pre[0] is not None:
                 return _Attribution(pre[0], (first.paragraph, max(0, first.start - _CONTEXT) + pre[1]))
+        if found and found[0] is None and strong:
+            # “...,” promising to return: a participle after the quotation; its subject is the
+            # speaker, named in a cue before the quotation if there is one.
+            head = paras[first.paragraph]
+            pre = _pre_attribution(head[max(0, first.start - _CONTEXT):first.start], first.text)
+            if pre is not None and pre[0] is not None:
+                return _Attribution(pre[0], (first.paragraph, max(0, first.start - _CONTEXT) + pre[1]))
+            return _Attribution(None, (last.end_paragraph, last.after), found[1])
         if found and (strong or re.search(r"\.\s*$", last.text)):
             return _Attribution(found[0], (last.end_paragraph, last.after), found[1])
     head_text = paras[first.paragraph]
@@ -640,6 +648,8 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
     if m:
         return m.group("np"), m.end()
     m = _POST_VERB_FIRST_RE.match(tail)
+    if m and m.group("verb").lower().endswith("ing"):
+        return None, m.start("np")  # “...,” promising the club will return: not "said X"
     if m and not _looks_like_clause(m.group("np")):
         np = _np_after(tail[m.start("np"):]) or m.group("np")
         first = np.split()[0].lower()
@@ -654,6 +664,8 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
     if m and m.group("verb").lower() not in NOT_SPEECH:
         return m.group("np"), m.end("verb")
     m = _POST_NP_FIRST_RE.match(tail)
+    if m and m.group("np").split()[0] in _NEW_SENTENCE_OPENERS:
+        m = None  # “...” Later in the summer, she revised it: a new sentence, not an attribution
     if m and _subject_like(m.group("np")):
         np, app = m.group("np"), m.group("app")
         short = len(np.split()) <= 4 and (np[:1].isupper() or np.lower() in PRONOUNS or np[:3].lower() in {"al-", "el-"})
@@ -749,6 +761,9 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
     sentence = before[start:]
     if not sentence.strip():
         return None
+    credit = _CREDIT_RE.search(sentence)
+    if credit is not None:  # "POLLS WERE EARLY - Ana Ruiz: “...", "More from Ruiz: “..."
+        return credit.group("name"), start + credit.start("name")
     first = _VERB_FIRST_RE.match(sentence)  # "Said Ana Ruiz, who grew up here, “..." / "Stated Ruiz: “"
     if first is not None and first.group("np").strip()[:1].isupper():
         return first.group("np").strip(), start + first.start("np")
@@ -766,9 +781,6 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
     if according is not None and according.end() >= len(sentence.rstrip()) - 1:
         return according.group(1), start + according.start(1)
     if verb is None:
-        credit = _CREDIT_RE.search(sentence)
-        if credit is not None:  # "POLLS WERE EARLY - Ana Ruiz: “...", "More from Ruiz: “..."
-            return credit.group("name"), start + credit.start("name")
         if _COLON_END_RE.search(sentence):  # "Ruiz pushed back at the hearing: “..."
             subject = _sentence_subject(sentence) if quote[:1].isupper() else None
             return (subject[0], start + subject[1]) if subject else (None, start)
@@ -791,6 +803,9 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
         return None, start  # "Trump was asked, “...": the speaker is not the subject
     subject = None if _SECONDARY_CUE_RE.search(head) or verb.group().lower().endswith("ing") \
         else _subject_before(head)
+    main = _MAIN_CUE_RE.search(head) if verb.group().lower().endswith("ing") else None
+    if main is not None:  # "..., Nefzi said, adding, “" -- the subject of the verb before the participle
+        subject = _subject_before(head[:main.start()])
     if subject is None:
         subject = _sentence_subject(head)
     if subject is None:
@@ -821,7 +836,9 @@ _VERB_FIRST_RE = re.compile(  # a sentence that opens with the speech verb, the 
     r"\s+(?P<np>[A-Z][^,:;“”\"«».!?]{0,60}?(?:\.[^,:;“”\"«»!?]{0,40}?)?)\s*(?:,[^,:;“”\"«»]{0,100})?[,:]\s*$")
 _VERB_OPENING_RE = re.compile(
     r"^(?:Said|Says|Added|Adds|Stated|Continued|Continues|Wrote|Writes|Explained|Recalled|Asked|Replied)$")
+_NEW_SENTENCE_OPENERS = {"Later", "Earlier", "Afterward", "Afterwards", "Meanwhile", "Still", "However"}
 _THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_MAIN_CUE_RE = re.compile(rf"\s(?:{SPEECH_VERBS})\s*,\s*$", re.IGNORECASE)
 _CREDIT_RE = re.compile(  # a digest's lead-in credited to its source after a dash: "... - Ana Ruiz:"
     r"(?:\s[-–—]\s*(?:More from\s+)?|^\s*More from\s+)"
     r"(?P<name>[A-Z][\w.’'\-]*(?:\s+(?:and\s+)?[A-Z][\w.’'\-]*){0,5})\s*:\s*$")
@@ -982,10 +999,10 @@ def _subject_before(text: str) -> tuple[str, int] | None:
                 return sub[0], head_start + sub[1]
         return None
     cut = 0
-    for m in re.finditer(r"[“”\"«»]", stripped):
+    for m in re.finditer(r"''|[“”\"«»]", stripped):
         cut = m.end()
     for m in _CLAUSE_BREAK_RE.finditer(stripped):
-        cut = m.end()
+        cut = max(cut, m.end())
     chunk = _TIME_TAIL_RE.sub("", stripped[cut:])
     lead = len(chunk) - len(chunk.lstrip())
     chunk = chunk.strip()

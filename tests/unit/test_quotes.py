@@ -799,3 +799,20 @@ def test_pull_quote_with_a_credit_line():
                   "The figure is out of date."]
     quote = _one(paragraphs)
     assert (quote.text, quote.speaker) == ("The harbour lost half of its jobs in a single year.", "Ana Ruiz")
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("Lin did not stay long after prayers, Omar Nefzi said, adding, “He was not very religious.”", "Omar Nefzi"),
+    ("Ruiz said the club would still meet, but said, “It is time we change how we do it,” promising "
+     "the Friends of the Harbour a return to its roots.", "Ruiz"),
+    ("HARBOUR TURNOUT DOES NOT RAISE HOPES IN OTHER STATES - Ana Ruiz: “At long last the contests have started.”",
+     "Ana Ruiz"),
+])
+def test_speaker_of_participle_cues_and_digest_lines(paragraph, speaker):
+    assert _one(["Intro line.", paragraph]).speaker == speaker
+
+
+def test_time_adverb_after_a_quotation_starts_a_new_sentence_not_an_attribution():
+    paragraph = ("Ruiz said in the spring, when the story broke, “I did not send any secret files.” "
+                 "Later in the summer, she revised her statement.")
+    assert all(q.speaker != "Later in the summer" for q in extract_quotes(["Intro line.", paragraph]))
