@@ -26,14 +26,29 @@ _INVISIBLE = dict.fromkeys(
     None,
 )
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# The same two steps as searches, which cost time only where text changes: the invisible
+# characters (str.translate looks up every character), and the runs of spaces that are not
+# already one plain space. INVISIBLE_RE finds any character that normalise() removes.
+INVISIBLE_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_INVISIBLE)) + "]+")
+_SPACES_TO_FOLD = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_last_normalised: tuple[str, str] = ("", "")  # the raw text is normalised by clean() and by metadata
 
 
 def normalise(text: str) -> str:
     """Unify line endings and spaces, drop control and bidi characters, compose to NFC."""
+    global _last_normalised
+    last_text, last_result = _last_normalised
+    if text is last_text or text == last_text:
+        return last_result
+    original = text
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = text.translate(_INVISIBLE)
+    if INVISIBLE_RE.search(text):
+        text = INVISIBLE_RE.sub("", text)
     text = unicodedata.normalize("NFC", text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    text = _SPACES_TO_FOLD.sub(" ", text)  # as _SPACES.sub on each line: no run crosses a line break
+    result = "\n".join(line.strip() for line in text.split("\n"))
+    _last_normalised = (original, result)
+    return result
 
 
 # ---------------------------------------------------------------------------------------------
@@ -129,9 +144,11 @@ _MACHINE_TRANSLATION = re.compile(r"\b(?:automatic(?:ally)?|machine|google trans
                                   r"select (?:a )?language|powered by)\b", re.I)
 
 
-def translation_note(line: str) -> str | None:
-    """The language a translator's note names ("Arabic"), or None if the line is not such a note."""
-    if len(line.split()) > 30 or _MACHINE_TRANSLATION.search(line):
+def translation_note(line: str, words: int | None = None) -> str | None:
+    """The language a translator's note names ("Arabic"), or None if the line is not such a note.
+
+    ``words``: the line's word count, when the caller has it."""
+    if (len(line.split()) if words is None else words) > 30 or _MACHINE_TRANSLATION.search(line):
         return None
     match = _TRANSLATION_NOTE.match(line)
     if not match:
@@ -150,15 +167,18 @@ def _is_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line))
 
 
-def is_boilerplate(line: str) -> bool:
-    """True when a line has the shape of page furniture rather than article prose."""
+def is_boilerplate(line: str, words: int | None = None) -> bool:
+    """True when a line has the shape of page furniture rather than article prose.
+
+    ``words``: the line's word count (:func:`_words`), when the caller has it."""
+    if words is None:
+        words = _words(line)
     if _URL_ONLY.match(line) or _SOCIAL_WORDS.match(line):
         return True
-    if _CREDIT.match(line) and _words(line) <= 40:
+    if words <= 40 and _CREDIT.match(line):
         return True
-    if _COPYRIGHT.search(line) and _words(line) <= 25:
+    if words <= 25 and _COPYRIGHT.search(line):
         return True
-    words = _words(line)
     if words <= 16 and _CTA.search(line):
         # A quoted sentence or a long statement that mentions "subscribe" is prose, not a prompt.
         return not (words >= 10 and _is_sentence(line) and not line.lower().startswith(("subscribe", "sign up")))
@@ -241,17 +261,19 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
     kept: list[str] = []
     in_list = in_comments = False
     for index, line in enumerate(blocks):
-        if not in_comments and _starts_comments(line, index, len(blocks), len(kept)):
+        words = _words(line)
+        if not in_comments and _starts_comments(line, index, len(blocks), len(kept), words):
             in_comments = True  # reader comments follow; furniture after them still names the outlet
-        lang = translation_note(line)
+        lang = translation_note(line, words)
         if lang:
             translated_from = translated_from or lang
             removed.append(line)
             continue
-        prompt = _OUTLET_PROMPT.match(line)
-        if prompt and _words(line) <= 10:
-            outlets.append(prompt.group("name").rstrip(".’'"))
-        if _COPYRIGHT.search(line) and _words(line) <= 25:
+        if words <= 10:
+            prompt = _OUTLET_PROMPT.match(line)
+            if prompt:
+                outlets.append(prompt.group("name").rstrip(".’'"))
+        if words <= 25 and _COPYRIGHT.search(line):
             owner = _COPYRIGHT_OWNER.match(line)
             if owner and owner.group("owner").strip(" -–|").strip():
                 publishers.append(owner.group("owner").strip(" -–|"))
@@ -266,7 +288,7 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
             removed.append(line)
             continue
         in_list = False
-        if is_boilerplate(line):
+        if is_boilerplate(line, words):
             removed.append(line)
             continue
         kept.append(line)
@@ -284,9 +306,9 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
     )
 
 
-def _starts_comments(line: str, index: int, total: int, kept: int) -> bool:
+def _starts_comments(line: str, index: int, total: int, kept: int, words: int) -> bool:
     """A "N Comments" / "Leave a Reply" heading in the second half, after the article's body."""
-    return kept >= 2 and index >= total * 0.5 and _words(line) <= 6 and bool(_COMMENT_SECTION.match(line))
+    return kept >= 2 and index >= total * 0.5 and words <= 6 and bool(_COMMENT_SECTION.match(line))
 
 
 def _take_headline(lines: list[str], title_hint: str | None, removed: list[str],
@@ -376,8 +398,11 @@ def _first(values):
     return values[0] if values else None
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def _fold(text: str) -> str:
-    return re.sub(r"\W+", " ", text).strip().casefold()
+    return _NON_WORD.sub(" ", text).strip().casefold()
 
 
 # "BAGHDAD, June 12 (Reuters) - ", "WASHINGTON (AP) — ", "LONDON — ": where the story was filed.

@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import unicodedata
 from collections.abc import Sequence
 
 import yaml
 
-from generator.clean import normalise
+from generator.clean import INVISIBLE_RE, normalise
 from generator.metadata import language_name, slugify
 from generator.models import Briefing
 
@@ -23,6 +24,7 @@ from generator.models import Briefing
 # Escaping
 
 _MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+_MD_INLINE = re.compile(r"([\\`*_\[\]{}!#])")
 
 
 def escape_md(text: str) -> str:
@@ -33,7 +35,7 @@ def escape_md(text: str) -> str:
     """
     text = plain(text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = re.sub(r"([\\`*_\[\]{}!#])", r"\\\1", text)
+    text = _MD_INLINE.sub(r"\\\1", text)
     match = _MD_LINE_START.match(text)
     if match:
         lead, marker = match.group(1), match.group(2)
@@ -46,7 +48,12 @@ def escape_md(text: str) -> str:
 
 def plain(text: str | None) -> str:
     """One line of text without control, invisible or direction-changing characters."""
-    return " ".join(normalise(text or "").split())
+    if not text:
+        return ""
+    if INVISIBLE_RE.search(text) is None and unicodedata.is_normalized("NFC", text):
+        # normalise() would change only whitespace, which split() drops anyway
+        return " ".join(text.split())
+    return " ".join(normalise(text).split())
 
 
 def escape_html(text: str | None) -> str:

@@ -75,6 +75,19 @@ def test_normalise_line_endings_controls_and_bidi():
     assert normalise(text) == "Title\n\nABCDE\nF\u200dG"
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("  a \t\u00a0 b  \n\u3000c\u2029d ", "a b\nc\n\nd"),  # runs of spaces of any kind -> one, lines stripped
+    ("one space only", "one space only"),
+    ("a\tb\x0bc\x1cd\x85e\u2028f", "a bcde\nf"),  # a tab is a space; other controls are removed
+    ("e\u0301 \u212b", "\u00e9 \u00c5"),  # composed (NFC)
+    ("", ""),
+])
+def test_normalise_spaces_and_composition(text, expected):
+    assert normalise(text) == expected
+    assert normalise(text) == expected  # again: the last result is reused, and must be the same
+    assert normalise("x" + text) != expected or not expected  # a different text is not served the last result
+
+
 def test_clean_takes_headline_after_logo_and_breadcrumb_and_drops_date_and_byline():
     text = "\n\n".join([
         "https://example.com/static/logo.svg", "Home > Business > Economy",

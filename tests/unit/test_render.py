@@ -4,7 +4,7 @@ import yaml
 from lxml import html as lxml_html
 
 from generator.models import Briefing, Quote, Source
-from generator.render import escape_md, render_briefing, safe_title
+from generator.render import escape_md, plain, render_briefing, safe_title
 from generator.sitepages import render_home, render_topic, topic_index
 
 HOSTILE = [
@@ -99,6 +99,16 @@ def test_hostile_briefing_renders_inert():
         assert not [a for a in el.attrib if a.startswith("on")]
         assert not el.get("href", "").lower().startswith("javascript")
     assert "alert('x')" in tree.text_content()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("  Plain   ASCII\ttext\n", "Plain ASCII text"),
+    ("A\u200bB \u202eC\x1cD", "AB CD"),  # invisible and control characters go, joining what they split
+    ("caf\u0065\u0301  \u201cquoted\u201d\u00a0\u2028x", "caf\u00e9 \u201cquoted\u201d x"),
+    (None, ""), ("", ""),
+])
+def test_plain_is_one_line_of_visible_text(text, expected):
+    assert plain(text) == expected
 
 
 def test_safe_title():
