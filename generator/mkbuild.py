@@ -12,9 +12,9 @@ for everything else its HTML depends on: the MkDocs configuration, the theme and
 the site address, the versions of MkDocs, Material, Markdown and the generator. The output of a
 page depends on nothing else when:
 
-- the navigation is an explicit ``nav:`` whose entries all carry their titles (a page outside the
-  navigation shows only the navigation, not its neighbours; pages in the navigation are always
-  rendered again, since their previous/next links and the navigation titles change with them);
+- the navigation is an explicit ``nav:`` whose entries all carry their titles, so that it and
+  the previous/next links of the pages in it are fixed by the configuration; which of its files
+  exist is part of the context key (see :func:`nav_files`);
 - no MkDocs plugin or hook is configured (a plugin may make any page depend on any other), and no
   Markdown extension reads other files (snippets, includes);
 - the links the page makes resolve to the same files: a page that names a file added or removed
@@ -75,6 +75,17 @@ def reuse_blocker(config: dict) -> str | None:
         if any(word in str(name).lower() for word in _READS_FILES):
             return f"the Markdown extension {name} reads other files"
     return None
+
+
+def nav_files(nav) -> list[str]:
+    """The docs-relative paths the navigation names (not external links)."""
+    if isinstance(nav, str):
+        return [] if "://" in nav or nav.startswith(("/", "#", "mailto:")) else [nav]
+    if isinstance(nav, list):
+        return [path for item in nav for path in nav_files(item)]
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in nav_files(value)]
+    return []
 
 
 def _untitled(nav) -> bool:
@@ -147,7 +158,6 @@ def _build(cfg, previous: Previous | None, context: str | None) -> Result:
     set_exclusions(files, config)
     nav = get_navigation(files, config)
     nav = config.plugins.on_nav(nav, config=config, files=files)
-    in_nav = {page.file.src_uri for page in nav.pages}
 
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     # With no plugin to see all pages at once, each page is read, rendered, written and let go in
@@ -167,7 +177,7 @@ def _build(cfg, previous: Previous | None, context: str | None) -> Result:
             changed_names.update(n.encode("utf-8") for n in _names(src))
 
     def reuse_from(file) -> Path | None:
-        if not reusable or file.src_uri in in_nav:
+        if not reusable:
             return None
         if previous.pages.get(file.src_uri) != result.pages.get(file.src_uri):
             return None

@@ -30,7 +30,7 @@ from generator.errors import BuildError, UsageError
 from generator.ingest import Skipped, discover
 from generator.models import Briefing
 from generator.cache import BriefingCache, build_fingerprint, render_context, seed_digest, tree_digest
-from generator.mkbuild import Previous, Result as BuiltPages, build as build_pages, reuse_blocker
+from generator.mkbuild import Previous, Result as BuiltPages, build as build_pages, nav_files, reuse_blocker
 from generator.runner import process_all
 from generator.sitepages import docs_pages, site_files
 
@@ -376,7 +376,8 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
                 log.debug("every page is rendered: %s", blocker)
             elif cache is not None:
                 context = render_context(paths.config, _theme_dirs(config, paths.config), site_url,
-                                         {"static": _static_names(docs_stage)})
+                                         {"static": _static_names(docs_stage),
+                                          "nav": [[f, (docs_stage / f).is_file()] for f in nav_files(config["nav"])]})
             _, rendered = run_mkdocs(paths.config, docs_stage, site_stage, site_url, previous, context)
             for rel, content in site_files(report.briefings, public_url, site_name).items():
                 target = site_stage / rel
