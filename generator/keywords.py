@@ -155,10 +155,7 @@ class _Language:
     yake_code: str
     stopwords: frozenset[str]
     stemmer: object | None  # snowballstemmer stemmer, or None: exact matching
-
-    @property
-    def english(self) -> bool:
-        return self.code == "en"
+    english: bool = False  # code == "en" (a field: read for every candidate and token)
 
     def stem(self, word: str) -> str:
         return _stem(self, word)
@@ -181,6 +178,7 @@ def _language(language: str) -> _Language:
         yake_code=yake_code,
         stopwords=frozenset(_extractor(yake_code, 10, True).stopword_set - {""}),
         stemmer=snowballstemmer.stemmer(algorithm) if algorithm else None,
+        english=code == "en",
     )
 
 
@@ -640,27 +638,26 @@ def _exclusions(exclude: Iterable[str], lang: _Language) -> _Exclusions:
 def _english_rejects(words: Sequence[str], lang: _Language, doc: _Document) -> bool:
     """English rules: attribution, nothing topical, function words inside, verbs and modifiers
     at the edges."""
-    parts = {p for w in words for p in w.split("-")}
+    parts = {p for w in words for p in w.split("-")} if "-" in "".join(words) else set(words)
     if not parts.isdisjoint(_REPORTING):
         return True
-    if all(_NUMBER_RE.match(p) for p in parts - _NON_TOPICAL - lang.stopwords):
+    stopwords = lang.stopwords
+    if all(_NUMBER_RE.match(p) for p in parts - _NON_TOPICAL - stopwords):
         return True  # nothing topical: numbers, dates, generic news words
-    if any(w in lang.stopwords and w not in _INNER_WORDS for w in words[1:-1]):
+    if len(words) > 2 and any(w in stopwords and w not in _INNER_WORDS for w in words[1:-1]):
         return True  # "Milan and Paris", "falls to two-year", "visited the Sindh"
 
-    def common(word: str) -> bool:  # not a proper noun of this text
-        return word not in doc.proper
-
+    proper = doc.proper  # a word not in it is common: not a proper noun of this text
     first, last = words[0], words[-1]
     if first in _EDGE_REJECTS or last in _EDGE_REJECTS:
         return True
-    if _ADJECTIVE_RE.match(last) or common(first) and _ADVERB_RE.match(first):
+    if _ADJECTIVE_RE.match(last) or first not in proper and _ADVERB_RE.match(first):
         return True  # "regional", "South Dakota National", "wrongly convicted"
-    if common(last) and (_PARTICIPLE_RE.match(last) or _LY_RE.match(last) and last not in _LY_NOUNS):
+    if last not in proper and (_PARTICIPLE_RE.match(last) or _LY_RE.match(last) and last not in _LY_NOUNS):
         return True  # "Iraqi armed", "man wrongly"
-    if len(words) > 1 and common(first) and _GERUND_RE.match(first) and not common(words[1]):
+    if len(words) > 1 and first not in proper and _GERUND_RE.match(first) and words[1] in proper:
         return True  # "keeping Iraqi militias", "activating Hezbollah"
-    if len(words) == 3 and not common(first) and not common(last) and common(words[1]) \
+    if len(words) == 3 and first in proper and last in proper and words[1] not in proper \
             and words[1] not in _INNER_WORDS:
         return True  # "Iran views Iraq": subject, verb, object
     return False
@@ -742,13 +739,16 @@ def _continues_name(index: int, doc: _Document) -> bool:
 
 def _acceptable(words: Sequence[str], lang: _Language, doc: _Document,
                 excluded: _Exclusions) -> bool:
-    if not words or not is_valid_keyword(" ".join(words)):
+    if not words:
         return False
-    if excluded.reject(words):
+    phrase = " ".join(words)
+    if not is_valid_keyword(phrase):
         return False
+    if tuple(words) in excluded.fragments or excluded.pattern is not None and excluded.pattern.search(phrase):
+        return False  # excluded.reject(words)
     if words[0] in lang.stopwords or words[-1] in lang.stopwords:
         return False
-    if all(_NUMBER_RE.match(w) for w in words):
+    if _NUMBER_RE.match(words[0]) and all(_NUMBER_RE.match(w) for w in words):
         return False
     if lang.code == "ar" and (_arabic_function_word(words[0], lang) or _arabic_function_word(words[-1], lang)):
         return False
