@@ -17,12 +17,10 @@ so the output of a parallel run is byte-identical to a serial one.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import signal
 import traceback
 from collections.abc import Callable, Sequence
-from multiprocessing.connection import wait
 
 from generator.cache import BriefingCache, cacheable, seed_digest
 from generator.ingest import SeedFile
@@ -87,7 +85,7 @@ def process_all(files: Sequence[SeedFile], progress: Progress | None = None, *, 
             progress(done, total, files[i].rel)
 
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
-    if jobs > 1 and len(todo) > 1 and "fork" in multiprocessing.get_all_start_methods():
+    if jobs > 1 and len(todo) > 1 and _can_fork():
         _parallel(files, todo, min(jobs, len(todo)), finished)
     else:
         for i in todo:
@@ -96,7 +94,13 @@ def process_all(files: Sequence[SeedFile], progress: Progress | None = None, *, 
 
 
 # ---------------------------------------------------------------------------------------------
-# The worker pool
+# The worker pool (multiprocessing is imported only when there is one: a serial run never uses it)
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
 
 def _worker(conn, parent: int) -> None:
     """Receive (index, seed), send (index, outcome), until told to stop with None or the parent dies."""
@@ -143,6 +147,9 @@ class _Slot:
 
 
 def _parallel(files: Sequence[SeedFile], todo: list[int], jobs: int, finished: Callable[[int, Outcome], None]) -> None:
+    import multiprocessing
+    from multiprocessing.connection import wait
+
     ctx = multiprocessing.get_context("fork")
     pending = list(reversed(todo))  # pop() from the end: input order
     slots = [_Slot(ctx) for _ in range(jobs)]
