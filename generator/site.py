@@ -345,18 +345,21 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
         digests = [seed_digest(f) for f in files]
         fingerprint = None
         previous = None
+        old_markdown: dict[str, str] = {}  # briefing page -> key, of the last build, when docs/ is intact
         if cache is not None:
             fingerprint = build_fingerprint(digests, skipped, paths.config, _theme_dirs(config, paths.config),
                                             site_url, {"docs": paths.docs.name, "site": paths.site.name})
             stamp = _read_stamp(paths.site)
             site_intact = bool(stamp) and stamp.get("site") == tree_digest(paths.site)
-            if (fingerprint and site_intact and stamp.get("inputs") == fingerprint
-                    and stamp.get("docs") == tree_digest(paths.docs)):
+            docs_intact = bool(stamp) and stamp.get("docs") == tree_digest(paths.docs)
+            if fingerprint and site_intact and docs_intact and stamp.get("inputs") == fingerprint:
                 log.info("Nothing changed since the last build: %s and %s are up to date", paths.docs, paths.site)
                 return Report(built=list(stamp["built"]), errors=[tuple(e) for e in stamp["errors"]],
                               warnings=list(stamp["warnings"]), skipped=skipped, up_to_date=True,
                               seconds=time.monotonic() - start)
             previous = _previous_pages(stamp, paths.site) if site_intact else None
+            if docs_intact and isinstance(stamp.get("markdown"), dict):
+                old_markdown = stamp["markdown"]
         try:
             stamp_path(paths.site).unlink()
         except OSError:
@@ -364,7 +367,17 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
         report = collect(paths.seeds, progress, jobs=jobs, cache=cache, found=(files, skipped, digests))
         site_name = str(config.get("site_name") or "Briefings")
         public_url = site_url or config.get("site_url") or None
-        generated = docs_pages(report.briefings, site_name, public_url)
+        markdown_keys: dict[str, str] | None = {} if cache is not None else None
+
+        def reuse_markdown(rel: str, key: str) -> str | None:
+            if old_markdown.get(rel) != key:
+                return None
+            try:
+                return (paths.docs / rel).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                return None
+
+        generated = docs_pages(report.briefings, site_name, public_url, keys=markdown_keys, reuse=reuse_markdown)
         generated_names = set(generated)
         docs_stage = stage_docs(paths.docs, generated)
         del generated
@@ -401,7 +414,7 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
                                  "site": tree_digest(paths.site), "built": report.built,
                                  "errors": [list(e) for e in report.errors], "warnings": report.warnings,
                                  "render": {"context": context, "pages": rendered.pages} if context else None,
-                                 "search": search_keys})
+                                 "search": search_keys, "markdown": markdown_keys})
     return report
 
 

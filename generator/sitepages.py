@@ -22,12 +22,13 @@ titles through ``safe_title``. Work and output grow linearly with the number of 
 """
 from __future__ import annotations
 
+import hashlib
 import heapq
 import json
 import logging
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -422,20 +423,33 @@ def related_briefings(briefings: Sequence[Briefing], limit: int = RELATED,
             for j in posting[max(0, pos - window): pos + window + 1]:
                 if j != i:
                     scores[j] = scores.get(j, 0.0) + weight
-        best = heapq.nsmallest(limit, scores.items(), key=lambda kv: (-round(kv[1], 9), abs(kv[0] - i), kv[0]))
-        result[b.slug] = [ordered[j] for j, _ in best]
+        best = heapq.nsmallest(limit, [(-round(score, 9), abs(j - i), j) for j, score in scores.items()])
+        result[b.slug] = [ordered[j] for _, _, j in best]
     return result
 
 
 # ---------------------------------------------------------------------------------------------
 # All pages
 
-def docs_pages(briefings: Sequence[Briefing], site_name: str, site_url: str | None = None) -> dict[str, str]:
-    """Every generated page, keyed by its path relative to docs/, in a stable order."""
+def docs_pages(briefings: Sequence[Briefing], site_name: str, site_url: str | None = None, *,
+               keys: dict[str, str] | None = None,
+               reuse: Callable[[str, str], str | None] | None = None) -> dict[str, str]:
+    """Every generated page, keyed by its path relative to docs/, in a stable order.
+
+    With ``keys``, the key of each briefing page (everything it is rendered from) is recorded
+    there; ``reuse(path, key)`` may then return the page a previous build rendered from the same
+    key, which is used instead of rendering it again.
+    """
     out: dict[str, str] = {}
     related = related_briefings(briefings)
+    salt = _render_salt() if keys is not None else ""
     for b in briefings:
-        out[f"briefings/{b.slug}.md"] = render_briefing(b, related.get(b.slug, ()))
+        rel, others = f"briefings/{b.slug}.md", related.get(b.slug, ())
+        content = None
+        if keys is not None:
+            keys[rel] = key = briefing_page_key(b, others, salt)
+            content = reuse(rel, key) if reuse is not None else None
+        out[rel] = content if content is not None else render_briefing(b, others)
     out["index.md"] = render_home(briefings, site_name, site_url)
     out.update(archive_pages(briefings))
     out.update(topic_pages(topic_index(briefings), site_url))
@@ -444,6 +458,18 @@ def docs_pages(briefings: Sequence[Briefing], site_name: str, site_url: str | No
     for person in people.values():
         out[f"people/{person.slug}.md"] = render_person(person)
     return dict(sorted(out.items()))
+
+
+def _render_salt() -> str:
+    from generator.cache import generator_fingerprint
+
+    return generator_fingerprint()
+
+
+def briefing_page_key(b: Briefing, related: Sequence[Briefing], salt: str) -> str:
+    """A digest of everything ``render_briefing(b, related)`` reads, and of the code that renders it."""
+    shown = [(o.title, o.slug, o.source.published, o.source.name, o.source.publisher) for o in related]
+    return hashlib.sha256(f"{salt}\0{b!r}\0{shown!r}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def records(briefings: Sequence[Briefing]) -> list[dict]:

@@ -77,10 +77,15 @@ def _insert_paragraph(path: Path, paragraph: str) -> None:
     path.write_text(text[:cut] + "\n\n" + paragraph + text[cut:], encoding="utf-8")
 
 
-def test_one_edit_renders_few_pages_and_equals_a_full_build(tmp_path, seeds, rendered):
+def test_one_edit_renders_few_pages_and_equals_a_full_build(tmp_path, seeds, rendered, monkeypatch):
+    from generator import sitepages
+
     paths = _project(tmp_path / "p", seeds)
     site.build(paths)
     total = len(rendered[0])
+    written: list[str] = []
+    real = sitepages.render_briefing
+    monkeypatch.setattr(sitepages, "render_briefing", lambda b, *a: written.append(b.slug) or real(b, *a))
     assert total > 60  # briefings, topics, people, archive ...
     edited = sorted(seeds.glob("*.md"))[0]
     _insert_paragraph(edited, "Council member Rania Odeh said the review would be published in full. "
@@ -89,6 +94,7 @@ def test_one_edit_renders_few_pages_and_equals_a_full_build(tmp_path, seeds, ren
     again = rendered[1]
     assert 1 < len(again) < total // 3
     assert "people/rania-odeh.md" in again  # a new person's page
+    assert 1 <= len(written) <= 6  # the edited briefing, and those whose related list changed
     assert "people/index.md" in again  # a listing that changed
     assert "about.md" not in again  # in the navigation, unchanged
     _same_as_full_build(paths, tmp_path)
