@@ -71,16 +71,28 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
+# While docs_pages runs: (id of a briefing, link prefix) -> its listing entry. A briefing is listed
+# on its topics' pages, its people's pages, the home page and the archive: render it once.
+_entries: dict[tuple[int, str], str] | None = None
+
+
 def _listing(briefings: Sequence[Briefing], prefix: str) -> str:
-    lines = []
-    for b in briefings:
-        facts = [x for x in (b.source.published, b.source.name or b.source.publisher) if x]
-        lines.append(f"### [{escape_md(b.title)}]({prefix}briefings/{b.slug}.md)\n")
-        lines.append(f"{escape_md(', '.join(facts)) if facts else 'Date not given'}"
-                     f"{' · ' + str(b.reading_time) + ' min read'}\n{{: .briefing-listing__meta }}\n")
-        if b.summary:
-            lines.append(f"{escape_md(b.summary)}\n{{: dir=\"auto\" }}\n")
-    return "\n".join(lines)
+    return "\n".join(_listing_entry(b, prefix) for b in briefings)
+
+
+def _listing_entry(b: Briefing, prefix: str) -> str:
+    if _entries is not None and (id(b), prefix) in _entries:
+        return _entries[id(b), prefix]
+    facts = [x for x in (b.source.published, b.source.name or b.source.publisher) if x]
+    lines = [f"### [{escape_md(b.title)}]({prefix}briefings/{b.slug}.md)\n",
+             f"{escape_md(', '.join(facts)) if facts else 'Date not given'}"
+             f"{' · ' + str(b.reading_time) + ' min read'}\n{{: .briefing-listing__meta }}\n"]
+    if b.summary:
+        lines.append(f"{escape_md(b.summary)}\n{{: dir=\"auto\" }}\n")
+    entry = "\n".join(lines)
+    if _entries is not None:
+        _entries[id(b), prefix] = entry
+    return entry
 
 
 def _feed_link(url: str, label: str) -> str:
@@ -440,6 +452,15 @@ def docs_pages(briefings: Sequence[Briefing], site_name: str, site_url: str | No
     there; ``reuse(path, key)`` may then return the page a previous build rendered from the same
     key, which is used instead of rendering it again.
     """
+    global _entries
+    _entries = {}
+    try:
+        return _docs_pages(briefings, site_name, site_url, keys, reuse)
+    finally:
+        _entries = None
+
+
+def _docs_pages(briefings, site_name, site_url, keys, reuse) -> dict[str, str]:
     out: dict[str, str] = {}
     related = related_briefings(briefings)
     salt = _render_salt() if keys is not None else ""
