@@ -366,14 +366,15 @@ def _ends_sentence(raw: str, surface: str, english: bool) -> bool:
 
 # A gap (whitespace and punctuation, perhaps empty) and the word after it: findall gives both.
 _GAP_WORD_RE = re.compile(r"""([\s!"#$%&()*+,/:;<=>?@\[\\\]^_`{|}~]*)([^\s!"#$%&()*+,/:;<=>?@\[\\\]^_`{|}~]+)""")
-# raw word -> (surface, key, whether it ends a sentence, trailing apostrophe trimmed), per
-# ``english``: the same words recur in every article; cleared when it grows large
+# raw word -> (surface, key, whether it ends a sentence, trailing apostrophe trimmed, the surface
+# as counted for casing evidence), per ``english``: the same words recur in every article;
+# cleared when it grows large
 _WORD_INFO: tuple[dict, dict] = ({}, {})
 _WORD_INFO_MAX = 200_000
 _new_token = tuple.__new__
 
 
-def _word_info(raw: str, english: bool) -> tuple[str, str, bool, bool]:
+def _word_info(raw: str, english: bool) -> tuple[str, str, bool, bool, str]:
     cache = _WORD_INFO[english]
     info = cache.get(raw)
     if info is None:
@@ -381,33 +382,58 @@ def _word_info(raw: str, english: bool) -> tuple[str, str, bool, bool]:
             cache.clear()
         surface = _trim(raw)
         if surface:
-            info = (surface, _token_key(surface, english), _ends_sentence(raw, surface, english),
-                    raw.endswith("'") and not surface.endswith("'"))
+            key = _token_key(surface, english)
+            form = surface[:len(key)] if english and len(surface) != len(key) else surface  # "Iran's" -> "Iran"
+            info = (surface, key, _ends_sentence(raw, surface, english),
+                    raw.endswith("'") and not surface.endswith("'"), form)
         else:
-            info = ("", "", _ends_sentence(raw, raw, english), False)
+            info = ("", "", _ends_sentence(raw, raw, english), False, "")
         cache[raw] = info
     return info
 
 
-def _tokenize(block: str, english: bool, case_informative: bool) -> list[_Token]:
-    tokens: list[_Token] = []
-    append = tokens.append
-    cache = _WORD_INFO[english]
-    sentence_start = True
-    for gap, raw in _GAP_WORD_RE.findall(block):
-        # joined: nothing but spaces before it (the gap is empty only before a block's first word)
-        joined = gap == " " or not gap or gap.isspace()
-        if not joined and _SENTENCE_GAP_RE.search(gap):
-            sentence_start = True
-        info = cache.get(raw) or _word_info(raw, english)
-        surface, key, ends, apostrophe = info
-        if surface:
-            append(_new_token(_Token, (surface, key, case_informative and not sentence_start,
-                                       joined and bool(tokens), apostrophe)))
-            sentence_start = ends
-        else:
-            sentence_start = sentence_start or ends
-    return tokens
+class _Tokens:
+    """The tokens of a document as they are read, line by line, with their indexes."""
+
+    def __init__(self, english: bool):
+        self.english = english
+        self.tokens: list[_Token] = []
+        self.keys: list[str] = []
+        self.joins: list[bool] = []
+        self.positions: dict[str, list[int]] = {}  # key -> indexes in tokens
+        self.written: dict[tuple[str, str], int] = {}  # (key, form) of informative tokens -> count, in order
+
+    def read(self, line: str, case_informative: bool) -> None:
+        """Tokens of one line: its first token is never joined to the one before."""
+        english = self.english
+        tokens, keys, joins, positions, written = self.tokens, self.keys, self.joins, self.positions, self.written
+        cache = _WORD_INFO[english]
+        sentence_start = True
+        first = True
+        for gap, raw in _GAP_WORD_RE.findall(line):
+            # joined: nothing but spaces before it (the gap is empty only before a line's first word)
+            joined = gap == " " or not gap or gap.isspace()
+            if not joined and _SENTENCE_GAP_RE.search(gap):
+                sentence_start = True
+            surface, key, ends, apostrophe, form = cache.get(raw) or _word_info(raw, english)
+            if surface:
+                informative = case_informative and not sentence_start
+                joined = joined and not first
+                first = False
+                where = positions.get(key)
+                if where is None:
+                    positions[key] = [len(tokens)]
+                else:
+                    where.append(len(tokens))
+                tokens.append(_new_token(_Token, (surface, key, informative, joined, apostrophe)))
+                keys.append(key)
+                joins.append(joined)
+                if informative:
+                    pair = (key, form)
+                    written[pair] = written.get(pair, 0) + 1
+                sentence_start = ends
+            else:
+                sentence_start = sentence_start or ends
 
 
 # A wire dateline: a place in capitals, perhaps a date or an agency, then a dash ("LOS ANGELES -",
@@ -455,26 +481,14 @@ def _document(title: str | None, text_blocks: Sequence[str], english: bool) -> _
 
 def _document_of(title: str | None, normal_title: str, normal_blocks: Sequence[str], english: bool) -> _Document:
     """The document of ``title`` and text blocks, given as normalize_typography leaves them."""
-    tokens: list[_Token] = []
+    reader = _Tokens(english)
     if title:
-        tokens += _tokenize(normal_title, english, not _is_title_case(title))
-    title_length = len(tokens)
+        reader.read(normal_title, not _is_title_case(title))
+    title_length = len(reader.tokens)
     for block in normal_blocks:
         for line in block.split("\n"):
-            tokens += _tokenize(line, english, True)
-    positions: dict[str, list[int]] = {}
-    written: dict = {}  # (key, surface) of informative tokens -> count, in order of first writing
-    for i, (surface, key, informative, _joined, _apostrophe) in enumerate(tokens):
-        where = positions.get(key)
-        if where is None:
-            positions[key] = [i]
-        else:
-            where.append(i)
-        if informative:
-            if english and len(surface) != len(key):  # "Iran's" -> "Iran"
-                surface = surface[:len(key)]
-            pair = (key, surface)
-            written[pair] = written.get(pair, 0) + 1
+            reader.read(line, True)
+    tokens, positions, written = reader.tokens, reader.positions, reader.written
     forms: dict[str, str] = {}
     best: dict[str, int] = {}
     for (key, surface), count in written.items():  # ties: the first written wins
@@ -484,11 +498,13 @@ def _document_of(title: str | None, normal_title: str, normal_blocks: Sequence[s
     lower = frozenset(key for key, surface in written if surface[:1].islower())
     datelines: Counter = Counter()
     for block in normal_blocks:
+        if "-" not in block:  # every dateline ends in " - "
+            continue
         for match in _DATELINE_RE.finditer(block):
             datelines.update(_token_key(w, english) for w in match.group("place").split())
     return _Document(tuple(tokens), positions, proper, forms, title_length,
                      Vocabulary(frozenset(positions), proper), lower, datelines,
-                     keys=tuple(t.key for t in tokens), joins=tuple(t.joined for t in tokens))
+                     keys=tuple(reader.keys), joins=tuple(reader.joins))
 
 
 def document_vocabulary(text: str, language: str = "en") -> Vocabulary:
