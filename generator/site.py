@@ -145,8 +145,11 @@ def _owned(docs: Path) -> set[str]:
         return set()
 
 
-def stage_docs(docs: Path, generated: dict[str, str]) -> Path:
-    """A complete new docs/ in a staging folder beside docs: the user's files plus ours."""
+def stage_docs(docs: Path, generated: dict[str, str], unchanged: set[str] = frozenset()) -> Path:
+    """A complete new docs/ in a staging folder beside docs: the user's files plus ours.
+
+    Generated pages in ``unchanged`` hold what the same file in docs/ holds: they are linked, not written.
+    """
     parent = docs.parent
     parent.mkdir(parents=True, exist_ok=True)
     stage = _make_stage(docs)
@@ -170,9 +173,18 @@ def stage_docs(docs: Path, generated: dict[str, str]) -> Path:
                     os.symlink(os.readlink(src), target)
                 else:
                     shutil.copy2(src, target)
+    made: set[Path] = set()
     for rel, content in generated.items():
         target = stage / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        if rel in unchanged:
+            try:
+                os.link(docs / rel, target)
+                continue
+            except OSError:
+                pass
         target.write_text(content, encoding="utf-8", newline="\n")
     manifest = {"generator": __version__, "files": sorted(generated)}
     (stage / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
@@ -369,17 +381,21 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
         public_url = site_url or config.get("site_url") or None
         markdown_keys: dict[str, str] | None = {} if cache is not None else None
 
+        reused_markdown: set[str] = set()
+
         def reuse_markdown(rel: str, key: str) -> str | None:
             if old_markdown.get(rel) != key:
                 return None
             try:
-                return (paths.docs / rel).read_text(encoding="utf-8")
+                content = (paths.docs / rel).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 return None
+            reused_markdown.add(rel)
+            return content
 
         generated = docs_pages(report.briefings, site_name, public_url, keys=markdown_keys, reuse=reuse_markdown)
         generated_names = set(generated)
-        docs_stage = stage_docs(paths.docs, generated)
+        docs_stage = stage_docs(paths.docs, generated, reused_markdown)
         del generated
         site_stage = _make_stage(paths.site)
         try:

@@ -424,19 +424,24 @@ def related_briefings(briefings: Sequence[Briefing], limit: int = RELATED,
             posting.append(i)
         keys_of.append(mine)
     n = len(ordered)
-    weights = {key: (PERSON_WEIGHT if key[0] == "p" else TOPIC_WEIGHT) * (1 + math.log(n / len(posting)))
+    # integer weights (in millionths): sums are exact, so equal scores tie whatever the order of adding
+    weights = {key: round(1e6 * (PERSON_WEIGHT if key[0] == "p" else TOPIC_WEIGHT) * (1 + math.log(n / len(posting))))
                for key, posting in postings.items()}
     result: dict[str, list[Briefing]] = {}
     for i, b in enumerate(ordered):
-        scores: dict[int, float] = {}
+        scores: dict[int, int] = {}
+        get = scores.get
         for key, pos in keys_of[i]:
             weight = weights[key]
-            posting = postings[key]
-            for j in posting[max(0, pos - window): pos + window + 1]:
-                if j != i:
-                    scores[j] = scores.get(j, 0.0) + weight
-        best = heapq.nsmallest(limit, [(-round(score, 9), abs(j - i), j) for j, score in scores.items()])
-        result[b.slug] = [ordered[j] for _, _, j in best]
+            for j in postings[key][max(0, pos - window): pos + window + 1]:
+                scores[j] = get(j, 0) + weight
+        scores.pop(i, None)
+        if len(scores) > limit:  # only candidates scoring at least the limit-th best can make it
+            floor = heapq.nlargest(limit, scores.values())[-1]
+            candidates = [(-score, abs(j - i), j) for j, score in scores.items() if score >= floor]
+        else:
+            candidates = [(-score, abs(j - i), j) for j, score in scores.items()]
+        result[b.slug] = [ordered[j] for _, _, j in sorted(candidates)[:limit]]
     return result
 
 
