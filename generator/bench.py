@@ -315,7 +315,8 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1) -> list[
     rows.append(("no-change rebuild / full build", f"{noop.seconds:.2f} s / {full.seconds:.1f} s",
                  f"{noop.seconds / full.seconds:.3f}", f"aim < 0.05; MkDocs skipped: {'yes' if up_to_date else 'NO'}"))
     rows.append(("one-article-edit rebuild / plain mkdocs build", f"{edit.seconds:.1f} s / {plain.seconds:.1f} s",
-                 f"{edit.seconds / plain.seconds:.2f}", "aim <= 1.2"))
+                 f"{edit.seconds / plain.seconds:.2f}",
+                 f"aim <= 1.2; stretch: {edit.seconds:.1f} s vs ~7 s (Hugo, full build of 5,000)"))
 
     # 3. linearity: the same scenario at 100
     site = project / "site"
