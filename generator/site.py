@@ -360,7 +360,8 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
         old_markdown: dict[str, str] = {}  # briefing page -> key, of the last build, when docs/ is intact
         if cache is not None:
             fingerprint = build_fingerprint(digests, skipped, paths.config, _theme_dirs(config, paths.config),
-                                            site_url, {"docs": paths.docs.name, "site": paths.site.name})
+                                            site_url, {"docs": paths.docs.name, "site": paths.site.name,
+                                                       "resolved": _resolved(config)})
             stamp = _read_stamp(paths.site)
             site_intact = bool(stamp) and stamp.get("site") == tree_digest(paths.site)
             docs_intact = bool(stamp) and stamp.get("docs") == tree_digest(paths.docs)
@@ -405,7 +406,7 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
                 log.debug("every page is rendered: %s", blocker)
             elif cache is not None:
                 context = render_context(paths.config, _theme_dirs(config, paths.config), site_url,
-                                         {"static": _static_names(docs_stage),
+                                         {"static": _static_names(docs_stage), "resolved": _resolved(config),
                                           "nav": [[f, (docs_stage / f).is_file()] for f in nav_files(config["nav"])]})
             _, rendered = run_mkdocs(paths.config, docs_stage, site_stage, site_url, previous, context)
             for rel, content in site_files(report.briefings, public_url, site_name).items():
@@ -443,6 +444,16 @@ def _previous_pages(stamp: dict | None, site: Path) -> Previous | None:
         return None
     search = stamp.get("search")
     return Previous(site, render["context"], render["pages"], search if isinstance(search, dict) else {})
+
+
+def _resolved(config: dict) -> str:
+    """The configuration as MkDocs reads it: !ENV values and INHERIT'ed files included."""
+    return json.dumps(config, sort_keys=True, default=_name_of)
+
+
+def _name_of(value) -> str:
+    """A stable stand-in for a value YAML tags made (e.g. !!python/name functions): its qualified name."""
+    return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__qualname__)}"
 
 
 def _static_names(docs: Path) -> list[str]:

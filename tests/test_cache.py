@@ -205,3 +205,19 @@ def test_deleted_article_disappears_everywhere(project):
     # a topic only the deleted article had is gone too
     topics = {p.name for p in (root / "docs" / "topics").glob("*.md")}
     assert all("rail" not in t for t in topics)
+
+
+@pytest.mark.slow
+def test_configuration_values_from_the_environment_count(project, monkeypatch):
+    """mkdocs.yml's !ENV values are inputs too: a changed variable is no 'nothing changed'."""
+    seeds, root, paths = project
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "site_name: Briefings", 'site_name: !ENV [BRIEFINGS_TEST_SITE_NAME, "Briefings"]'), encoding="utf-8")
+    monkeypatch.setenv("BRIEFINGS_TEST_SITE_NAME", "Harbour Desk")
+    site.build(paths)
+    assert site.build(paths).up_to_date
+    monkeypatch.setenv("BRIEFINGS_TEST_SITE_NAME", "River Desk")
+    assert not site.build(paths).up_to_date
+    for page in (root / "site").rglob("index.html"):
+        assert "Harbour Desk" not in page.read_text(encoding="utf-8"), page
