@@ -37,13 +37,13 @@ def sentences(paragraph: str) -> list[str]:
     return parts
 
 
+_QUOTE_MARK = re.compile("[" + re.escape(_QUOTE_CHARS) + "]")
+
+
 def _quoted_share(sentence: str) -> float:
-    inside, depth = 0, False
-    for char in sentence:
-        if char in _QUOTE_CHARS:
-            depth = not depth
-        elif depth:
-            inside += 1
+    """Share of the sentence's characters inside quotation marks (each mark opens or closes)."""
+    pieces = _QUOTE_MARK.split(sentence)  # pieces[1], pieces[3], ... are inside
+    inside = sum(len(piece) for piece in pieces[1::2])
     return inside / max(1, len(sentence))
 
 
