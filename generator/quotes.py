@@ -160,8 +160,8 @@ _NAME_RUN_RE = re.compile(
 _ABBREV_RE = re.compile(rf"^\(?(?:[A-Z]\.|(?:[A-Z]\.){{2,}}|(?:{ABBREVIATIONS})\.)\)?$")
 
 _WORD_RE = re.compile(r"[\w’'\-]+")
-_SENT_BOUNDARY_RE = re.compile(
-    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
+_SENT_BOUNDARY_RE = re.compile(  # the lookahead first: the lookbehinds run only at punctuation
+    r"(?=[.!?;])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
     r"(?<!\bLt)(?<!\bCol)(?<!\bJr)(?<!\bSr)(?<!\bSgt)(?<!\bProf)(?<!\bRev)(?<!\bNo)(?<!\bvs)"
     r"(?<!\b[A-Z])[.!?;]['\"”’)\]]*\s+|[\"”]\s+(?=[A-Z“\"])|—\s*$"
 )
@@ -887,7 +887,7 @@ _CREDIT_RE = re.compile(  # a digest's lead-in credited to its source after a da
     r"(?:\s[-–—]\s*(?:More from\s+)?|^\s*More from\s+)"
     r"(?P<name>[A-Z][\w.’'\-]*(?:\s+(?:and\s+)?[A-Z][\w.’'\-]*){0,5})\s*:\s*$")
 _CLOSING_MARK_RE = re.compile(r"(?:''|[”\"»])(?=[\s,—–-])")
-_ABBREV_DOT_RE = re.compile(rf"(?<![\w.])(?:{ABBREVIATIONS}|[A-Z])\.(?=\s)")
+_ABBREV_DOT_RE = re.compile(rf"(?=[A-Z])(?<![\w.])(?:{ABBREVIATIONS}|[A-Z])\.(?=\s)")  # all start with A-Z
 _ASIDE_RE = re.compile(r",\s*(?:however|though|too|also|again|then|later|meanwhile|in turn|in response|"
                        r"for (?:his|her|their|its) part)\s*(?=,)", re.IGNORECASE)
 _SECONDARY_CUE_RE = re.compile(
@@ -981,11 +981,14 @@ def _role_then_name(tokens: list[str], k: int) -> bool:
 
 
 def _sentence_start(text: str) -> int:
-    start = 0
-    for m in _sentence_boundaries(text):
-        if m.end() < len(text):
-            start = m.end()
-    return start
+    """Offset of the last sentence of ``text``: the end of its last sentence boundary.
+
+    The candidate boundaries are found left to right (matches do not overlap), then checked
+    for abbreviations from the last one back, so only the last real boundary is checked."""
+    for m in reversed(list(_SENT_BOUNDARY_RE.finditer(text))):
+        if m.end() < len(text) and _real_boundary(text, m):
+            return m.end()
+    return 0
 
 
 
@@ -993,12 +996,17 @@ def _sentence_boundaries(text: str):
     """Sentence boundaries of ``text``; a period that ends an abbreviation (``Capt.``, ``Calif.``)
     or a party tag (``(D-Nev.)``) does not end the sentence."""
     for m in _SENT_BOUNDARY_RE.finditer(text):
-        if text[m.start()] == ".":
-            window = text[max(0, m.start() - 24):m.start() + 1].split()
-            token = window[-1] if window else ""
-            if _ABBREV_RE.match(token) or _PARTY_TAG_RE.match(token):
-                continue
-        yield m
+        if _real_boundary(text, m):
+            yield m
+
+
+def _real_boundary(text: str, m: re.Match) -> bool:
+    if text[m.start()] == ".":
+        window = text[max(0, m.start() - 24):m.start() + 1].split()
+        token = window[-1] if window else ""
+        if _ABBREV_RE.match(token) or _PARTY_TAG_RE.match(token):
+            return False
+    return True
 
 
 def _split_sentences(text: str) -> list[str]:
