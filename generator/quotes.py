@@ -1636,12 +1636,21 @@ def _sub_runs(run: re.Match):
     text, start = run.group(), run.start()
     cut = 0
     for m in _RUN_PERIOD_RE.finditer(text):
-        word = text[cut:m.start() + 1].split()[-1]
+        word = _last_word(text, cut, m.start() + 1)
         if _ABBREV_RE.match(word) or word.lower() in HONORIFICS:
             continue
         yield _SubRun(text[cut:m.start() + 1], start + cut)
         cut = m.end()
     yield _SubRun(text[cut:], start + cut) if cut else run
+
+
+def _last_word(text: str, lo: int, hi: int) -> str:
+    """``text[lo:hi].split()[-1]`` for a slice ending in a non-space, found from the end: a run of
+    ``Mr. Mr. Mr. ...`` that is never cut would otherwise split ever longer slices."""
+    k = hi - 1
+    while k > lo and not text[k - 1].isspace():
+        k -= 1
+    return text[k:hi]
 
 
 _DESCRIPTION_BEFORE_RE = re.compile(r"(?:^|[.;:!?“”\"]\s+|,\s+(?:and|but)\s+)([^,.;:!?“”\"()]{2,80}?)\s*,\s*$")
