@@ -62,6 +62,7 @@ last person of that name, and indefinite sources (``مسؤول كبير``) are a
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -1753,7 +1754,7 @@ def _arabic_quotes(paras, spans) -> list[Quote]:
     وأضافت: «...»``), and a surname alone (``وأوضحت منصور``) is the last person of that name.
     """
     results = []
-    people: list[tuple[str, str | None]] = []  # (name, role) in reading order
+    people = _ArabicPeople()
     previous: tuple[str | None, str | None] = (None, None)
     prose = _arabic_prose_cues(paras, spans)
     k = 0
@@ -1786,9 +1787,12 @@ def _arabic_prose_cues(paras, spans) -> list[tuple[tuple[int, int], str]]:
         inside.setdefault(s.paragraph, []).append((s.start, s.after if s.end_paragraph == s.paragraph else 1 << 60))
     cues = []
     for index, text in enumerate(paras):
-        ranges = inside.get(index, [])
+        ranges = sorted(inside.get(index, []))
+        starts = [a for a, _ in ranges]
+        reach = list(itertools.accumulate((b for _, b in ranges), max))  # furthest end so far
         for m in _ARABIC_VERBS_RE.finditer(text):
-            if any(a <= m.start() < b for a, b in ranges):
+            k = bisect.bisect_right(starts, m.start()) - 1
+            if k >= 0 and m.start() < reach[k]:  # inside some quotation (a bisect, not a scan)
                 continue
             phrase = _AR_PHRASE_END_RE.split(text[m.end():m.end() + 200])[0].strip(" ،,")
             cues.append(((index, m.start()), phrase))
@@ -1820,19 +1824,33 @@ def _arabic_resolve(phrase: str, people, previous) -> tuple[str | None, str | No
         return previous
     name, role = _arabic_split(phrase)
     if name is not None:
-        if len(name.split()) == 1:  # "منصور" -> the last person of that name
-            for known, known_role in reversed(people):
-                if known.split()[-1] == name:
-                    return known, known_role
-        people.append((name, role))
+        if len(name.split()) == 1 and name in people.by_surname:  # "منصور" -> the last person of that name
+            return people.by_surname[name]
+        people.add(name, role)
         return name, role
     if role is None:
         return None, None  # indefinite: "مسؤول كبير", "مصدر مطلع"
     head = _ar_stem(role.split()[0])
-    for known, known_role in reversed(people):  # "الوزير" -> the last named minister
-        if known_role and head in {_ar_stem(w) for w in known_role.split()}:
-            return known, known_role
+    if head in people.by_role_word:  # "الوزير" -> the last named minister
+        return people.by_role_word[head]
     return role, None  # a definite description or an organisation ("الوزارة")
+
+
+class _ArabicPeople:
+    """The people named so far, indexed by surname and by (stemmed) role word, each key holding
+    the last person who has it: a look-up per cue, not a scan back over everyone named (which
+    made an article with thousands of cue verbs quadratic)."""
+
+    def __init__(self) -> None:
+        self.by_surname: dict[str, tuple[str, str | None]] = {}
+        self.by_role_word: dict[str, tuple[str, str | None]] = {}
+
+    def add(self, name: str, role: str | None) -> None:
+        words = name.split()
+        if words:
+            self.by_surname[words[-1]] = (name, role)
+        for word in (role or "").split():
+            self.by_role_word[_ar_stem(word)] = (name, role)
 
 
 def _arabic_split(phrase: str) -> tuple[str | None, str | None]:
