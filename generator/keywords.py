@@ -370,7 +370,7 @@ _GAP_WORD_RE = re.compile(r"""([\s!"#$%&()*+,/:;<=>?@\[\\\]^_`{|}~]*)([^\s!"#$%&
 # as counted for casing evidence), per ``english``: the same words recur in every article;
 # cleared when it grows large
 _WORD_INFO: tuple[dict, dict] = ({}, {})
-_WORD_INFO_MAX = 200_000
+_WORD_INFO_MAX = 50_000  # about 10 MB; a news vocabulary mostly fits
 _new_token = tuple.__new__
 
 
