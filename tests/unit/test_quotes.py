@@ -816,3 +816,49 @@ def test_time_adverb_after_a_quotation_starts_a_new_sentence_not_an_attribution(
     paragraph = ("Ruiz said in the spring, when the story broke, “I did not send any secret files.” "
                  "Later in the summer, she revised her statement.")
     assert all(q.speaker != "Later in the summer" for q in extract_quotes(["Intro line.", paragraph]))
+
+
+# ----------------------------------------------------------------------------- work grows linearly
+# No timings here (project rule).  The big inputs below take well under a second each when the
+# work is linear in the paragraph length and minutes when it is quadratic, so a regression
+# shows as a suite that suddenly crawls; the counting test pins the per-quotation work of the
+# sentence-boundary check, which no duration would show.
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Mr. " * 60000,  # one capitalised run with 60,000 periods that never end it
+    "“a” " * 1500, "''a''' " * 1500, "“a " * 1500, "‘a’ " * 1500, "« a » " * 1500, "'" * 100000,
+])
+def test_thousands_of_tiny_marks_in_one_paragraph_give_no_quotation(paragraph):
+    assert extract_quotes([paragraph]) == ()
+
+
+def test_thousands_of_attributed_quotations_in_one_paragraph():
+    quotes = extract_quotes(["“We will win,” Ana Ruiz said. " * 3000])
+    assert len(quotes) == 3000
+    assert {(q.text, q.speaker) for q in quotes} == {("We will win", "Ana Ruiz")}
+    assert [q.start for q in quotes[:3]] == [0, 30, 60]
+
+
+def test_thousands_of_arabic_cues_in_one_paragraph():
+    quotes = extract_quotes(["قال أحمد سالم: «نعم» وقال سالم: «لا» " * 10000], "ar")
+    assert len(quotes) == 20000
+    assert {q.speaker for q in quotes} == {"أحمد سالم"}  # the surname alone is the same person
+
+
+def test_arabic_speaker_phrase_without_a_name_does_not_break_later_surnames():
+    quotes = extract_quotes(["قال في الوزارة، وزير الخارجية: «نص طويل هنا جدا اليوم»",
+                             "وقال سالم: «نص آخر طويل هنا جدا»"], "ar")
+    assert [q.speaker for q in quotes][-1] == "سالم"
+
+
+def test_sentence_start_checks_only_the_last_boundaries(monkeypatch):
+    import generator.quotes as quotes_module
+
+    calls = []
+    real = quotes_module._real_boundary
+    monkeypatch.setattr(quotes_module, "_real_boundary", lambda text, m: calls.append(1) or real(text, m))
+    assert extract_quotes(["“a” " * 2000]) == ()
+    # Each of the 2,000 quotations has ~75 candidate boundaries in its 300 characters of
+    # context; only the last real one is checked, not all of them.
+    assert 0 < len(calls) <= 3 * 2000
