@@ -64,7 +64,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from generator.models import Quote
@@ -243,6 +243,9 @@ def extract_quotes(paragraphs: Sequence[str], language: str = "en") -> tuple[Quo
         quotes = [_to_quote(s, None, None) for s in spans if _is_full_clause(s.text, paras[s.paragraph], s.start, True)]
     headlines = {q.paragraph for q in quotes if _is_headline(paras[q.paragraph])}
     quotes = [q for q in quotes if q.paragraph not in headlines]
+    # a speaker phrase that trims to nothing (a cue followed only by a role) names nobody
+    quotes = [replace(q, speaker=None) if q.speaker is not None and not q.speaker.strip() else q
+              for q in quotes]
     return tuple(sorted(quotes, key=lambda q: (q.paragraph, q.start)))
 
 

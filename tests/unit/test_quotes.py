@@ -336,6 +336,23 @@ def test_long_paragraph_is_fast():
     assert [q.start for q in quotes] == [32 * i for i in range(20000)]
 
 
+@pytest.mark.parametrize("paragraph", [
+    "قال في الوزارة، وزير الخارجية: «سنعمل على إنهاء الأزمة في أقرب وقت ممكن».",
+    "وقال في المؤتمر، المتحدث باسم الحكومة: «لن نقبل بأي شروط مسبقة على الإطلاق».",
+])
+def test_arabic_speaker_phrase_with_no_name_gives_no_speaker(paragraph):
+    quote = _one([paragraph], "ar")
+    assert quote.speaker is None
+
+
+def test_no_quotation_has_an_empty_speaker():
+    paragraphs = ["قال في الوزارة، وزير الخارجية: «سنعمل على إنهاء الأزمة في أقرب وقت ممكن».",
+                  "“We will rebuild,” said , the mayor.", "“Not now,” , said."]
+    for language in ("en", "ar", "fr"):
+        for quote in extract_quotes(paragraphs, language):
+            assert quote.speaker is None or quote.speaker.strip()
+
+
 def test_empty_input():
     assert extract_quotes([]) == ()
     assert extract_quotes(["", "   "]) == ()
