@@ -37,7 +37,7 @@ from pathlib import Path
 
 from generator import __version__, models
 from generator.ingest import SeedFile
-from generator.pipeline import Outcome
+from generator.models import Outcome
 
 log = logging.getLogger(__name__)
 
@@ -97,10 +97,10 @@ def _versions(names: Iterable[str]) -> dict[str, str | None]:
 @lru_cache(maxsize=1)
 def processing_config() -> dict:
     """Everything outside the articles and the generator's code that changes what processing gives."""
-    from generator import pipeline
+    from generator import limits as module
 
-    limits = {name: getattr(pipeline, name) for name in dir(pipeline)
-              if name.isupper() and isinstance(getattr(pipeline, name), (int, float, str))}
+    limits = {name: getattr(module, name) for name in dir(module)
+              if name.isupper() and isinstance(getattr(module, name), (int, float, str))}
     return {"python": list(sys.version_info[:2]), "limits": limits, "libraries": _versions(LIBRARIES)}
 
 

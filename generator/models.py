@@ -81,3 +81,13 @@ class Briefing:
     word_count: int
     reading_time: int  # minutes, at least 1
     description: str | None = None  # standfirst / meta description given by the input, if any
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one seed: a briefing (with warnings) or the reason it was rejected."""
+
+    path: str
+    briefing: Briefing | None = None
+    error: str | None = None  # the reason it was rejected (the path is in ``path``)
+    warnings: tuple[str, ...] = ()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from generator.clean import clean, split_lede_dateline
 from generator.errors import BadInput
@@ -10,27 +9,10 @@ from generator.ingest import SeedFile, read_seed
 from generator.keywords import extract_keywords
 from generator.metadata import (article_slug, build_source, declared_language, detect_language, reading_time,
                                 word_count)
-from generator.models import Briefing, RawArticle
+from generator.limits import KEYWORDS, MAX_BODY_WORDS, MAX_KEYWORD_WORDS, MAX_TEXT_CHARS, MIN_WORDS
+from generator.models import Briefing, Outcome, RawArticle
 from generator.quotes import extract_quotes
 from generator.summary import sentences, summarise
-
-MIN_WORDS = 15  # shorter than this is a caption or a stub, not an article
-KEYWORDS = 8
-# Sane limits: a long news article has 10,000 words; past these, work stays bounded.
-MAX_TEXT_CHARS = 8_000_000  # text read for cleaning
-MAX_BODY_WORDS = 100_000  # text kept in the briefing
-MAX_KEYWORD_WORDS = 20_000  # text YAKE reads (its cost grows with length)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What became of one seed: a briefing (with warnings) or the reason it was rejected."""
-
-    path: str
-    briefing: Briefing | None = None
-    error: str | None = None  # the reason it was rejected (the path is in ``path``)
-    warnings: tuple[str, ...] = ()
-
 
 def process_seed(seed: SeedFile) -> Outcome:
     """Read and process one seed; every expected failure becomes an Outcome with an error."""

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 
 from generator.cache import BriefingCache, cacheable, seed_digest
 from generator.ingest import SeedFile
-from generator.pipeline import Outcome, process_seed
+from generator.models import Outcome
 
 Progress = Callable[[int, int, str], None]
 
@@ -37,6 +37,14 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return max(1, os.cpu_count() or 1)
+
+
+def process_seed(seed: SeedFile) -> Outcome:
+    """generator.pipeline.process_seed, imported when first needed: a build served wholly from the
+    cache never loads the analysis (YAKE, NumPy, the quote patterns)."""
+    from generator.pipeline import process_seed as process
+
+    return process(seed)
 
 
 def process_one(seed: SeedFile) -> Outcome:
@@ -85,6 +93,8 @@ def process_all(files: Sequence[SeedFile], progress: Progress | None = None, *, 
             progress(done, total, files[i].rel)
 
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
+    if todo:
+        import generator.pipeline  # noqa: F401 - loaded once, before the workers fork
     if jobs > 1 and len(todo) > 1 and _can_fork():
         _parallel(files, todo, min(jobs, len(todo)), finished)
     else:
