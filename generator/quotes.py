@@ -195,6 +195,7 @@ _PRE_TAIL_RE = re.compile(
     r"^(?P<obj>[^,:;“”\"«».!?]{0,70}?)\s*(?P<punct>[,:]|—|,?\s*\bthat|\bas follows:?|)\s*$",
     re.IGNORECASE,
 )
+_PRE_TAIL_COMMAS_RE = re.compile(r"^(?P<obj>[^:;“”\"«».!?]{0,120}?)\s*(?P<punct>,)\s*$")
 _COLON_END_RE = re.compile(r":\s*$")
 
 _ARABIC_VERBS_RE = re.compile(rf"(?:^|\s)(?:و|ف)?(?:{_AR_SPEECH_VERBS})(?=\s|$|[،,:])")
@@ -834,6 +835,14 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
             return (subject[0], start + subject[1]) if subject else (None, start)
         return None
     tail = _PRE_TAIL_RE.match(sentence[verb.end():])
+    comma_object = False
+    if tail is None and quote[:1].isupper():
+        # "said on Monday, in reference to her child, a girl born in 2014, “...": an object
+        # with commas, when the quotation opens a sentence of its own after the last comma
+        tail = _PRE_TAIL_COMMAS_RE.match(sentence[verb.end():])
+        if tail is not None and len(tail.group("obj").split()) > 16:
+            tail = None
+        comma_object = tail is not None
     if tail is None:
         return None
     punct = tail.group("punct").lower()
@@ -844,7 +853,7 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
     if punct == "that" and not (quote[:1].isupper() or len(quote.split()) >= 5
                                 or (ends_sentence and len(quote.split()) >= 3)):
         return None
-    if obj and len(obj.split()) > (10 if punct.endswith("that") or (punct and quote[:1].isupper()) else 6):
+    if obj and not comma_object and len(obj.split()) > (10 if punct.endswith("that") or (punct and quote[:1].isupper()) else 6):
         return None  # "told the Post in a written statement, “I ..." is a cue; a long clause is not
     head = original[:verb.start()]
     if _PASSIVE_RE.search(head):

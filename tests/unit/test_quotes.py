@@ -353,6 +353,15 @@ def test_no_quotation_has_an_empty_speaker():
             assert quote.speaker is None or quote.speaker.strip()
 
 
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("Ruiz said on Twitter on Monday, in reference to her first child, a girl born in 2014, "
+     "“Next summer, Lina is going to be a big sister!”", "Ruiz"),
+    ("Lund wrote in a letter to the board, dated June 3, “We will not sell the harbour.”", "Lund"),
+])
+def test_cue_object_may_contain_commas(paragraph, speaker):
+    assert _one(["Intro line.", paragraph]).speaker == speaker
+
+
 def test_empty_input():
     assert extract_quotes([]) == ()
     assert extract_quotes(["", "   "]) == ()
