@@ -697,6 +697,8 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
     if m:
         return m.group("np"), m.end()
     m = _POST_VERB_FIRST_RE.match(tail)
+    if m and m.group("verb")[:1].isupper():
+        m = None  # “...,” State spokesman X said: a capitalised word after the mark is a name, not the cue
     if m and m.group("verb").lower().endswith("ing"):
         return None, m.start("np")  # “...,” promising the club will return: not "said X"
     if m and not _looks_like_clause(m.group("np")):

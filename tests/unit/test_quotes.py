@@ -362,6 +362,12 @@ def test_cue_object_may_contain_commas(paragraph, speaker):
     assert _one(["Intro line.", paragraph]).speaker == speaker
 
 
+def test_capitalised_word_after_the_mark_is_not_a_verb_first_cue():
+    # "State" is also a speech verb ("state"), but capitalised it opens the speaker's title
+    quote = _one(["Intro line.", "“We take our duties very seriously,” State spokesman Carl Lund said Friday."])
+    assert quote.speaker == "Carl Lund"
+
+
 def test_empty_input():
     assert extract_quotes([]) == ()
     assert extract_quotes(["", "   "]) == ()
