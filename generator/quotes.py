@@ -744,8 +744,9 @@ def _np_after(text: str) -> str:
     """Noun phrase at the start of ``text``; periods of initials and titles do not end it."""
     picked: list[str] = []
     for token in text[:160].split():
-        if picked and token.lower() in NP_STOP:
-            break
+        if picked and token.lower() in NP_STOP and not (
+                token.lower() == "and" and picked[-1].lower() in TITLE_WORDS and picked[-1].endswith(".")):
+            break  # "former Vermont Gov. and Club Chairman Carl Lund": a title does not end a name
         bare = token.rstrip(",;:!?.)”\"")
         if token[-1:] in ",;:!?”\"" or (token.endswith(".") and not _ABBREV_RE.match(token)):
             if bare:

@@ -368,6 +368,12 @@ def test_capitalised_word_after_the_mark_is_not_a_verb_first_cue():
     assert quote.speaker == "Carl Lund"
 
 
+def test_and_after_an_abbreviated_title_does_not_end_the_speaker_phrase():
+    quote = _one(["Intro line.", "“He is reprising that role,” said former Vermont Gov. and Harbour Club "
+                  "Chairman Carl Lund."])
+    assert quote.speaker == "Carl Lund"
+
+
 def test_empty_input():
     assert extract_quotes([]) == ()
     assert extract_quotes(["", "   "]) == ()
