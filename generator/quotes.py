@@ -693,6 +693,9 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
     """
     tail = _PLACE_COMMA_RE.sub(" ", tail[:_CONTEXT])  # "of Dayton, Ohio., said" keeps one apposition
     tail = _AGE_RE.sub(_blank_age, tail)  # "Ana Ruiz, 67, a nurse, said" keeps one apposition
+    # "Ana Ruiz, of Dayton, who was among those polled, said": the relative clause right
+    # before the verb is blanked (same length), keeping one apposition
+    tail = _RELATIVE_BEFORE_VERB_RE.sub(lambda m: " " * len(m.group()), tail)
     m = _POST_ACCORDING_RE.match(tail)
     if m:
         return m.group("np"), m.end()
@@ -733,6 +736,11 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
 _PLACE_COMMA_RE = re.compile(r",(?=\s+(?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z])\.,)")
 _AGE_RE = re.compile(r"(?<=[a-z.]),[ \u00a0]+\d{1,3},(?=\s+(?P<verb>(?:(?:" + ADVERBS + r")\s+)*(?:"
                      + _SPEECH_VERBS + r")\b)?)", re.IGNORECASE)
+
+
+_RELATIVE_BEFORE_VERB_RE = re.compile(
+    r"(?<=\w),[ \u00a0]+(?:who|which)\b[^,;:!?“”\"«»—()]{1,100},(?=[ \u00a0]+(?:(?:" + ADVERBS + r")\s+)*(?:"
+    + _SPEECH_VERBS + r")\b)")
 
 
 def _blank_age(m: re.Match) -> str:

@@ -374,6 +374,12 @@ def test_and_after_an_abbreviated_title_does_not_end_the_speaker_phrase():
     assert quote.speaker == "Carl Lund"
 
 
+def test_relative_clause_before_the_verb_does_not_hide_the_speaker():
+    quote = _one(["Intro line.", "\"We need more boats,\" Carl Lund, 30, of Dayton, who was among those polled, "
+                  "said in an interview."])
+    assert quote.speaker == "Carl Lund"
+
+
 def test_empty_input():
     assert extract_quotes([]) == ()
     assert extract_quotes(["", "   "]) == ()
