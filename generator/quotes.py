@@ -1201,7 +1201,8 @@ def _starts_sentence(paragraph: str, start: int) -> bool:
 _CONJUNCTION_LEAD_RE = re.compile(r"(?:^|[.!?”\"’]\s+|'')(?:But|And|Yet|Still|So|Or|Now|Plus)$")
 
 
-_SMALL_WORDS = frozenset({"the", "of", "in", "and", "for", "on", "to", "a", "at", "an"})
+_SMALL_WORDS = frozenset({"the", "of", "in", "and", "for", "on", "to", "a", "at", "an", "with", "by", "from",
+                          "as", "vs"})
 
 
 def _is_title_case(words: list[str]) -> bool:

@@ -380,6 +380,14 @@ def test_relative_clause_before_the_verb_does_not_hide_the_speaker():
     assert quote.speaker == "Carl Lund"
 
 
+def test_show_title_with_small_words_in_the_gap_is_not_a_quotation():
+    quotes = extract_quotes(["Intro line.", "\"The board should be working to change it,\" Lund said on NBC's "
+                             "\"Evenings with Ana Ruiz.\" \"And the mayor is not going to give in.\""])
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "Lund"
+    assert "Evenings" not in quotes[0].text and "give in" in quotes[0].text
+
+
 def test_empty_input():
     assert extract_quotes([]) == ()
     assert extract_quotes(["", "   "]) == ()
