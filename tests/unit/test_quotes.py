@@ -388,6 +388,13 @@ def test_show_title_with_small_words_in_the_gap_is_not_a_quotation():
     assert "Evenings" not in quotes[0].text and "give in" in quotes[0].text
 
 
+def test_stray_space_after_a_curly_opening_mark():
+    quote = _one(["Intro line.", "Ruiz said: “ You know, the harbour is closed.”"])
+    assert (quote.text, quote.speaker) == ("You know, the harbour is closed.", "Ruiz")
+    quotes = extract_quotes(["Intro line.", "“I think he is right,” Ruiz said. “ You know, the tide is turning.”"])
+    assert len(quotes) == 1 and quotes[0].text.endswith("the tide is turning.")
+
+
 def test_empty_input():
     assert extract_quotes([]) == ()
     assert extract_quotes(["", "   "]) == ()
