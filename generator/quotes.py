@@ -572,6 +572,8 @@ def _continues(paras, prev: _Span, span: _Span) -> bool:
     gap = _GAP_CONJUNCTION_RE.sub(" ", text[prev.after:span.start])  # “A,” he said. But “B.”
     if len(gap) > _CONTEXT or not gap.strip():
         return False
+    if _LIST_GAP_RE.match(gap) and not _woven(text, prev):
+        return True  # a list of quotations after one cue: chanting “A,” and “B.”
     if not re.search(r"[,.:;—–-]['’\"”]*\s*$", gap):
         bare = _BARE_CUE_RE.match(gap)
         if bare is None or gap[bare.end():].strip():
@@ -607,6 +609,7 @@ def _continues(paras, prev: _Span, span: _Span) -> bool:
     return True
 
 
+_LIST_GAP_RE = re.compile(r"^[ \u00a0]*,?[ \u00a0]*(?:and|or)[ \u00a0]*,?[ \u00a0]*$")
 _SECOND_CUE_RE = re.compile(r",\s+(?:adding|noting|continuing|before adding|and added|then added)\b[^“”\"]{0,40}?[,:]?\s*$")
 _GAP_CONJUNCTION_RE = re.compile(r"(?<=[.!?])(\s+)(?:But|And|Yet|Still|So|Or|Now|Plus)\s*$")
 

@@ -395,6 +395,15 @@ def test_stray_space_after_a_curly_opening_mark():
     assert len(quotes) == 1 and quotes[0].text.endswith("the tide is turning.")
 
 
+@pytest.mark.parametrize("paragraph", [
+    "The crowd marched to the harbour, chanting, “Open the docks,” and “Bring back the ferry.”",
+    "Ruiz told the board, “We are ready to vote,” and, “Nobody here is afraid of the result.”",
+])
+def test_list_of_quotations_after_one_cue_is_one_quotation(paragraph):
+    quote = _one(["Intro line.", paragraph])
+    assert " … " in quote.text
+
+
 def test_empty_input():
     assert extract_quotes([]) == ()
     assert extract_quotes(["", "   "]) == ()
