@@ -35,6 +35,7 @@ SPEECH_VERBS = (
     "announcing|claiming|calling|summed up|sums up|put it|puts it|wrote in|explained in|chanting|chants|chant|"
     "shouting|yelling|screaming|singing|sang|sings|cried out|crying|conclude|state|stating|"
     "remembered|remembers|recommended|recommends|boomed|reported|reports|reporting|"
+    "advised|advises|beamed|called out|called back|called over|"
     "issued a statement|released a statement|issued the following statement|put out a statement"
 )
 COGNITION_VERBS = (

@@ -404,6 +404,16 @@ def test_list_of_quotations_after_one_cue_is_one_quotation(paragraph):
     assert " … " in quote.text
 
 
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("Senator Ana Ruiz, Republican of Vermont, called over her shoulder, ''His comments are not helping.''",
+     "Ana Ruiz"),
+    ("“This is fantastic!” beamed Carl Lund, a delegate from Dayton.", "Carl Lund"),
+    ("Lund advised, “Never sail alone after dark.”", "Lund"),
+])
+def test_manner_of_speaking_verbs_are_cues(paragraph, speaker):
+    assert _one(["Intro line.", paragraph]).speaker == speaker
+
+
 def test_empty_input():
     assert extract_quotes([]) == ()
     assert extract_quotes(["", "   "]) == ()
