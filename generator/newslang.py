@@ -144,7 +144,7 @@ INTRO_WORDS = {
     "after", "before", "during", "in", "on", "at", "as", "by", "for", "from", "with", "without",
     "when", "while", "since", "though", "although", "because", "if", "unless", "until", "once",
     "of", "later", "earlier", "still", "yet", "meanwhile", "however", "instead", "indeed",
-    "here", "there", "back", "then", "now", "today", "yesterday", "tonight", "hours", "days",
+    "ever", "here", "there", "back", "then", "now", "today", "yesterday", "tonight", "hours", "days",
     "weeks", "months", "years", "minutes", "moments", "last", "next", "this", "that", "asked",
     "speaking", "but", "and", "so", "also", "again", "contrast", "finally", "first",
     "separately", "similarly", "specifically", "elsewhere", "afterward", "afterwards", "soon",

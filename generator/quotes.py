@@ -880,6 +880,14 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
     main = _MAIN_CUE_RE.search(head) if verb.group().lower().endswith("ing") else None
     if main is not None:  # "..., Nefzi said, adding, “" -- the subject of the verb before the participle
         subject = _subject_before(head[:main.start()])
+    if subject is None and verb.group().lower().endswith("ing"):
+        with_np = _WITH_SUBJECT_RE.search(head)  # "..., with Ruiz reportedly yelling: “"
+        if with_np is not None:
+            subject = _subject_before(head[:with_np.end("np")])
+    if subject is None:
+        to_verb = _CONTROL_TO_RE.search(head)  # "Ruiz was prompted to say, “" / "Ruiz went on to say"
+        if to_verb is not None:
+            subject = _subject_before(head[:to_verb.start()])
     if subject is None:
         subject = _sentence_subject(head)
     if subject is None:
@@ -920,6 +928,9 @@ _CLOSING_MARK_RE = re.compile(r"(?:''|[”\"»])(?=[\s,—–-])")
 _ABBREV_DOT_RE = re.compile(rf"(?=[A-Z])(?<![\w.])(?:{ABBREVIATIONS}|[A-Z])\.(?=\s)")  # all start with A-Z
 _ASIDE_RE = re.compile(r",\s*(?:however|though|too|also|again|then|later|meanwhile|in turn|in response|"
                        r"for (?:his|her|their|its) part)\s*(?=,)", re.IGNORECASE)
+_WITH_SUBJECT_RE = re.compile(r"\bwith\s+(?P<np>[A-Z][^,;:“”\"«».!?]{0,60}?)\s+(?:\w+ly\s+)?$")
+_CONTROL_TO_RE = re.compile(
+    r"(?:\s+(?:was|were|is|are|has|have|had|seemed|appeared))?\s+[a-z]+\s+(?:on\s+)?to\s*$")
 _SECONDARY_CUE_RE = re.compile(
     rf"\b(?:and|but|to|then|before|after|by|while|when|in|without|of|for)\s+(?:{ADVERBS}\s+)*$",
     re.IGNORECASE,

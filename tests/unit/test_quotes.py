@@ -414,6 +414,18 @@ def test_manner_of_speaking_verbs_are_cues(paragraph, speaker):
     assert _one(["Intro line.", paragraph]).speaker == speaker
 
 
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("At a rally in Dayton, Ohio, on Saturday, fans pushed a protester, with Lund reportedly yelling: "
+     "“Get him out of here!”", "Lund"),
+    ("Ever since she endorsed Mr. Lund, Ms. Ruiz has been a busy surrogate, visiting offices with a "
+     "simple message: ''Don't mess this up!''", "Ms. Ruiz"),
+    ("The debate was so calm that Mr. Lund was prompted to say, ''So far, I cannot believe how civil it is.''",
+     "Mr. Lund"),
+])
+def test_speaker_of_a_participle_or_infinitive_cue(paragraph, speaker):
+    assert _one(["Intro line.", paragraph]).speaker == speaker
+
+
 def test_empty_input():
     assert extract_quotes([]) == ()
     assert extract_quotes(["", "   "]) == ()
