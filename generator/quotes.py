@@ -943,6 +943,9 @@ _TIME_TAIL_RE = re.compile(
 )
 
 
+_LEADING_CONJUNCTION_RE = re.compile(r"\s*(?:And|But|So|Yet|Or|Still)\s+(?=[A-Z]|(?:he|she|they)\b)")
+
+
 def _sentence_subject(head: str) -> tuple[str, int] | None:
     """Subject noun phrase of the clause ``head`` (introductory phrases skipped).
 
@@ -960,6 +963,10 @@ def _sentence_subject(head: str) -> tuple[str, int] | None:
             continue
         break
     rest = head[offset:]
+    conjunction = _LEADING_CONJUNCTION_RE.match(rest)  # "But Ruiz pushed back: “"
+    if conjunction is not None:
+        offset += conjunction.end()
+        rest = head[offset:]
     lead = len(rest) - len(rest.lstrip())
     tokens = re.findall(r"\S+", rest)
     picked: list[str] = []

@@ -426,6 +426,14 @@ def test_speaker_of_a_participle_or_infinitive_cue(paragraph, speaker):
     assert _one(["Intro line.", paragraph]).speaker == speaker
 
 
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("But Ruiz pushed back at the hearing: “We will never sell.”", "Ruiz"),
+    ("And Mr. Lund shrugged: “We will never sell.”", "Mr. Lund"),
+])
+def test_leading_conjunction_is_not_part_of_the_subject(paragraph, speaker):
+    assert _one(["Intro line.", paragraph]).speaker == speaker
+
+
 def test_empty_input():
     assert extract_quotes([]) == ()
     assert extract_quotes(["", "   "]) == ()
