@@ -434,6 +434,16 @@ def test_leading_conjunction_is_not_part_of_the_subject(paragraph, speaker):
     assert _one(["Intro line.", paragraph]).speaker == speaker
 
 
+@pytest.mark.parametrize("paragraph", [
+    "\"I think Lund would be the best pick, but he has no chance,\" Ruiz said on NBC's \"Morning Talk,\" adding, "
+    "\"Lund is an insider in an outsider year.\"",
+    "\"If she picks the judges, nothing you can do,\" Lund said before adding: \"Though the harbour people, maybe.\"",
+    "“Too forced?” she wrote after the debate, remarking, “Thank you, and may the tide be with you.”",
+])
+def test_second_speech_act_in_the_gap_keeps_two_quotations(paragraph):
+    assert len(extract_quotes(["Intro line.", paragraph])) == 2
+
+
 def test_empty_input():
     assert extract_quotes([]) == ()
     assert extract_quotes(["", "   "]) == ()
