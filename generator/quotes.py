@@ -605,7 +605,8 @@ def _continues(paras, prev: _Span, span: _Span) -> bool:
         if _post_attribution(tail) is not None:
             return False
     if re.search(r"\.['’\"”]*\s*$", gap):
-        return _stands_alone(text, span)
+        # “A,” X said. “B” and the writer's words: B opens a sentence of its own, X's too
+        return bool(re.match(r"^\W*[A-Z0-9]", span.text))
     return True
 
 

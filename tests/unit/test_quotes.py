@@ -444,6 +444,13 @@ def test_second_speech_act_in_the_gap_keeps_two_quotations(paragraph):
     assert len(extract_quotes(["Intro line.", paragraph])) == 2
 
 
+def test_second_quotation_after_said_may_run_into_the_writers_words():
+    quote = _one(["Intro line.", "\"There are a lot of quiet harbour voters,\" said Ana Ruiz, a pollster. "
+                  "\"They agree with him on issues, but they aren't there yet\" to support him."])
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.text.endswith("they aren't there yet")
+
+
 def test_empty_input():
     assert extract_quotes([]) == ()
     assert extract_quotes(["", "   "]) == ()
