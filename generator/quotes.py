@@ -748,7 +748,7 @@ _AGE_RE = re.compile(r"(?<=[a-z.]),[ \u00a0]+\d{1,3},(?=\s+(?P<verb>(?:(?:" + AD
 
 
 _RELATIVE_BEFORE_VERB_RE = re.compile(
-    r"(?<=\w),[ \u00a0]+(?:who|which)\b[^,;:!?“”\"«»—()]{1,100},(?=[ \u00a0]+(?:(?:" + ADVERBS + r")\s+)*(?:"
+    r"(?<=[\w.]),[ \u00a0]+(?:who|which)\b[^,;:!?“”\"«»—()]{1,100},(?=[ \u00a0]+(?:(?:" + ADVERBS + r")\s+)*(?:"
     + _SPEECH_VERBS + r")\b)")
 
 

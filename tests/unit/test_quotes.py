@@ -378,6 +378,9 @@ def test_relative_clause_before_the_verb_does_not_hide_the_speaker():
     quote = _one(["Intro line.", "\"We need more boats,\" Carl Lund, 30, of Dayton, who was among those polled, "
                   "said in an interview."])
     assert quote.speaker == "Carl Lund"
+    quote = _one(["Intro line.", "\"We need more boats,\" Carl Lund, 30, of Dover, N.H., who was among those "
+                  "polled, said in an interview."])
+    assert quote.speaker == "Carl Lund"
 
 
 def test_show_title_with_small_words_in_the_gap_is_not_a_quotation():
