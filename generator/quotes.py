@@ -610,7 +610,7 @@ def _continues(paras, prev: _Span, span: _Span) -> bool:
     return True
 
 
-_LIST_GAP_RE = re.compile(r"^[ \u00a0]*,?[ \u00a0]*(?:and|or)[ \u00a0]*,?[ \u00a0]*$")
+_LIST_GAP_RE = re.compile(r"^[ \u00a0]*(?:,?[ \u00a0]*(?:and|or)[ \u00a0]*,?|…|\.{3}|\.(?: \.){2})[ \u00a0]*$")
 _SECOND_CUE_RE = re.compile(
     r"(?:(?:,|,?[”\"’])\s+(?:adding|noting|continuing|remarking|and added|then added)|,?\s+(?:before|then|and|while|after)\s+(?:adding|noting|remarking))"
     r"\b[^“”\"]{0,40}?[,:]?\s*$")

@@ -401,6 +401,8 @@ def test_stray_space_after_a_curly_opening_mark():
 @pytest.mark.parametrize("paragraph", [
     "The crowd marched to the harbour, chanting, “Open the docks,” and “Bring back the ferry.”",
     "Ruiz told the board, “We are ready to vote,” and, “Nobody here is afraid of the result.”",
+    "The questions ranged from polite to hostile: \"Is it time to sell the boats?\" . . . \"Have you lost the port?\"",
+    "The callers were blunt: “Why is the ferry late?” … “Who pays for the new dock?”",
 ])
 def test_list_of_quotations_after_one_cue_is_one_quotation(paragraph):
     quote = _one(["Intro line.", paragraph])
