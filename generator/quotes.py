@@ -1094,6 +1094,11 @@ def _subject_before(text: str) -> tuple[str, int] | None:
             if described is not None and _is_description(described[0]):
                 desc_start = sum(len(p) + 1 for p in parts[:-2]) + described[1]
                 return described[0] + ", " + parts[-1].strip(), desc_start
+        if len(parts) >= 3 and all(re.match(r"^\s*(?:a|an|the)\s", p) for p in parts[-2:]):
+            # "X, the president of Y, a group that has sued, said": the name before the appositions
+            first = _subject_before(parts[-3])
+            if first is not None and _is_bare_name(first[0]):
+                return first[0], sum(len(p) + 1 for p in parts[:-3]) + first[1]
         if len(parts) >= 2:
             head_start = sum(len(p) + 1 for p in parts[:-2])
             head = parts[-2]

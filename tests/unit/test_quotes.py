@@ -456,6 +456,12 @@ def test_second_quotation_after_said_may_run_into_the_writers_words():
     assert quote.text.endswith("they aren't there yet")
 
 
+def test_name_before_two_appositions_is_the_speaker():
+    quote = _one(["Intro line.", "But Carl Lund, the president of Harbour Watch, a group that has sued to obtain "
+                  "records, said that ''the damage is done and cannot be undone.''"])
+    assert quote.speaker == "Carl Lund"
+
+
 def test_empty_input():
     assert extract_quotes([]) == ()
     assert extract_quotes(["", "   "]) == ()
