@@ -631,16 +631,6 @@ def _woven(paragraph: str, span: _Span) -> bool:
     return not paragraph[max(0, span.start - 40):span.start].rstrip().endswith((",", ":"))
 
 
-def _stands_alone(paragraph: str, span: _Span) -> bool:
-    """A quotation that is its own sentence: capitalised, ended inside the marks or by the paragraph."""
-    if not re.match(r"^\W*[A-Z0-9]", span.text):
-        return False
-    if re.search(r"[.!?…,—–-]['’\"”]*\s*$", span.text) or not span.closed:
-        return True
-    return span.after >= len(paragraph) or (paragraph[span.after:span.after + 40].isspace()
-                                             and not paragraph[span.after:].strip())
-
-
 def _attribution_for(paras, group: list[_Span]) -> _Attribution | None:
     first, last = group[0], group[-1]
     if len(group) > 1:
