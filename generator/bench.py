@@ -345,7 +345,7 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1) -> list[
                          f"{big[name] / small_sizes[name]:.1f}", "listing page (sitepages.py)"))
 
     # 4. search
-    size_index = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file()) if (site / "pagefind").is_dir() else 0
+    size_index = sum(p.stat().st_size for bundle in site.glob("pagefind*") for p in bundle.rglob("*") if p.is_file())
     docs = sorted((project / "docs" / "briefings").glob("*.md"))
     query = None
     if docs:
