@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 import signal
 import traceback
 from collections.abc import Callable, Sequence
@@ -98,8 +99,18 @@ def process_all(files: Sequence[SeedFile], progress: Progress | None = None, *, 
     if jobs > 1 and len(todo) > 1 and _can_fork():
         _parallel(files, todo, min(jobs, len(todo)), finished)
     else:
+        # Outcomes are kept pickled until the end: as live objects, every full collection of the
+        # cyclic garbage collector (the analysis triggers many) would walk all of them again, and
+        # a long serial run would slow down as it goes. (Workers' outcomes arrive pickled anyway.)
+        kept: dict[int, bytes] = {}
         for i in todo:
-            finished(i, process_one(files[i]))
+            outcome = process_one(files[i])
+            finished(i, outcome)
+            kept[i] = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+            results[i] = None
+            del outcome
+        for i, data in kept.items():
+            results[i] = pickle.loads(data)
     return results  # type: ignore[return-value]
 
 
