@@ -213,7 +213,7 @@ def _build(cfg, previous: Previous | None, context: str | None) -> Result:
                 file.page.toc = []
             result.rendered += 1
         else:
-            _link(old, Path(file.abs_dest_path))
+            link_or_copy(old, Path(file.abs_dest_path))
             result.reused += 1
     level = config.validation.links.anchors
     for file in doc_files:
@@ -224,7 +224,8 @@ def _build(cfg, previous: Previous | None, context: str | None) -> Result:
     return result
 
 
-def _link(old: Path, new: Path) -> None:
+def link_or_copy(old: Path, new: Path) -> None:
+    """``new`` as a hard link to ``old`` (a copy where links are not possible); its folder is made."""
     new.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(old, new)

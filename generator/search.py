@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from generator.errors import BuildError
+from generator.mkbuild import link_or_copy
 
 log = logging.getLogger(__name__)
 
@@ -163,12 +164,7 @@ def _index_pages(site_dir: Path, rels: list[str], output: Path) -> None:
     scratch = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir.parent))
     try:
         for rel in rels:
-            target = scratch / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(site_dir / rel, target)
-            except OSError:
-                shutil.copy2(site_dir / rel, target)
+            link_or_copy(site_dir / rel, scratch / rel)
         cmd = [*pagefind_command(), "--site", str(scratch), "--output-path", str(output),
                "--root-selector", ROOT_SELECTOR, "--exclude-selectors", EXCLUDE, "--silent"]
         try:
@@ -190,7 +186,4 @@ def _link_tree(old: Path, new: Path) -> None:
         for name in files:
             if root == str(old) and name == SHARDS:
                 continue
-            try:
-                os.link(Path(root) / name, target_root / name)
-            except OSError:
-                shutil.copy2(Path(root) / name, target_root / name)
+            link_or_copy(Path(root) / name, target_root / name)

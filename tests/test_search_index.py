@@ -92,8 +92,8 @@ def test_search_box_is_on_every_page(built):
     assert 'data-bundle="/bench-repo/pagefind/pagefind.js"' in (built / "404.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.browser
-def test_first_result_in_chromium_links_under_the_subpath(built):
+def _search(site_dir: Path, page: str, query: str) -> dict:
+    """A query typed into the search box of ``page`` in headless Chromium (skips without it)."""
     pytest.importorskip("playwright.sync_api")
     from generator.bench import CHROMIUM, search_in_browser
 
@@ -102,9 +102,14 @@ def test_first_result_in_chromium_links_under_the_subpath(built):
     # In a thread of its own: the browser suite's session may already hold Playwright's event loop
     # in this one, and the synchronous API refuses to start inside a running loop.
     with ThreadPoolExecutor(1) as pool:
-        result = pool.submit(search_in_browser, built,
-                             "briefings/port-workers-strike-over-pay-as-shipping-delays-grow/", "Ana Ruiz").result()
+        result = pool.submit(search_in_browser, site_dir, page, query).result()
     assert result is not None
+    return result
+
+
+@pytest.mark.browser
+def test_first_result_in_chromium_links_under_the_subpath(built):
+    result = _search(built, "briefings/port-workers-strike-over-pay-as-shipping-delays-grow/", "Ana Ruiz")
     assert result["href"] == "/bench-repo/briefings/rail-workers-strike-over-pay-as-shipping-delays-grow/"
     assert result["title"].startswith("Rail Workers Strike")
     assert result["search_bytes"] < 2 * 2**20
@@ -122,15 +127,9 @@ def test_shards_hold_every_page_once_and_are_listed(sharded):
 
 @pytest.mark.browser
 def test_a_query_finds_pages_in_every_shard(sharded):
-    pytest.importorskip("playwright.sync_api")
-    from generator.bench import CHROMIUM, search_in_browser
-
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed")
-    with ThreadPoolExecutor(1) as pool:
-        for query, expected in (("Ana Ruiz", "rail-workers"), ("Maria Lopez", "port-workers"), ("Zanzibar", "about")):
-            result = pool.submit(search_in_browser, sharded.site, "about/", query).result()
-            assert result is not None and expected in result["href"], (query, result)
+    for query, expected in (("Ana Ruiz", "rail-workers"), ("Maria Lopez", "port-workers"), ("Zanzibar", "about")):
+        result = _search(sharded.site, "about/", query)
+        assert expected in result["href"], (query, result)
 
 
 def test_one_edit_reindexes_only_its_shard(tmp_path, monkeypatch):
