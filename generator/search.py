@@ -17,8 +17,9 @@ briefings) and has no incremental mode. So the pages are split into shards of at
 splits each shard in two) and Pagefind indexes each shard on its own, into its own bundle:
 ``pagefind/`` and ``pagefind-1/`` ... ``pagefind/shards.json`` names the others, and the search
 box merges them in (Pagefind's ``mergeIndex``), so a query still fetches only the chunks for its
-words, once per shard. A shard whose pages are byte for byte those of the previous build is linked
-from the previous site instead of indexed again: editing one article re-indexes one shard or a few.
+words, once per shard. A shard whose pages are, in everything Pagefind reads of them, those of the
+previous build is linked from the previous site instead of indexed again (:func:`indexed_digest`):
+editing one article re-indexes its own shard, not those of the pages whose related briefings changed.
 
 The Pagefind binary comes from the pinned ``pagefind[bin]`` Python package. The search box that
 queries it is ``theme/partials/search.html`` with ``theme/assets/search.js``.
@@ -29,6 +30,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -104,12 +106,37 @@ def bundle_name(shard: int) -> str:
     return BUNDLE if shard == 0 else f"{BUNDLE}-{shard}"
 
 
+# What Pagefind reads of a page: the <html> tag (its lang picks the index's language), the <title>
+# (used when the content has no <h1>) and the content element, ROOT_SELECTOR: the first <article>,
+# which holds Material's page content (and the briefing's own <article> inside it) and closes last.
+_HEAD_READ = re.compile(rb"<html[^>]*>|<title[^>]*>.*?</title>", re.S)
+# Related briefings (generator.render._related): data-pagefind-ignore'd links to other pages, which
+# change when those pages come, go or change, and add nothing to the index.
+_RELATED_ITEM = re.compile(rb'<li class="briefing-related"[^>]*>.*?</li>', re.S)
+
+
+def indexed_digest(html: bytes) -> bytes:
+    """A digest of what Pagefind indexes of a page: pages with the same digest (and path) give the
+    same index. Everything outside the content element (navigation, header, footer, previous and
+    next links) and the related-briefings items are left out, so a page whose only change is there
+    does not cause its shard to be indexed again."""
+    start, end = html.find(b"<article"), html.rfind(b"</article>")
+    if start < 0 or end < start:
+        return hashlib.sha256(html).digest()
+    h = hashlib.sha256()
+    for part in _HEAD_READ.findall(html, 0, start):
+        h.update(part + b"\0")
+    h.update(b"\1")
+    h.update(_RELATED_ITEM.sub(b"", html[start:end]))
+    return h.digest()
+
+
 def _shard_key(site_dir: Path, rels: list[str]) -> str:
     h = hashlib.sha256()
-    h.update(json.dumps([ROOT_SELECTOR, EXCLUDE, _pagefind_version()]).encode())
+    h.update(json.dumps([ROOT_SELECTOR, EXCLUDE, _pagefind_version(), 2]).encode())
     for rel in rels:
         h.update(rel.encode("utf-8", "surrogateescape") + b"\0")
-        h.update(hashlib.sha256((site_dir / rel).read_bytes()).digest())
+        h.update(indexed_digest((site_dir / rel).read_bytes()))
     return h.hexdigest()
 
 
@@ -126,7 +153,7 @@ def index_site(site_dir: Path, pages: Iterable[str], use_directory_urls: bool = 
                previous: dict[str, str] | None = None, previous_site: Path | None = None) -> dict[str, str]:
     """Write the Pagefind index of ``site_dir``, split in shards; returns each shard's key.
 
-    A shard whose pages are byte for byte those of the previous build (same key in ``previous``) is
+    A shard whose pages read, to Pagefind, as those of the previous build (same key in ``previous``) is
     linked from ``previous_site`` instead of indexed again. BuildError on failure.
     """
     rels = indexed_pages(site_dir, pages, use_directory_urls)

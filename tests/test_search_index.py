@@ -1,6 +1,7 @@
 """The Pagefind search: what is indexed, and a real query in headless Chromium under a subpath."""
 import gzip
 import json
+import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -147,3 +148,57 @@ def test_one_edit_reindexes_only_its_shard(tmp_path, monkeypatch):
     after = {p: p.stat().st_ino for p in paths.site.glob("pagefind*/pagefind-entry.json")}
     assert sorted(after) == sorted(before) and sum(after[p] != before[p] for p in after) == 1
     assert any("Ana Ruiz Vidal" in d["content"] for b in after for d in _fragments(paths.site, b.parent.name).values())
+
+
+def test_indexed_digest_covers_what_pagefind_reads_only():
+    page = (b'<html lang="en"><head><title>Rail - Briefings</title></head><body><nav>menu</nav>'
+            b'<article class="md-content__inner"><h1>Rail</h1><p id="p-1">Strike.</p><ul>'
+            b'<li class="briefing-related" data-pagefind-ignore data-search-exclude><a href="../a/">A</a> \xc2\xb7 2024</li>'
+            b'</ul></article><footer><a href="../b/">Next</a></footer></body></html>')
+    same = [page.replace(b"menu", b"other menu"), page.replace(b"Next", b"Previous"),
+            page.replace(b'<a href="../a/">A</a> \xc2\xb7 2024', b'<a href="../c/">C, quite another</a>')]
+    for other in same:
+        assert search.indexed_digest(other) == search.indexed_digest(page)
+    different = [page.replace(b"Strike.", b"Strike!"), page.replace(b'lang="en"', b'lang="fr"'),
+                 page.replace(b"<title>Rail", b"<title>Rails"), page.replace(b'id="p-1"', b'id="p-2"'),
+                 page.replace(b"</ul>", b"<li>a reader's own list</li></ul>")]
+    assert len({search.indexed_digest(p) for p in [page, *different]}) == len(different) + 1
+    # a page without the content element: all of it counts
+    assert search.indexed_digest(b"<p>a</p>") != search.indexed_digest(b"<p>b</p>")
+
+
+def test_pagefind_output_ignores_what_the_digest_leaves_out(built, tmp_path):
+    """The digest's promise, checked against Pagefind itself: pages changed only outside the content
+    and in their related briefings index to byte-identical bundles."""
+    rels = [p.relative_to(built).as_posix() for p in sorted((built / "briefings").rglob("index.html"))]
+    changed = tmp_path / "changed"
+    for rel in rels:
+        html = (built / rel).read_text(encoding="utf-8")
+        assert 'class="briefing-related"' in html
+        html = html.replace("</footer>", "<p>a new footer line</p></footer>", 1)
+        html = re.sub(r'(<li class="briefing-related"[^>]*>).*?</li>',
+                      r'\1<a href="../elsewhere/">Another related title, 1 January 2020</a></li>', html, flags=re.S)
+        (changed / rel).parent.mkdir(parents=True, exist_ok=True)
+        (changed / rel).write_text(html, encoding="utf-8")
+        assert search.indexed_digest((changed / rel).read_bytes()) == search.indexed_digest((built / rel).read_bytes())
+    search._index_pages(built, rels, tmp_path / "a")
+    search._index_pages(changed, rels, tmp_path / "b")
+    tree = lambda root: {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}  # noqa: E731
+    assert tree(tmp_path / "a") == tree(tmp_path / "b") and len(tree(tmp_path / "a")) > 5
+
+
+def test_an_edit_that_changes_other_pages_related_lists_reindexes_only_its_shard(tmp_path, monkeypatch):
+    paths = _project(tmp_path)
+    (paths.seeds / "rail.yml").write_text("published: 2024-03-01\n", encoding="utf-8")
+    monkeypatch.setattr(search, "SHARD_PAGES", 1)
+    site.build(paths, site_url="https://example.github.io/bench-repo/")
+    port = paths.site / "briefings/port-workers-strike-over-pay-as-shipping-delays-grow/index.html"
+    port_before = port.read_bytes()
+    assert b"2024-03-01" in port_before  # the port page lists the rail briefing, with its date
+    indexed = []
+    real = search._index_pages
+    monkeypatch.setattr(search, "_index_pages", lambda s, rels, out: indexed.append(rels) or real(s, rels, out))
+    (paths.seeds / "rail.yml").write_text("published: 2024-03-02\n", encoding="utf-8")
+    site.build(paths, site_url="https://example.github.io/bench-repo/")
+    assert b"2024-03-02" in port.read_bytes() and port.read_bytes() != port_before
+    assert indexed == [["briefings/rail-workers-strike-over-pay-as-shipping-delays-grow/index.html"]]
