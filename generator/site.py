@@ -304,7 +304,7 @@ def generate(paths: Paths, *, site_name: str = "Briefings", progress=None, jobs:
     with BuildLock(paths.docs):
         recover_interrupted(paths.docs)
         report = collect(paths.seeds, progress, jobs=jobs, cache=open_cache(paths, cache_dir, use_cache))
-        stage = stage_docs(paths.docs, docs_pages(report.briefings, site_name))
+        stage = stage_docs(paths.docs, docs_pages(report.briefings, site_name, jobs=jobs))
         try:
             swap_in(stage, paths.docs)
         except BaseException:
@@ -394,7 +394,8 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
             reused_markdown.add(rel)
             return content
 
-        generated = docs_pages(report.briefings, site_name, public_url, keys=markdown_keys, reuse=reuse_markdown)
+        generated = docs_pages(report.briefings, site_name, public_url, keys=markdown_keys, reuse=reuse_markdown,
+                               jobs=jobs)
         generated_names = set(generated)
         docs_stage = stage_docs(paths.docs, generated, reused_markdown)
         del generated

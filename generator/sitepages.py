@@ -448,34 +448,51 @@ def related_briefings(briefings: Sequence[Briefing], limit: int = RELATED,
 # ---------------------------------------------------------------------------------------------
 # All pages
 
+PARALLEL_RENDER_MIN = 100  # briefing pages per process below which forking costs more than it saves
+
+
 def docs_pages(briefings: Sequence[Briefing], site_name: str, site_url: str | None = None, *,
                keys: dict[str, str] | None = None,
-               reuse: Callable[[str, str], str | None] | None = None) -> dict[str, str]:
+               reuse: Callable[[str, str], str | None] | None = None, jobs: int | None = 1) -> dict[str, str]:
     """Every generated page, keyed by its path relative to docs/, in a stable order.
 
     With ``keys``, the key of each briefing page (everything it is rendered from) is recorded
     there; ``reuse(path, key)`` may then return the page a previous build rendered from the same
-    key, which is used instead of rendering it again.
+    key, which is used instead of rendering it again. The briefing pages left to render are
+    shared among ``jobs`` processes (None: one per CPU) when there are enough of them.
     """
     global _entries
     _entries = {}
     try:
-        return _docs_pages(briefings, site_name, site_url, keys, reuse)
+        return _docs_pages(briefings, site_name, site_url, keys, reuse, jobs)
     finally:
         _entries = None
 
 
-def _docs_pages(briefings, site_name, site_url, keys, reuse) -> dict[str, str]:
+def _render_pair(item: tuple[Briefing, Sequence[Briefing]]) -> str:
+    return render_briefing(*item)
+
+
+def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs) -> dict[str, str]:
+    from generator.runner import fork_map
+
     out: dict[str, str] = {}
     related = related_briefings(briefings)
     salt = _render_salt() if keys is not None else ""
+    todo: list[tuple[str, tuple[Briefing, Sequence[Briefing]]]] = []
     for b in briefings:
         rel, others = f"briefings/{b.slug}.md", related.get(b.slug, ())
         content = None
         if keys is not None:
             keys[rel] = key = briefing_page_key(b, others, salt)
             content = reuse(rel, key) if reuse is not None else None
-        out[rel] = content if content is not None else render_briefing(b, others)
+        if content is None:
+            todo.append((rel, (b, others)))
+        else:
+            out[rel] = content
+    pages = fork_map(_render_pair, [item for _, item in todo], jobs, min_items=PARALLEL_RENDER_MIN)
+    out.update(zip((rel for rel, _ in todo), pages))
+    del todo, pages
     out["index.md"] = render_home(briefings, site_name, site_url)
     out.update(archive_pages(briefings))
     out.update(topic_pages(topic_index(briefings), site_url))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import runner, site
+from generator import runner, site, sitepages
 from generator.ingest import discover
 from generator.pipeline import Outcome
 from tests.conftest import ARTICLE
@@ -24,7 +24,8 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.slow
-def test_parallel_output_is_byte_identical_to_serial(tmp_path, seeds_dir):
+def test_parallel_output_is_byte_identical_to_serial(tmp_path, seeds_dir, monkeypatch):
+    monkeypatch.setattr(sitepages, "PARALLEL_RENDER_MIN", 3)  # the briefing pages are rendered by 2 processes too
     seeds = seeds_dir({**_variants(12), "empty.txt": "", "sub/dup.txt": ARTICLE}, with_user_seed=True)
     serial, parallel = tmp_path / "serial" / "docs", tmp_path / "parallel" / "docs"
     r1 = site.generate(site.Paths(seeds, serial), jobs=1, use_cache=False)
@@ -89,3 +90,38 @@ def test_jobs_option_is_validated(tmp_path):
     with pytest.raises(SystemExit) as exc:
         main(["generate", "--jobs", "0"])
     assert exc.value.code == 2
+
+
+def _square_unless_child(parent: int):
+    def func(x: int) -> int:
+        if os.getpid() != parent:
+            faulthandler.disable()
+            os.kill(os.getpid(), signal.SIGKILL if x % 2 else signal.SIGSEGV)
+        return x * x
+    return func
+
+
+def test_fork_map_keeps_order_and_values():
+    items = list(range(101))
+    for jobs in (1, 2, 3, 7):
+        assert runner.fork_map(lambda x: (x, os.getpid()), items, jobs, min_items=1)[50][0] == 50
+        assert runner.fork_map(lambda x: x * x, items, jobs, min_items=1) == [x * x for x in items]
+    # some of the work really happened in other processes
+    pids = {pid for _, pid in runner.fork_map(lambda x: (x, os.getpid()), items, 3, min_items=1)}
+    assert os.getpid() in pids and len(pids) == 3
+    # too few items for the given minimum: all here
+    assert {pid for _, pid in runner.fork_map(lambda x: (x, os.getpid()), items, 2, min_items=60)} == {os.getpid()}
+
+
+def test_fork_map_recomputes_what_a_dead_child_held():
+    items = list(range(40))
+    assert runner.fork_map(_square_unless_child(os.getpid()), items, 4, min_items=1) == [x * x for x in items]
+
+
+def test_fork_map_raises_a_bug_as_a_serial_run_would():
+    def bug(x):
+        if x == 30:
+            raise ValueError("item 30")
+        return x
+    with pytest.raises(ValueError, match="item 30"):
+        runner.fork_map(bug, list(range(40)), 2, min_items=1)
