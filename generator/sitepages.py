@@ -526,10 +526,18 @@ def records(briefings: Sequence[Briefing]) -> list[dict]:
     return items
 
 
+def records_json(items: list[dict]) -> str:
+    """A JSON array with one record per line: diffable, and written by json's C encoder (which an
+    ``indent`` turns off: indenting 5,000 records took most of a one-article rebuild's 0.4 s here)."""
+    if not items:
+        return "[]\n"
+    return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in items) + "\n]\n"
+
+
 def site_files(briefings: Sequence[Briefing], site_url: str | None, site_name: str) -> dict[str, str]:
     """Files written into the built site beside MkDocs' output, keyed by path relative to it:
     briefings.json always; the feeds only when the site's absolute address is known."""
-    files = {"briefings.json": json.dumps(records(briefings), ensure_ascii=False, indent=1) + "\n"}
+    files = {"briefings.json": records_json(records(briefings))}
     base = feeds.site_base(site_url)
     if base is None:
         log.info("Feeds not written: the site's address is not known (pass --site-url or set site_url "

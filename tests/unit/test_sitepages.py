@@ -1,4 +1,5 @@
 """Site pages around the briefings: people, related briefings, archive, home, paginated topics."""
+import json
 import re
 
 import markdown
@@ -405,3 +406,14 @@ def test_a_large_archive_is_a_page_a_month(monkeypatch):
     assert re.findall(r"\(\.\./briefings/([a-z0-9]+)\.md\)", pages["archive/2025-03.md"]) == ["mar2", "mar"]
     assert front(pages["archive/2025-03.md"])["title"] == "Archive: March 2025"
     assert sitepages.archive_pages(items[:4]).keys() == {"archive/index.md"}
+
+
+def test_records_json_is_one_record_per_line_and_round_trips():
+    items = [{"title": "A\nline break", "people": ["Zoë", "قاسم"], "n": 1, "x": None}, {"title": "B \u2028 sep"}, {}]
+    text = sitepages.records_json(items)
+    assert json.loads(text) == items
+    lines = text.rstrip("\n").split("\n")  # (U+2028 stays raw: valid JSON, and not a "\n")
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == len(items) + 2
+    assert [json.loads(line.rstrip(",")) for line in lines[1:-1]] == items
+    assert "Zoë" in text  # not \u-escaped
+    assert json.loads(sitepages.records_json([])) == []
