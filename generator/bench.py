@@ -174,12 +174,14 @@ def median_page(site: Path) -> int:
 
 
 def listing_sizes(site: Path) -> dict[str, int]:
-    pages = {"home": "index.html", "topics index": "topics/index.html", "people index": "people/index.html",
-             "archive": "archive/index.html"}
+    pages = {"home page": "index.html", "topics index page": "topics/index.html",
+             "people index page": "people/index.html", "archive page": "archive/index.html"}
     sizes = {name: (site / rel).stat().st_size for name, rel in pages.items() if (site / rel).is_file()}
-    topic_pages = [p.stat().st_size for p in (site / "topics").glob("*/index.html")]
-    if topic_pages:
-        sizes["largest topic page"] = max(topic_pages)
+    for kind in ("topic", "person"):
+        folder = site / ("topics" if kind == "topic" else "people")
+        found = [p.stat().st_size for p in folder.rglob("index.html") if p.parent != folder]
+        if found:
+            sizes[f"largest {kind} page"] = max(found)
     return sizes
 
 
@@ -341,7 +343,7 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1) -> list[
     big, small_sizes = listing_sizes(site), listing_sizes(site100)
     for name in big:
         if name in small_sizes:
-            rows.append((f"{name} page at {n} / at 100", f"{big[name] / 1024:.0f} KB / {small_sizes[name] / 1024:.0f} KB",
+            rows.append((f"{name} at {n} / at 100", f"{big[name] / 1024:.0f} KB / {small_sizes[name] / 1024:.0f} KB",
                          f"{big[name] / small_sizes[name]:.1f}", "listing page (sitepages.py)"))
 
     # 4. search

@@ -216,10 +216,11 @@ def _parallel(files: Sequence[SeedFile], todo: list[int], jobs: int, finished: C
 def fork_map(func: Callable, items: Sequence, jobs: int | None = 1, *, min_items: int = 2) -> list:
     """``[func(x) for x in items]``, computed by ``jobs`` processes when that is worth it.
 
-    Each forked child computes a contiguous slice of ``items`` and sends its results back; this
-    process computes the first slice meanwhile. The children are forks, so ``func`` and the items
-    reach them without being pickled; only the results are. ``func`` must be pure: the results
-    are the same as a serial run's, in the same order. A child that fails in any way has its slice
+    Forked child k computes items k, k + jobs, k + 2 * jobs, ... (interleaved, so that costly runs
+    of items are shared out) and sends its results back; this process computes its own share
+    meanwhile. The children are forks, so ``func`` and the items reach them without being pickled;
+    only the results are. ``func`` must be pure: the results
+    are the same as a serial run's, in the same order. A child that fails in any way has its share
     computed here instead (an exception ``func`` raises then surfaces here, as in a serial run).
     """
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
@@ -229,16 +230,16 @@ def fork_map(func: Callable, items: Sequence, jobs: int | None = 1, *, min_items
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork")
-    bounds = [len(items) * k // jobs for k in range(jobs + 1)]
     children = []
     for k in range(1, jobs):
         receive, send = ctx.Pipe(duplex=False)
-        process = ctx.Process(target=_map_slice, args=(send, func, items, bounds[k], bounds[k + 1]), daemon=True)
+        process = ctx.Process(target=_map_share, args=(send, func, items, k, jobs), daemon=True)
         process.start()
         send.close()
-        children.append((receive, process, bounds[k], bounds[k + 1]))
-    results = [func(x) for x in items[bounds[0]:bounds[1]]]
-    for receive, process, lo, hi in children:
+        children.append((receive, process, k))
+    results: list = [None] * len(items)
+    results[0::jobs] = [func(x) for x in items[0::jobs]]
+    for receive, process, k in children:
         part = None
         try:
             part = receive.recv()
@@ -250,18 +251,18 @@ def fork_map(func: Callable, items: Sequence, jobs: int | None = 1, *, min_items
             if process.is_alive():
                 process.kill()
                 process.join()
-        if not isinstance(part, list) or len(part) != hi - lo:
-            log.debug("a forked worker failed on items %d-%d; computing them here", lo, hi)
-            part = [func(x) for x in items[lo:hi]]
-        results.extend(part)
+        if not isinstance(part, list) or len(part) != len(range(k, len(items), jobs)):
+            log.debug("a forked worker failed on its share (every %dth item from %d); computing it here", jobs, k)
+            part = [func(x) for x in items[k::jobs]]
+        results[k::jobs] = part
     return results
 
 
-def _map_slice(send, func: Callable, items: Sequence, lo: int, hi: int) -> None:
+def _map_share(send, func: Callable, items: Sequence, start: int, step: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     try:
-        part = [func(x) for x in items[lo:hi]]
-    except BaseException:  # noqa: BLE001 - the parent computes the slice again and sees the error itself
+        part = [func(x) for x in items[start::step]]
+    except BaseException:  # noqa: BLE001 - the parent computes the share again and sees the error itself
         part = None
     send.send(part)
     send.close()

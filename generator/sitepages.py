@@ -10,7 +10,8 @@ Pages (paths relative to docs/):
   newest ``TOPIC_PAGE_SIZE`` briefings and the topics it most often appears with; older briefings
   are on numbered pages ``topics/<slug>/page-2.md``, ... so that every page stays small;
 - ``people/index.md`` and ``people/<slug>.md``: everyone quoted, with the roles the articles gave
-  them and every quotation, linked to its paragraph;
+  them and every quotation, linked to its paragraph; the quotations of ``PERSON_PAGE_SIZE``
+  briefings per page, older ones on ``people/<slug>/page-2.md``, ...;
 - each briefing ends with up to ``RELATED`` related briefings (shared people and topics, rare
   ones weighing more; see ``related_briefings``).
 
@@ -47,6 +48,8 @@ log = logging.getLogger(__name__)
 
 HOME_LATEST = 50  # briefings on the home page; the archive has them all
 TOPIC_PAGE_SIZE = 50  # briefings per topic page
+PERSON_PAGE_SIZE = 25  # briefings (with their quotations) per person page
+ROLE_LINKS = 3  # briefings linked for each role a person is given
 RELATED = 5  # related briefings at the foot of a briefing
 PERSON_WEIGHT, TOPIC_WEIGHT = 2.0, 1.0  # a shared person says more than a shared topic
 RELATED_WINDOW = 100  # per shared topic or person, the candidates looked at on either side in time
@@ -230,6 +233,14 @@ def render_topic_index(topics: dict[str, list[Briefing]]) -> str:
     return f"{front}\n# Topics\n\nEvery keyword of every briefing is a topic.\n\n" + "\n".join(lines) + "\n"
 
 
+def _page_count(items: int, page_size: int) -> int:
+    return max(1, -(-items // page_size))
+
+
+def _person_page_path(slug: str, page: int) -> str:
+    return f"people/{slug}.md" if page == 1 else f"people/{slug}/page-{page}.md"
+
+
 def _topic_page_path(slug: str, page: int) -> str:
     return f"topics/{slug}.md" if page == 1 else f"topics/{slug}/page-{page}.md"
 
@@ -297,8 +308,7 @@ def topic_pages(topics: dict[str, list[Briefing]], site_url: str | None = None,
     out = {"topics/index.md": render_topic_index(topics)}
     for name, items in topics.items():
         slug = _slug(name, "topic")
-        pages = max(1, -(-len(items) // page_size))
-        for page in range(1, pages + 1):
+        for page in range(1, _page_count(len(items), page_size) + 1):
             out[_topic_page_path(slug, page)] = render_topic(name, items, topics, page=page, site_url=site_url,
                                                              canonical=canonical, page_size=page_size)
     return out
@@ -358,33 +368,64 @@ def _roles(person: Person) -> list[tuple[str, list[Briefing]]]:
     return list(roles.values())
 
 
-def render_person(person: Person) -> str:
-    front = dump_front_matter({"title": safe_title(person.name), "person": person.name})
-    lines = [f"# {escape_md(person.name)}\n",
-             f"Quoted {_plural(person.quotes, 'time')} in {_plural(len(person.briefings), 'briefing')}, "
-             "newest first. [All people](index.md)\n"]
-    others = [s for s in person.spellings if s != person.name]
-    if others:
-        lines.append("Also written " + ", ".join(escape_md(s) for s in sorted(others)) + ".\n")
-    roles = _roles(person)
-    lines.append("## Roles\n")
-    if roles:
-        for role, given_by in roles:
-            where = ", ".join(f"[{escape_md(b.title)}](../briefings/{b.slug}.md)" for b in given_by)
-            lines.append(f"- {escape_md(role)}: in {where}")
-        lines.append("")
-    else:
-        lines.append("The articles give no role.\n")
+def render_person(person: Person, page: int = 1, page_size: int = PERSON_PAGE_SIZE) -> str:
+    """One page of a person: page 1 is people/<slug>.md (with the roles), page N people/<slug>/page-N.md.
+
+    Each page holds the quotations of ``page_size`` briefings, newest first, so that a person quoted
+    in hundreds of briefings does not get one page the size of all of them.
+    """
+    pages = max(1, -(-len(person.briefings) // page_size))
+    shown = person.briefings[(page - 1) * page_size: page * page_size]
+    title = person.name if page == 1 else f"{person.name} (page {page} of {pages})"
+    front = dump_front_matter({"title": safe_title(title), "person": person.name})
+    up = "" if page == 1 else "../"  # numbered pages are one folder deeper
+    heading = f"# {escape_md(person.name)}" + ("" if page == 1 else f" (page {page})") + "\n"
+    summary = f"Quoted {_plural(person.quotes, 'time')} in {_plural(len(person.briefings), 'briefing')}, newest first"
+    if pages > 1:
+        first = (page - 1) * page_size + 1
+        summary += f"; these are {first} to {first + len(shown) - 1}"
+    lines = [heading, f"{summary}. [All people]({up}index.md)\n"]
+    if page == 1:
+        others = [s for s in person.spellings if s != person.name]
+        if others:
+            lines.append("Also written " + ", ".join(escape_md(s) for s in sorted(others)) + ".\n")
+        lines.extend(_roles_section(person))
     lines.append("## Quotations\n")
-    for b in person.briefings:
+    for b in shown:
         facts = [x for x in (b.source.published, b.source.name or b.source.publisher) if x]
-        lines.append(f"### [{escape_md(b.title)}](../briefings/{b.slug}.md)\n")
+        lines.append(f"### [{escape_md(b.title)}]({up}../briefings/{b.slug}.md)\n")
         lines.append(f"{escape_md(', '.join(facts)) if facts else 'Date not given'}\n{{: .briefing-listing__meta }}\n")
         for q in _quotes_of(person, b):
             lines.append(f"> {escape_md(q.text)}\n> {{: dir=\"auto\" }}\n")
             role = f" · {escape_md(q.role)}" if q.role else ""
-            lines.append(f"[in context ¶{q.paragraph + 1}](../briefings/{b.slug}.md#p-{q.paragraph + 1}){role}\n")
+            lines.append(f"[in context ¶{q.paragraph + 1}]({up}../briefings/{b.slug}.md#p-{q.paragraph + 1}){role}\n")
+    if pages > 1:
+        lines.append(_pager(person.slug, page, pages, up))
     return front + "\n" + "\n".join(lines)
+
+
+def _roles_section(person: Person) -> list[str]:
+    """The roles as the articles gave them, each with the newest ``ROLE_LINKS`` briefings that gave it."""
+    roles = _roles(person)
+    if not roles:
+        return ["## Roles\n", "The articles give no role.\n"]
+    lines = ["## Roles\n"]
+    for role, given_by in roles:
+        where = ", ".join(f"[{escape_md(b.title)}](../briefings/{b.slug}.md)" for b in given_by[:ROLE_LINKS])
+        if len(given_by) > ROLE_LINKS:
+            where += f" and {_plural(len(given_by) - ROLE_LINKS, 'more briefing')}"
+        lines.append(f"- {escape_md(role)}: in {where}")
+    lines.append("")
+    return lines
+
+
+def person_pages(people: dict[str, Person], page_size: int = PERSON_PAGE_SIZE) -> dict[str, str]:
+    """Every person's pages, keyed by path relative to docs/."""
+    out: dict[str, str] = {}
+    for person in people.values():
+        for page in range(1, _page_count(len(person.briefings), page_size) + 1):
+            out[_person_page_path(person.slug, page)] = render_person(person, page, page_size)
+    return out
 
 
 def render_people_index(people: dict[str, Person]) -> str:
@@ -401,7 +442,7 @@ def render_people_index(people: dict[str, Person]) -> str:
 # Related briefings
 
 def related_briefings(briefings: Sequence[Briefing], limit: int = RELATED,
-                      window: int = RELATED_WINDOW) -> dict[str, list[Briefing]]:
+                      window: int = RELATED_WINDOW, jobs: int | None = 1) -> dict[str, list[Briefing]]:
     """Slug -> up to ``limit`` other briefings sharing the most people and topics, best first.
 
     Each shared person or topic (compared by slug) adds its weight, PERSON_WEIGHT or TOPIC_WEIGHT
@@ -427,8 +468,8 @@ def related_briefings(briefings: Sequence[Briefing], limit: int = RELATED,
     # integer weights (in millionths): sums are exact, so equal scores tie whatever the order of adding
     weights = {key: round(1e6 * (PERSON_WEIGHT if key[0] == "p" else TOPIC_WEIGHT) * (1 + math.log(n / len(posting))))
                for key, posting in postings.items()}
-    result: dict[str, list[Briefing]] = {}
-    for i, b in enumerate(ordered):
+
+    def best(i: int) -> list[int]:
         scores: dict[int, int] = {}
         get = scores.get
         for key, pos in keys_of[i]:
@@ -441,14 +482,19 @@ def related_briefings(briefings: Sequence[Briefing], limit: int = RELATED,
             candidates = [(-score, abs(j - i), j) for j, score in scores.items() if score >= floor]
         else:
             candidates = [(-score, abs(j - i), j) for j, score in scores.items()]
-        result[b.slug] = [ordered[j] for _, _, j in sorted(candidates)[:limit]]
-    return result
+        return [j for _, _, j in sorted(candidates)[:limit]]
+
+    from generator.runner import fork_map
+
+    chosen = fork_map(best, range(n), jobs, min_items=PARALLEL_RELATED_MIN)
+    return {b.slug: [ordered[j] for j in chosen[i]] for i, b in enumerate(ordered)}
 
 
 # ---------------------------------------------------------------------------------------------
 # All pages
 
-PARALLEL_RENDER_MIN = 100  # briefing pages per process below which forking costs more than it saves
+PARALLEL_RENDER_MIN = 100  # pages per process below which forking costs more than it saves
+PARALLEL_RELATED_MIN = 500  # briefings per process, likewise, for related_briefings
 
 
 def docs_pages(briefings: Sequence[Briefing], site_name: str, site_url: str | None = None, *,
@@ -469,17 +515,31 @@ def docs_pages(briefings: Sequence[Briefing], site_name: str, site_url: str | No
         _entries = None
 
 
-def _render_pair(item: tuple[Briefing, Sequence[Briefing]]) -> str:
-    return render_briefing(*item)
+# While docs_pages runs: the indexes its pages are rendered from (read by _render_item, in this
+# process or in the forked ones that share the rendering).
+_context: dict | None = None
+
+
+def _render_item(item: tuple) -> str:
+    kind = item[0]
+    if kind == "briefing":
+        return render_briefing(item[1], item[2])
+    if kind == "topic":
+        _, name, page = item
+        return render_topic(name, _context["topics"][name], _context["topics"], page=page,
+                            site_url=_context["site_url"], canonical=_context["canonical"])
+    _, slug, page = item
+    return render_person(_context["people"][slug], page)
 
 
 def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs) -> dict[str, str]:
     from generator.runner import fork_map
 
+    global _context
     out: dict[str, str] = {}
-    related = related_briefings(briefings)
+    related = related_briefings(briefings, jobs=jobs)
     salt = _render_salt() if keys is not None else ""
-    todo: list[tuple[str, tuple[Briefing, Sequence[Briefing]]]] = []
+    todo: list[tuple[str, tuple]] = []
     for b in briefings:
         rel, others = f"briefings/{b.slug}.md", related.get(b.slug, ())
         content = None
@@ -487,19 +547,30 @@ def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs) -> dict[str, 
             keys[rel] = key = briefing_page_key(b, others, salt)
             content = reuse(rel, key) if reuse is not None else None
         if content is None:
-            todo.append((rel, (b, others)))
+            todo.append((rel, ("briefing", b, others)))
         else:
             out[rel] = content
-    pages = fork_map(_render_pair, [item for _, item in todo], jobs, min_items=PARALLEL_RENDER_MIN)
-    out.update(zip((rel for rel, _ in todo), pages))
-    del todo, pages
+    del related
+    topics = topic_index(briefings)
+    people = people_index(briefings)
     out["index.md"] = render_home(briefings, site_name, site_url)
     out.update(archive_pages(briefings))
-    out.update(topic_pages(topic_index(briefings), site_url))
-    people = people_index(briefings)
+    out["topics/index.md"] = render_topic_index(topics)
     out["people/index.md"] = render_people_index(people)
-    for person in people.values():
-        out[f"people/{person.slug}.md"] = render_person(person)
+    for name, items in topics.items():
+        slug = _slug(name, "topic")
+        for page in range(1, _page_count(len(items), TOPIC_PAGE_SIZE) + 1):
+            todo.append((_topic_page_path(slug, page), ("topic", name, page)))
+    for slug, person in people.items():
+        for page in range(1, _page_count(len(person.briefings), PERSON_PAGE_SIZE) + 1):
+            todo.append((_person_page_path(slug, page), ("person", slug, page)))
+    _context = {"topics": topics, "canonical": {_slug(t, "topic"): t for t in topics}, "site_url": site_url,
+                "people": people}
+    try:
+        pages = fork_map(_render_item, [item for _, item in todo], jobs, min_items=PARALLEL_RENDER_MIN)
+    finally:
+        _context = None
+    out.update(zip((rel for rel, _ in todo), pages))
     return dict(sorted(out.items()))
 
 

@@ -25,7 +25,8 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 @pytest.mark.slow
 def test_parallel_output_is_byte_identical_to_serial(tmp_path, seeds_dir, monkeypatch):
-    monkeypatch.setattr(sitepages, "PARALLEL_RENDER_MIN", 3)  # the briefing pages are rendered by 2 processes too
+    monkeypatch.setattr(sitepages, "PARALLEL_RENDER_MIN", 3)  # the pages are rendered by 2 processes too
+    monkeypatch.setattr(sitepages, "PARALLEL_RELATED_MIN", 3)  # and related briefings scored by 2
     seeds = seeds_dir({**_variants(12), "empty.txt": "", "sub/dup.txt": ARTICLE}, with_user_seed=True)
     serial, parallel = tmp_path / "serial" / "docs", tmp_path / "parallel" / "docs"
     r1 = site.generate(site.Paths(seeds, serial), jobs=1, use_cache=False)

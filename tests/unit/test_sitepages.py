@@ -248,6 +248,32 @@ def test_topic_pages_are_paginated_and_keep_their_related_topics():
     assert "Page 2 of 3" in second and front(second)["title"] == "Topic: port strike (page 2 of 3)"
 
 
+def test_person_pages_are_paginated_with_roles_on_the_first():
+    items = [make(f"b{i:03d}", published=f"2024-{1 + i // 28:02d}-{1 + i % 28:02d}",
+                  quotes=[q(f"Statement number {i}", "Ana Ruiz", "minister" if i % 2 else "union leader", i % 3)])
+             for i in range(60)]
+    people = people_index(items)
+    pages = sitepages.person_pages(people)
+    assert set(pages) == {"people/ana-ruiz.md", "people/ana-ruiz/page-2.md", "people/ana-ruiz/page-3.md"}
+    newest = [b.slug for b in sitepages.sort_newest_first(items)]
+    first, second, third = (pages[p] for p in sorted(pages))
+    assert re.findall(r"### \[Briefing (b\d+)\]\(\.\./briefings/\1\.md\)", first) == newest[:25]
+    assert re.findall(r"### \[Briefing (b\d+)\]\(\.\./\.\./briefings/\1\.md\)", second) == newest[25:50]
+    assert re.findall(r"### \[Briefing (b\d+)\]\(\.\./\.\./briefings/\1\.md\)", third) == newest[50:]
+    quoted = lambda page: re.findall(r"> Statement number (\d+)", page)  # noqa: E731
+    assert len(quoted(first)) + len(quoted(second)) + len(quoted(third)) == 60  # every quotation once
+    assert "Quoted 60 times in 60 briefings, newest first; these are 26 to 50. [All people](../index.md)" in second
+    assert "(../../briefings/b" in second and "#p-" in second
+    assert "[Older →](ana-ruiz/page-2.md)" in first and "[← Newer](../ana-ruiz.md)" in second
+    assert front(third)["title"] == "Ana Ruiz (page 3 of 3)" and front(third)["person"] == "Ana Ruiz"
+    # roles on the first page only, each with its newest three briefings and a count of the rest
+    assert "## Roles" in first and "## Roles" not in second
+    roles = [li.text_content() for li in to_html(first).xpath("//h2[@id='roles']/following-sibling::ul[1]/li")]
+    assert roles == [f"minister: in Briefing {newest[0]}, Briefing {newest[2]}, Briefing {newest[4]} and 27 more briefings",
+                     f"union leader: in Briefing {newest[1]}, Briefing {newest[3]}, Briefing {newest[5]} and 27 more "
+                     "briefings"]
+
+
 def test_small_topic_is_one_page_with_no_pager():
     topics = topic_index([make("a"), make("b")])
     page = render_topic("port strike", topics["port strike"], topics)
