@@ -47,11 +47,15 @@ class Previous:
     context: str
     pages: dict[str, str]
     search: dict[str, str] = field(default_factory=dict)  # search bundle -> key (generator.search)
+    # src_uri -> file_id of its Markdown file then; only when docs/ is as that build left it
+    ids: dict[str, list[int]] = field(default_factory=dict)
+    search_pages: dict[str, list] = field(default_factory=dict)  # site page -> file_id + digest (generator.search)
 
 
 @dataclass
 class Result:
     pages: dict[str, str] = field(default_factory=dict)  # src_uri -> render key, for the next build
+    ids: dict[str, list[int]] = field(default_factory=dict)  # src_uri -> file_id of its Markdown file
     rendered: int = 0
     reused: int = 0
 
@@ -96,6 +100,17 @@ def _untitled(nav) -> bool:
     if isinstance(nav, dict):
         return any(isinstance(v, list) and _untitled(v) for v in nav.values())
     return False
+
+
+def file_id(st: os.stat_result) -> list[int]:
+    """Device, inode, size and modification time of a file.
+
+    A file of the new tree with the file_id a file of the previous tree had *is* that file, linked
+    (so its bytes are the same), as long as the previous tree is still there and untouched since its
+    build recorded the ids: two live files never share a device and inode. Builds keep the previous
+    docs/ and site/ until the new ones are complete, and check them against their stamp.
+    """
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]
 
 
 def page_key(context: str, src_uri: str, source: bytes) -> str:
@@ -165,11 +180,22 @@ def _build(cfg, previous: Previous | None, context: str | None) -> Result:
     stream = reuse_blocker(cfg) is None
     reusable = previous is not None and context is not None and previous.context == context
     sources: dict[str, bytes] = {}
-    if context is not None:
-        for file in doc_files:
+
+    def source(file) -> bytes:
+        if file.src_uri not in sources:
             with open(file.abs_src_path, "rb") as handle:
                 sources[file.src_uri] = handle.read()
-            result.pages[file.src_uri] = page_key(context, file.src_uri, sources[file.src_uri])
+        return sources[file.src_uri]
+
+    if context is not None:
+        known = previous.ids if reusable else {}
+        for file in doc_files:
+            src = file.src_uri
+            result.ids[src] = ident = file_id(os.stat(file.abs_src_path))
+            if known.get(src) == ident and src in previous.pages:  # the same file: the same bytes
+                result.pages[src] = previous.pages[src]
+            else:
+                result.pages[src] = page_key(context, src, source(file))
     changed_names: set[bytes] = set()
     if reusable:
         appeared = set(result.pages).symmetric_difference(previous.pages)
@@ -181,7 +207,7 @@ def _build(cfg, previous: Previous | None, context: str | None) -> Result:
             return None
         if previous.pages.get(file.src_uri) != result.pages.get(file.src_uri):
             return None
-        if changed_names and _mentions_any(sources[file.src_uri], changed_names):
+        if changed_names and _mentions_any(source(file), changed_names):
             return None
         old = previous.site / file.dest_uri
         return old if old.is_file() else None

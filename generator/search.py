@@ -39,7 +39,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from generator.errors import BuildError
-from generator.mkbuild import link_or_copy
+from generator.mkbuild import file_id, link_or_copy
 
 log = logging.getLogger(__name__)
 
@@ -131,12 +131,23 @@ def indexed_digest(html: bytes) -> bytes:
     return h.digest()
 
 
-def _shard_key(site_dir: Path, rels: list[str]) -> str:
+def _shard_key(site_dir: Path, rels: list[str], known: dict[str, list], digests: dict[str, list]) -> str:
+    """The key of a shard. ``known``: page -> file_id + digest from the previous build, for pages
+    that may still be links to its files (see generator.mkbuild.file_id); ``digests`` gets this
+    build's."""
     h = hashlib.sha256()
     h.update(json.dumps([ROOT_SELECTOR, EXCLUDE, _pagefind_version(), 2]).encode())
     for rel in rels:
         h.update(rel.encode("utf-8", "surrogateescape") + b"\0")
-        h.update(indexed_digest((site_dir / rel).read_bytes()))
+        path = site_dir / rel
+        ident = file_id(path.stat())
+        old = known.get(rel)
+        if isinstance(old, list) and len(old) == 5 and old[:4] == ident and isinstance(old[4], str):
+            digest = old[4]
+        else:
+            digest = indexed_digest(path.read_bytes()).hex()
+        digests[rel] = [*ident, digest]
+        h.update(digest.encode())
     return h.hexdigest()
 
 
@@ -150,11 +161,16 @@ def _pagefind_version() -> str | None:
 
 
 def index_site(site_dir: Path, pages: Iterable[str], use_directory_urls: bool = True, *,
-               previous: dict[str, str] | None = None, previous_site: Path | None = None) -> dict[str, str]:
+               previous: dict[str, str] | None = None, previous_site: Path | None = None,
+               previous_pages: dict[str, list] | None = None, pages_out: dict[str, list] | None = None
+               ) -> dict[str, str]:
     """Write the Pagefind index of ``site_dir``, split in shards; returns each shard's key.
 
     A shard whose pages read, to Pagefind, as those of the previous build (same key in ``previous``) is
     linked from ``previous_site`` instead of indexed again. BuildError on failure.
+
+    ``pages_out`` receives each page's file id and digest; given back as ``previous_pages`` (while
+    ``previous_site`` is still in place and untouched), pages linked from it are not read again.
     """
     rels = indexed_pages(site_dir, pages, use_directory_urls)
     count = shard_count(len(rels))
@@ -169,7 +185,8 @@ def index_site(site_dir: Path, pages: Iterable[str], use_directory_urls: bool = 
         if not members:
             continue  # Pagefind refuses an empty index; the search box merges only the bundles listed
         name = bundle_name(number)
-        keys[name] = key = _shard_key(site_dir, members)
+        keys[name] = key = _shard_key(site_dir, members, (previous_pages or {}) if previous_site else {},
+                                      pages_out if pages_out is not None else {})
         old = previous_site / name if previous_site is not None else None
         if previous and previous.get(name) == key and old is not None and (old / "pagefind-entry.json").is_file():
             _link_tree(old, site_dir / name)
