@@ -15,6 +15,7 @@ import ctypes
 import ctypes.util
 import errno
 import fcntl
+import hashlib
 import json
 import logging
 import os
@@ -22,6 +23,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -224,20 +226,59 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(a))
 
 
-def swap_in(stage: Path, target: Path) -> None:
-    """Make ``stage`` the new ``target``; the old target is deleted afterwards."""
+BACKGROUND_DELETE_MIN = 2000  # files in a replaced tree from which it is deleted in the background
+
+
+def swap_in(stage: Path, target: Path, files: int = 0) -> None:
+    """Make ``stage`` the new ``target``; the old target is deleted afterwards.
+
+    ``files``: about how many files the tree holds. From BACKGROUND_DELETE_MIN on, the old tree is
+    deleted by a detached process (:func:`discard`), so that the build is done as soon as the new
+    tree is in place: at 5,000 briefings deleting the old docs/ and site/ took about 0.9 s.
+    """
     if not target.exists() and not target.is_symlink():
         os.rename(stage, target)
         return
+    background = files >= BACKGROUND_DELETE_MIN
     if _exchange(stage, target):
-        shutil.rmtree(stage, ignore_errors=True)  # stage now holds the old tree
+        discard(stage, background)  # stage now holds the old tree
         return
     # Fallback: two renames. A kill between them leaves target missing and its backup beside it;
     # recover_interrupted() restores it on the next run.
     backup = target.with_name(f".{target.name}.old-{os.getpid()}")
     os.rename(target, backup)
     os.rename(stage, target)
-    shutil.rmtree(backup, ignore_errors=True)
+    discard(backup, background)
+
+
+def discard(tree: Path, background: bool = False) -> None:
+    """Delete a tree nothing uses any more; with ``background``, in a detached process.
+
+    The detached process (forked twice, so that nothing waits for it) holds none of this one's
+    open files: a pipe reading the build's output closes when the build ends, not when the
+    deletion does. Were it killed, the next build removes what is left (recover_interrupted).
+    """
+    if background and hasattr(os, "fork"):
+        try:
+            pid = os.fork()
+        except OSError:
+            pid = None
+        if pid == 0:
+            try:
+                os.setsid()
+                if os.fork() == 0:
+                    null = os.open(os.devnull, os.O_RDWR)
+                    for fd in (0, 1, 2):
+                        os.dup2(null, fd)
+                    os.closerange(3, 1 << 16)
+                    os.nice(10)
+                    shutil.rmtree(tree, ignore_errors=True)
+            finally:
+                os._exit(0)
+        if pid is not None:
+            os.waitpid(pid, 0)
+            return
+    shutil.rmtree(tree, ignore_errors=True)
 
 
 def recover_interrupted(target: Path) -> None:
@@ -306,7 +347,7 @@ def generate(paths: Paths, *, site_name: str = "Briefings", progress=None, jobs:
         report = collect(paths.seeds, progress, jobs=jobs, cache=open_cache(paths, cache_dir, use_cache))
         stage = stage_docs(paths.docs, docs_pages(report.briefings, site_name, jobs=jobs))
         try:
-            swap_in(stage, paths.docs)
+            swap_in(stage, paths.docs, len(report.briefings))
         except BaseException:
             shutil.rmtree(stage, ignore_errors=True)
             raise
@@ -370,7 +411,7 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
                 return Report(built=list(stamp["built"]), errors=[tuple(e) for e in stamp["errors"]],
                               warnings=list(stamp["warnings"]), skipped=skipped, up_to_date=True,
                               seconds=time.monotonic() - start)
-            previous = _previous_pages(stamp, paths.site) if site_intact else None
+            previous = _previous_pages(stamp, paths.site, docs_intact) if site_intact else None
             if docs_intact and isinstance(stamp.get("markdown"), dict):
                 old_markdown = stamp["markdown"]
         try:
@@ -397,6 +438,12 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
         generated = docs_pages(report.briefings, site_name, public_url, keys=markdown_keys, reuse=reuse_markdown,
                                jobs=jobs)
         generated_names = set(generated)
+        if markdown_keys is not None:  # the other generated pages: keyed by their Markdown, linked when unchanged
+            for rel, content in generated.items():
+                if rel not in markdown_keys:
+                    markdown_keys[rel] = key = hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
+                    if old_markdown.get(rel) == key and (paths.docs / rel).is_file():
+                        reused_markdown.add(rel)
         docs_stage = stage_docs(paths.docs, generated, reused_markdown)
         del generated
         site_stage = _make_stage(paths.site)
@@ -410,41 +457,58 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
                                          {"static": _static_names(docs_stage), "resolved": _resolved(config),
                                           "nav": [[f, (docs_stage / f).is_file()] for f in nav_files(config["nav"])]})
             _, rendered = run_mkdocs(paths.config, docs_stage, site_stage, site_url, previous, context)
-            for rel, content in site_files(report.briefings, public_url, site_name).items():
-                target = site_stage / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(content, encoding="utf-8", newline="\n")
+
+            def beside() -> str | None:
+                """The files beside MkDocs' output, and the new docs/'s digest (it is complete)."""
+                for rel, content in site_files(report.briefings, public_url, site_name).items():
+                    target = site_stage / rel
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_text(content, encoding="utf-8", newline="\n")
+                return tree_digest(docs_stage) if fingerprint else None
+
             search_keys = None
-            if not material_search_enabled(config):
-                own_pages = [p.relative_to(docs_stage).as_posix() for p in docs_stage.rglob("*.md")]
-                search_keys = index_site(site_stage, [p for p in own_pages if p not in generated_names],
-                                         config.get("use_directory_urls", True) is not False,
-                                         previous=previous.search if previous else None,
-                                         previous_site=paths.site if previous else None)
-            swap_in(docs_stage, paths.docs)
-            swap_in(site_stage, paths.site)
+            search_pages: dict[str, list] = {}
+            # written while Pagefind, another process, indexes the pages: they touch different files
+            with ThreadPoolExecutor(1) as pool:
+                side = pool.submit(beside)
+                if not material_search_enabled(config):
+                    own_pages = [p.relative_to(docs_stage).as_posix() for p in docs_stage.rglob("*.md")]
+                    search_keys = index_site(site_stage, [p for p in own_pages if p not in generated_names],
+                                             config.get("use_directory_urls", True) is not False,
+                                             previous=previous.search if previous else None,
+                                             previous_site=paths.site if previous else None,
+                                             previous_pages=previous.search_pages if previous else None,
+                                             pages_out=search_pages)
+                docs_digest = side.result()
+            pages = len(generated_names)
+            swap_in(docs_stage, paths.docs, pages)
+            swap_in(site_stage, paths.site, pages)
         except BaseException:
             shutil.rmtree(docs_stage, ignore_errors=True)
             shutil.rmtree(site_stage, ignore_errors=True)
             raise
         if fingerprint:
-            _write_stamp(paths, {"format": STAMP_FORMAT, "inputs": fingerprint, "docs": tree_digest(paths.docs),
+            _write_stamp(paths, {"format": STAMP_FORMAT, "inputs": fingerprint, "docs": docs_digest,
                                  "site": tree_digest(paths.site), "built": report.built,
                                  "errors": [list(e) for e in report.errors], "warnings": report.warnings,
-                                 "render": {"context": context, "pages": rendered.pages} if context else None,
-                                 "search": search_keys, "markdown": markdown_keys})
+                                 "render": {"context": context, "pages": rendered.pages, "ids": rendered.ids}
+                                 if context else None,
+                                 "search": search_keys, "search_pages": search_pages, "markdown": markdown_keys})
     return report
 
 
-def _previous_pages(stamp: dict | None, site: Path) -> Previous | None:
-    """The pages of the last complete build, when its site/ is as that build left it."""
+def _previous_pages(stamp: dict | None, site: Path, docs_intact: bool) -> Previous | None:
+    """The pages of the last complete build, when its site/ is as that build left it (the file ids
+    of its Markdown files only when its docs/ is too)."""
     render = (stamp or {}).get("render")
     if not isinstance(render, dict) or not isinstance(render.get("pages"), dict):
         return None
     if not isinstance(render.get("context"), str):
         return None
-    search = stamp.get("search")
-    return Previous(site, render["context"], render["pages"], search if isinstance(search, dict) else {})
+    search, ids, search_pages = stamp.get("search"), render.get("ids"), stamp.get("search_pages")
+    return Previous(site, render["context"], render["pages"], search if isinstance(search, dict) else {},
+                    ids if docs_intact and isinstance(ids, dict) else {},
+                    search_pages if isinstance(search_pages, dict) else {})
 
 
 def _resolved(config: dict) -> str:

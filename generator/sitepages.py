@@ -494,7 +494,7 @@ def related_briefings(briefings: Sequence[Briefing], limit: int = RELATED,
 # All pages
 
 PARALLEL_RENDER_MIN = 100  # pages per process below which forking costs more than it saves
-PARALLEL_RELATED_MIN = 500  # briefings per process, likewise, for related_briefings
+PARALLEL_RELATED_MIN = 500  # briefings per process, likewise, for related briefings and page keys
 
 
 def docs_pages(briefings: Sequence[Briefing], site_name: str, site_url: str | None = None, *,
@@ -540,11 +540,15 @@ def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs) -> dict[str, 
     related = related_briefings(briefings, jobs=jobs)
     salt = _render_salt() if keys is not None else ""
     todo: list[tuple[str, tuple]] = []
-    for b in briefings:
+    page_keys = None
+    if keys is not None:
+        page_keys = fork_map(lambda b: briefing_page_key(b, related.get(b.slug, ()), salt), briefings, jobs,
+                             min_items=PARALLEL_RELATED_MIN)
+    for n, b in enumerate(briefings):
         rel, others = f"briefings/{b.slug}.md", related.get(b.slug, ())
         content = None
-        if keys is not None:
-            keys[rel] = key = briefing_page_key(b, others, salt)
+        if page_keys is not None:
+            keys[rel] = key = page_keys[n]
             content = reuse(rel, key) if reuse is not None else None
         if content is None:
             todo.append((rel, ("briefing", b, others)))

@@ -90,9 +90,13 @@ def test_one_edit_renders_few_pages_and_equals_a_full_build(tmp_path, seeds, ren
     edited = sorted(seeds.glob("*.md"))[0]
     _insert_paragraph(edited, "Council member Rania Odeh said the review would be published in full. "
                               "\u201cPeople deserve to see every figure,\u201d she said.")
+    keyed: list[str] = []
+    real_key = mkbuild.page_key
+    monkeypatch.setattr(mkbuild, "page_key", lambda c, src, b: keyed.append(src) or real_key(c, src, b))
     site.build(paths)
     again = rendered[1]
     assert 1 < len(again) < total // 3
+    assert 0 < len(keyed) < total // 3  # pages linked from the last build are known by their file id, not read
     assert "people/rania-odeh.md" in again  # a new person's page
     assert 1 <= len(written) <= 6  # the edited briefing, and those whose related list changed
     assert "people/index.md" in again  # a listing that changed
@@ -164,4 +168,30 @@ def test_a_page_of_the_navigation_that_goes_renders_everything_again(tmp_path, s
     (paths.docs / "about.md").unlink()
     site.build(paths)
     assert len(rendered[1]) == len(rendered[0]) - 1
+    _same_as_full_build(paths, tmp_path)
+
+
+def _gone(pattern_root: Path, patterns: tuple[str, ...], wait: float = 60.0) -> bool:
+    """Whether no path matches the patterns, waiting up to ``wait`` seconds for a background deletion."""
+    import time
+
+    deadline = time.monotonic() + wait
+    while any(next(pattern_root.glob(p), None) for p in patterns):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_old_trees_deleted_in_the_background_leave_a_correct_site(tmp_path, seeds, monkeypatch):
+    monkeypatch.setattr(site, "BACKGROUND_DELETE_MIN", 0)
+    paths = _project(tmp_path / "p", seeds)
+    site.build(paths)
+    old_page = next((paths.site / "briefings").rglob("index.html"))
+    old_inode = old_page.stat().st_ino
+    _insert_paragraph(sorted(seeds.glob("*.md"))[0], "A paragraph added so that one article changed.")
+    site.build(paths)  # swaps in the new trees, hands the old ones to a detached process
+    site.build(paths)  # nothing changed: stops early even while the deletion may still run
+    assert _gone(paths.docs.parent, (".docs.new-*", ".site.new-*", ".docs.old-*", ".site.old-*"))
+    assert old_page.is_file() and old_page.stat().st_ino == old_inode  # reused pages live on in the new tree
     _same_as_full_build(paths, tmp_path)
