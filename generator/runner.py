@@ -219,9 +219,9 @@ def fork_map(func: Callable, items: Sequence, jobs: int | None = 1, *, min_items
     Forked child k computes items k, k + jobs, k + 2 * jobs, ... (interleaved, so that costly runs
     of items are shared out) and sends its results back; this process computes its own share
     meanwhile. The children are forks, so ``func`` and the items reach them without being pickled;
-    only the results are. ``func`` must be pure: the results
-    are the same as a serial run's, in the same order. A child that fails in any way has its share
-    computed here instead (an exception ``func`` raises then surfaces here, as in a serial run).
+    only the results are. ``func`` must be pure: the results are the same as a serial run's, in
+    the same order. A child that fails in any way has its share computed here instead (an
+    exception ``func`` raises then surfaces here, as in a serial run).
     """
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     jobs = min(jobs, len(items) // max(1, min_items))

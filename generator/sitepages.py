@@ -245,6 +245,21 @@ def _topic_page_path(slug: str, page: int) -> str:
     return f"topics/{slug}.md" if page == 1 else f"topics/{slug}/page-{page}.md"
 
 
+def _topic_page_list(topics: dict[str, list[Briefing]], page_size: int = TOPIC_PAGE_SIZE):
+    """(path, topic name, page number) of every topic page."""
+    for name, items in topics.items():
+        slug = _slug(name, "topic")
+        for page in range(1, _page_count(len(items), page_size) + 1):
+            yield _topic_page_path(slug, page), name, page
+
+
+def _person_page_list(people: dict[str, Person], page_size: int = PERSON_PAGE_SIZE):
+    """(path, person slug, page number) of every person page."""
+    for slug, person in people.items():
+        for page in range(1, _page_count(len(person.briefings), page_size) + 1):
+            yield _person_page_path(slug, page), slug, page
+
+
 def _co_topics(name: str, items: Sequence[Briefing], canonical: dict[str, str]) -> list[tuple[str, int]]:
     own = _slug(name, "topic")
     counts: dict[str, int] = {}
@@ -263,7 +278,7 @@ def render_topic(name: str, items: Sequence[Briefing], topics: dict[str, list[Br
     if canonical is None:
         canonical = {_slug(t, "topic"): t for t in topics}
     slug = _slug(name, "topic")
-    pages = max(1, -(-len(items) // page_size))
+    pages = _page_count(len(items), page_size)
     shown = items[(page - 1) * page_size: page * page_size]
     title = f"Topic: {name}" if page == 1 else f"Topic: {name} (page {page} of {pages})"
     front = dump_front_matter({"title": safe_title(title), "topic": name})
@@ -306,11 +321,9 @@ def topic_pages(topics: dict[str, list[Briefing]], site_url: str | None = None,
     """Every topic page, keyed by its path relative to docs/."""
     canonical = {_slug(t, "topic"): t for t in topics}
     out = {"topics/index.md": render_topic_index(topics)}
-    for name, items in topics.items():
-        slug = _slug(name, "topic")
-        for page in range(1, _page_count(len(items), page_size) + 1):
-            out[_topic_page_path(slug, page)] = render_topic(name, items, topics, page=page, site_url=site_url,
-                                                             canonical=canonical, page_size=page_size)
+    for path, name, page in _topic_page_list(topics, page_size):
+        out[path] = render_topic(name, topics[name], topics, page=page, site_url=site_url, canonical=canonical,
+                                 page_size=page_size)
     return out
 
 
@@ -374,7 +387,7 @@ def render_person(person: Person, page: int = 1, page_size: int = PERSON_PAGE_SI
     Each page holds the quotations of ``page_size`` briefings, newest first, so that a person quoted
     in hundreds of briefings does not get one page the size of all of them.
     """
-    pages = max(1, -(-len(person.briefings) // page_size))
+    pages = _page_count(len(person.briefings), page_size)
     shown = person.briefings[(page - 1) * page_size: page * page_size]
     title = person.name if page == 1 else f"{person.name} (page {page} of {pages})"
     front = dump_front_matter({"title": safe_title(title), "person": person.name})
@@ -421,11 +434,8 @@ def _roles_section(person: Person) -> list[str]:
 
 def person_pages(people: dict[str, Person], page_size: int = PERSON_PAGE_SIZE) -> dict[str, str]:
     """Every person's pages, keyed by path relative to docs/."""
-    out: dict[str, str] = {}
-    for person in people.values():
-        for page in range(1, _page_count(len(person.briefings), page_size) + 1):
-            out[_person_page_path(person.slug, page)] = render_person(person, page, page_size)
-    return out
+    return {path: render_person(people[slug], page, page_size)
+            for path, slug, page in _person_page_list(people, page_size)}
 
 
 def render_people_index(people: dict[str, Person]) -> str:
@@ -504,8 +514,8 @@ def docs_pages(briefings: Sequence[Briefing], site_name: str, site_url: str | No
 
     With ``keys``, the key of each briefing page (everything it is rendered from) is recorded
     there; ``reuse(path, key)`` may then return the page a previous build rendered from the same
-    key, which is used instead of rendering it again. The briefing pages left to render are
-    shared among ``jobs`` processes (None: one per CPU) when there are enough of them.
+    key, which is used instead of rendering it again. The pages left to render, and the related
+    briefings, are shared among ``jobs`` processes (None: one per CPU) when there are enough of them.
     """
     global _entries
     _entries = {}
@@ -554,27 +564,21 @@ def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs) -> dict[str, 
             todo.append((rel, ("briefing", b, others)))
         else:
             out[rel] = content
-    del related
     topics = topic_index(briefings)
     people = people_index(briefings)
     out["index.md"] = render_home(briefings, site_name, site_url)
     out.update(archive_pages(briefings))
     out["topics/index.md"] = render_topic_index(topics)
     out["people/index.md"] = render_people_index(people)
-    for name, items in topics.items():
-        slug = _slug(name, "topic")
-        for page in range(1, _page_count(len(items), TOPIC_PAGE_SIZE) + 1):
-            todo.append((_topic_page_path(slug, page), ("topic", name, page)))
-    for slug, person in people.items():
-        for page in range(1, _page_count(len(person.briefings), PERSON_PAGE_SIZE) + 1):
-            todo.append((_person_page_path(slug, page), ("person", slug, page)))
+    todo.extend((path, ("topic", name, page)) for path, name, page in _topic_page_list(topics))
+    todo.extend((path, ("person", slug, page)) for path, slug, page in _person_page_list(people))
     _context = {"topics": topics, "canonical": {_slug(t, "topic"): t for t in topics}, "site_url": site_url,
                 "people": people}
     try:
         pages = fork_map(_render_item, [item for _, item in todo], jobs, min_items=PARALLEL_RENDER_MIN)
     finally:
         _context = None
-    out.update(zip((rel for rel, _ in todo), pages))
+    out.update(zip((rel for rel, _ in todo), pages, strict=True))
     return dict(sorted(out.items()))
 
 
