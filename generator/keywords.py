@@ -60,8 +60,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
-import snowballstemmer
-import yake
+# yake (with NumPy and NetworkX) and snowballstemmer are imported when first used (load()): a
+# process that only cleans articles and finds their quotations never pays for them.
 
 __all__ = [
     "extract_keywords",
@@ -161,8 +161,16 @@ class _Language:
         return _stem(self, word)
 
 
+def load(language: str = "en") -> None:
+    """Import YAKE and make the extractor for ``language``: what extract_keywords would do on
+    its first call, done ahead (before worker processes are forked, so that they share it)."""
+    _extractor(_language(language).yake_code, 10**9, False)
+
+
 @lru_cache(maxsize=None)
-def _extractor(yake_code: str, top: int, dedup: bool) -> yake.KeywordExtractor:
+def _extractor(yake_code: str, top: int, dedup: bool):
+    import yake
+
     # dedup_lim >= 1.0 makes yake return every valid candidate, sorted, without its string dedup.
     return yake.KeywordExtractor(lan=yake_code, n=YAKE_NGRAM, top=top,
                                  dedup_lim=0.9 if dedup else 1.0)
@@ -177,9 +185,15 @@ def _language(language: str) -> _Language:
         code=code,
         yake_code=yake_code,
         stopwords=frozenset(_extractor(yake_code, 10, True).stopword_set - {""}),
-        stemmer=snowballstemmer.stemmer(algorithm) if algorithm else None,
+        stemmer=_stemmer(algorithm) if algorithm else None,
         english=code == "en",
     )
+
+
+def _stemmer(algorithm: str):
+    import snowballstemmer
+
+    return snowballstemmer.stemmer(algorithm)
 
 
 @lru_cache(maxsize=65536)

@@ -7,12 +7,20 @@ from generator.clean import clean, split_lede_dateline
 from generator.errors import BadInput
 from generator.ingest import SeedFile, read_seed
 from generator.keywords import extract_keywords
+from generator.keywords import load as load_keywords
 from generator.metadata import (article_slug, build_source, declared_language, detect_language, reading_time,
                                 word_count)
 from generator.limits import KEYWORDS, MAX_BODY_WORDS, MAX_KEYWORD_WORDS, MAX_TEXT_CHARS, MIN_WORDS
 from generator.models import Briefing, Outcome, RawArticle
 from generator.quotes import extract_quotes
 from generator.summary import sentences, summarise
+
+
+def load() -> None:
+    """Import the whole analysis now (YAKE, NumPy, NetworkX: generator.keywords imports them when
+    first needed) and make the English extractor, rather than on the first article."""
+    load_keywords()
+
 
 def process_seed(seed: SeedFile) -> Outcome:
     """Read and process one seed; every expected failure becomes an Outcome with an error."""

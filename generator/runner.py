@@ -95,7 +95,9 @@ def process_all(files: Sequence[SeedFile], progress: Progress | None = None, *, 
 
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     if todo:
-        import generator.pipeline  # noqa: F401 - loaded once, before the workers fork
+        from generator.pipeline import load
+
+        load()  # once, before the workers fork
     if jobs > 1 and len(todo) > 1 and _can_fork():
         _parallel(files, todo, min(jobs, len(todo)), finished)
     else:

@@ -32,3 +32,19 @@ def test_the_language_is_detected_when_the_metadata_states_none(monkeypatch, met
     monkeypatch.setattr(pipeline, "detect_language", detect)
     briefing, _ = pipeline.process(RawArticle(path="a.txt", kind="txt", text=TEXT, meta=meta))
     assert len(calls) == 1 and briefing.source.language == "en"
+
+
+def test_yake_is_imported_when_first_needed():
+    """Importing the pipeline is cheap (no YAKE, NumPy, NetworkX); load() does the rest ahead of the
+    first article, so that forked workers share it."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    code = ("import sys, generator.pipeline as p; before = 'yake' in sys.modules; p.load(); "
+            "from generator.keywords import _extractor; "
+            "print(before, 'yake' in sys.modules, _extractor.cache_info().currsize)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                            env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+    assert result.stdout.split() == ["False", "True", "2"], result.stderr
