@@ -1,5 +1,6 @@
 """Parallel processing: the same output as a serial run, in input order; a crash costs one article."""
 import faulthandler
+import gc
 import os
 import signal
 from pathlib import Path
@@ -126,3 +127,34 @@ def test_fork_map_raises_a_bug_as_a_serial_run_would():
         return x
     with pytest.raises(ValueError, match="item 30"):
         runner.fork_map(bug, list(range(40)), 2, min_items=1)
+
+
+def _frozen(seed):
+    """An outcome saying which process made it and whether its heap was frozen."""
+    return Outcome(seed.rel, None, f"{os.getpid()} {gc.get_freeze_count() > 0}")
+
+
+def test_a_serial_run_freezes_the_heap_only_while_it_analyses(seeds_dir, monkeypatch):
+    files, _ = discover(seeds_dir(_variants(2)))
+    monkeypatch.setattr(runner, "process_seed", _frozen)
+    assert gc.get_freeze_count() == 0
+    outcomes = runner.process_all(files, jobs=1)
+    assert all(o.error.endswith("True") for o in outcomes)
+    assert gc.get_freeze_count() == 0  # unfrozen again: what the build keeps can still be collected
+
+
+def test_fork_map_children_freeze_what_they_inherit():
+    parent = os.getpid()
+    frozen = runner.fork_map(lambda x: (os.getpid() != parent, gc.get_freeze_count() > 0), list(range(8)), 2,
+                             min_items=1)
+    assert {f for child, f in frozen if child} == {True}
+    assert {f for child, f in frozen if not child} == {False}
+
+
+def test_workers_collect_only_what_they_made(seeds_dir, monkeypatch):
+    files, _ = discover(seeds_dir(_variants(4)))
+    monkeypatch.setattr(runner, "process_seed", _frozen)
+    outcomes = runner.process_all(files, jobs=2)
+    made_by = {o.error.split()[0] for o in outcomes}
+    assert {o.error.split()[1] for o in outcomes} == {"True"} and str(os.getpid()) not in made_by
+    assert gc.get_freeze_count() == 0
