@@ -9,7 +9,6 @@ hard-linked to its final name, which fails rather than replace a file that appea
 """
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
@@ -29,45 +28,6 @@ OPTIONS = (("title", "title"), ("source", "source"), ("url", "url"), ("published
            ("author", "author"), ("language", "language"), ("translated_from", "translated_from"))
 MAX_NAME = 60
 STDIN = "-"
-
-
-def add_parser(sub) -> argparse.ArgumentParser:
-    """The ``new`` subcommand's arguments (called by cli.make_parser)."""
-    p = sub.add_parser(
-        "new", help="add an article to the seeds folder",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        description=(
-            "Add one article to SEEDS from FILE, or from standard input when FILE is '-' or left out.\n\n"
-            "The article is checked as a build would check it; if it can't become a briefing, the reason\n"
-            "is printed and nothing is written. Otherwise the text is saved as SEEDS/NAME.txt (NAME made\n"
-            "from the title; .md and .html files keep their type), the options given below go into\n"
-            "SEEDS/NAME.yml, and the article's path is printed. Existing files are never overwritten:\n"
-            "a name already taken gets -2, -3, ..."),
-        epilog=(
-            "examples:\n"
-            "  briefings new story.txt --source 'The Ledger' --published 2025-03-04\n"
-            "  xclip -o | briefings new --title 'Port Strike Enters Third Week' --url https://example.org/a\n\n"
-            "Exit status: 0 written; 1 the article was rejected (nothing written); 2 usage error."),
-    )
-    p.add_argument("file", nargs="?", default=STDIN, metavar="FILE",
-                   help="the article: plain text, Markdown (.md) or a saved web page (.html); "
-                        "'-' or nothing reads standard input (plain text)")
-    p.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR",
-                   help="folder to add the article to; default: seeds")
-    p.add_argument("--title", metavar="T", help="the headline (else the article's first headline-like line); "
-                                                "also names the file")
-    p.add_argument("--source", metavar="S", help="the outlet, e.g. 'The Ledger'")
-    p.add_argument("--url", metavar="U", help="address of the original article (http or https)")
-    p.add_argument("--published", metavar="D", help="publication date, e.g. 2025-03-04 or '4 March 2025'")
-    p.add_argument("--author", metavar="A", help="the author's name")
-    p.add_argument("--language", metavar="L", help="language of the text: a code (en) or a name (English)")
-    p.add_argument("--translated-from", dest="translated_from", metavar="L",
-                   help="language the article was translated from: a code (ar) or a name (Arabic)")
-    group = p.add_mutually_exclusive_group()
-    group.add_argument("-q", "--quiet", action="store_true", help="print only errors and the path")
-    group.add_argument("-v", "--verbose", action="store_true", help="say more about what was done")
-    p.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
-    return p
 
 
 def run(args) -> int:

@@ -28,18 +28,12 @@ from contextlib import contextmanager
 from generator.cache import BriefingCache, cacheable, seed_digest
 from generator.ingest import SeedFile
 from generator.models import Outcome
+from generator.warmpool import active as active_warm_pool
+from generator.warmpool import default_jobs
 
 Progress = Callable[[int, int, str], None]
 
 log = logging.getLogger(__name__)
-
-
-def default_jobs() -> int:
-    """The number of CPUs this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
 
 
 def process_seed(seed: SeedFile) -> Outcome:
@@ -96,6 +90,18 @@ def process_all(files: Sequence[SeedFile], progress: Progress | None = None, *, 
             progress(done, total, files[i].rel)
 
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
+    warm = active_warm_pool() if jobs > 1 else None
+    if warm is not None:  # started by the command line, the analysis already imported (generator.warmpool)
+        if todo:
+            left = set(todo)
+            for i, outcome in warm.process([(i, files[i]) for i in todo]):
+                if i in left:
+                    left.discard(i)
+                    finished(i, outcome)
+            if left:
+                log.debug("the warm process stopped with %d articles left; processing them here", len(left))
+            todo = [i for i in todo if i in left]
+        warm.close()
     if not todo:
         return results  # type: ignore[return-value]
     from generator.pipeline import load
@@ -152,9 +158,30 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _worker(conn, parent: int) -> None:
+def run_tasks(tasks: Sequence[tuple[int, SeedFile]], jobs: int, emit: Callable[[int, Outcome | bytes], None], *,
+              close: Sequence[int] = ()) -> None:
+    """Process ``(index, seed)`` tasks, handing each result to ``emit`` as it finishes: in this
+    process when there is one task, else by ``jobs`` forked workers, whose results are handed on
+    still pickled (the bytes of ``(index, outcome)``). The workers close the file descriptors
+    ``close`` first. (Run by the warm process, generator.warmpool.)"""
+    files = dict(tasks)
+    todo = [i for i, _ in tasks]
+    with frozen_heap():
+        if jobs > 1 and len(todo) > 1 and _can_fork():
+            _parallel(files, todo, min(jobs, len(todo)), emit, raw=True, close=close)
+        else:
+            for i in todo:
+                emit(i, process_one(files[i]))
+
+
+def _worker(conn, parent: int, close: Sequence[int] = ()) -> None:
     """Receive (index, seed), send (index, outcome), until told to stop with None or the parent dies."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    for fd in close:  # e.g. the warm process's line to its parent: ends with the warm process, not with us
+        try:
+            os.close(fd)
+        except OSError:
+            pass
     while True:
         try:
             # A sibling forked later holds a copy of our pipe's other end, so a killed parent does
@@ -177,9 +204,9 @@ def _worker(conn, parent: int) -> None:
 
 
 class _Slot:
-    def __init__(self, ctx):
+    def __init__(self, ctx, close: Sequence[int] = ()):
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker, args=(child, os.getpid()), daemon=True)
+        self.process = ctx.Process(target=_worker, args=(child, os.getpid(), close), daemon=True)
         self.process.start()
         child.close()
         self.task: int | None = None
@@ -196,13 +223,16 @@ class _Slot:
         self.conn.close()
 
 
-def _parallel(files: Sequence[SeedFile], todo: list[int], jobs: int, finished: Callable[[int, Outcome], None]) -> None:
+def _parallel(files: Sequence[SeedFile] | dict[int, SeedFile], todo: list[int], jobs: int,
+              finished: Callable[[int, Outcome], None], *, raw: bool = False, close: Sequence[int] = ()) -> None:
+    """Process ``files[i]`` for each i in ``todo`` by ``jobs`` workers, calling ``finished(i, outcome)``
+    as each is done; with ``raw``, a worker's result is passed as received: the pickled (i, outcome)."""
     import multiprocessing
     from multiprocessing.connection import wait
 
     ctx = multiprocessing.get_context("fork")
     pending = list(reversed(todo))  # pop() from the end: input order
-    slots = [_Slot(ctx) for _ in range(jobs)]
+    slots = [_Slot(ctx, close) for _ in range(jobs)]
     try:
         def feed(slot: _Slot) -> None:
             if pending:
@@ -220,7 +250,10 @@ def _parallel(files: Sequence[SeedFile], todo: list[int], jobs: int, finished: C
                 if slot.task is None or (slot.conn not in ready and slot.process.sentinel not in ready):
                     continue
                 try:
-                    index, outcome = slot.conn.recv()
+                    if raw:
+                        index, outcome = slot.task, slot.conn.recv_bytes()
+                    else:
+                        index, outcome = slot.conn.recv()
                 except (EOFError, OSError):  # the worker died holding this article
                     slot.process.join(timeout=5)
                     code = slot.process.exitcode
@@ -231,7 +264,7 @@ def _parallel(files: Sequence[SeedFile], todo: list[int], jobs: int, finished: C
                                       f"processing crashed ({how}); the article was skipped, please report it "
                                       "with this file")
                     slot.conn.close()
-                    slots[n] = slot = _Slot(ctx)
+                    slots[n] = slot = _Slot(ctx, close)
                 finished(index, outcome)
                 feed(slot)
     finally:
