@@ -383,6 +383,12 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
     return rows
 
 
+def default_repeat(n: int) -> int:
+    """Runs of each generation scenario: more where they are short (noise on a shared machine
+    weighs most on a run of a few seconds) and cheap to repeat."""
+    return 5 if n < 1000 else 2
+
+
 def format_table(n: int, rows: list[tuple[str, str, str, str]]) -> str:
     header = ("scenario", "measured", "ratio", "note")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
@@ -408,7 +414,8 @@ def main(args) -> int:
     else:
         work = Path(tempfile.mkdtemp(prefix="briefings-bench-"))
     try:
-        rows = bench(args.articles, args.seeds.resolve(), args.config.resolve(), work, args.seed, args.repeat)
+        repeat = args.repeat if args.repeat is not None else default_repeat(args.articles)
+        rows = bench(args.articles, args.seeds.resolve(), args.config.resolve(), work, args.seed, repeat)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
