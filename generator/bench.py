@@ -335,8 +335,10 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
     site = project / "site"
     if n != 100:
         p100 = work / "project-100"
+        # not the built trees, nor the replaced ones a detached process may still be deleting (site.discard)
         shutil.copytree(project, p100, ignore=shutil.ignore_patterns("site", "briefings", "topics", "people", "archive",
-                                                                     "index.md", ".generated.json"))
+                                                                     "index.md", ".generated.json", ".site.*",
+                                                                     ".docs.*"))
         b100 = [py, "-m", "generator", "build", "--seeds", str(small), "--docs", str(p100 / "docs"), "--site",
                 str(p100 / "site"), "--config", str(p100 / "mkdocs.yml"), "--cache", str(work / "cache-100"), "-q"]
         full100 = _check(run(b100), "build of 100")
