@@ -91,7 +91,7 @@ def process_all(files: Sequence[SeedFile], progress: Progress | None = None, *, 
 
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     warm = active_warm_pool() if jobs > 1 else None
-    if warm is not None:  # started by the command line, the analysis already imported (generator.warmpool)
+    if warm is not None:  # forked by the command line, it imports the analysis meanwhile (generator.warmpool)
         if todo:
             left = set(todo)
             for i, outcome in warm.process([(i, files[i]) for i in todo]):
