@@ -46,7 +46,6 @@ class WarmPool:
 
     def __init__(self, jobs: int) -> None:
         global _active
-        self.jobs = jobs
         ours, theirs = socket.socketpair()
         parent = os.getpid()
         pid = os.fork()
