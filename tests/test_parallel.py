@@ -28,6 +28,7 @@ def _tree(root: Path) -> dict[str, bytes]:
 def test_parallel_output_is_byte_identical_to_serial(tmp_path, seeds_dir, monkeypatch):
     monkeypatch.setattr(sitepages, "PARALLEL_RENDER_MIN", 3)  # the pages are rendered by 2 processes too
     monkeypatch.setattr(sitepages, "PARALLEL_RELATED_MIN", 3)  # and related briefings scored by 2
+    monkeypatch.setattr(site, "PARALLEL_WRITE_MIN", 3)  # and written by 2 threads
     seeds = seeds_dir({**_variants(12), "empty.txt": "", "sub/dup.txt": ARTICLE}, with_user_seed=True)
     serial, parallel = tmp_path / "serial" / "docs", tmp_path / "parallel" / "docs"
     r1 = site.generate(site.Paths(seeds, serial), jobs=1, use_cache=False)
@@ -41,6 +42,51 @@ def test_parallel_output_is_byte_identical_to_serial(tmp_path, seeds_dir, monkey
     site.generate(site.Paths(seeds, cached), jobs=2, cache_dir=tmp_path / "c")
     site.generate(site.Paths(seeds, cached), jobs=2, cache_dir=tmp_path / "c")
     assert _tree(cached) == tree1
+
+
+def _pages() -> dict[str, str]:
+    pages = {"index.md": "home\n"}
+    for folder, n in (("briefings", 7), ("topics", 5), ("people", 4), ("topics/iran", 2), ("archive", 1)):
+        pages.update({f"{folder}/p{i}.md": f"{folder} page {i} \u00e9\n" for i in range(n)})
+    return pages
+
+
+def test_pages_written_by_threads_folder_by_folder_are_the_pages_written_by_one(tmp_path, monkeypatch):
+    import pathlib
+    import threading
+
+    pages = _pages()
+    writers: dict[str, set[int]] = {}
+    write_text = pathlib.Path.write_text
+
+    def recording(self, *args, **kwargs):
+        writers.setdefault(self.parent.name, set()).add(threading.get_ident())
+        return write_text(self, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "write_text", recording)
+    monkeypatch.setattr(site, "PARALLEL_WRITE_MIN", 3)
+    site.write_pages(tmp_path / "one", pages, jobs=1)
+    assert len(set().union(*writers.values())) == 1
+    writers.clear()
+    site.write_pages(tmp_path / "two", pages, jobs=2)
+    assert len(set().union(*writers.values())) == 2  # shared out...
+    assert all(len(threads) == 1 for threads in writers.values())  # ...folder by folder
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two") == {k: v.encode() for k, v in pages.items()}
+
+
+def test_parallel_writing_links_unchanged_pages_and_raises_a_failure(tmp_path, monkeypatch):
+    monkeypatch.setattr(site, "PARALLEL_WRITE_MIN", 3)
+    pages = _pages()
+    site.write_pages(tmp_path / "old", pages, jobs=2)
+    site.write_pages(tmp_path / "new", pages, tmp_path / "old", {"topics/p1.md", "people/p0.md"}, jobs=2)
+    for rel in pages:
+        linked = (tmp_path / "new" / rel).stat().st_ino == (tmp_path / "old" / rel).stat().st_ino
+        assert linked == (rel in {"topics/p1.md", "people/p0.md"})
+    blocked = tmp_path / "blocked"
+    blocked.mkdir()
+    (blocked / "people").write_text("a file where a folder must go")
+    with pytest.raises(OSError):
+        site.write_pages(blocked, pages, jobs=2)
 
 
 def test_results_come_back_in_input_order(seeds_dir):
