@@ -45,8 +45,8 @@ FORMAT = 1
 HEADER = b"briefings-cache"
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Libraries whose behaviour shapes a briefing: a new version may change what they extract.
-LIBRARIES = ("yake", "trafilatura", "charset-normalizer", "ftfy", "snowballstemmer", "py3langid", "pyyaml",
-             "segtok", "jellyfish", "numpy", "lxml", "htmldate", "justext", "courlan", "regex")
+LIBRARIES = ("yake", "trafilatura", "charset-normalizer", "ftfy", "snowballstemmer", "pystemmer", "py3langid",
+             "pyyaml", "segtok", "jellyfish", "numpy", "lxml", "htmldate", "justext", "courlan", "regex")
 BUILD_LIBRARIES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2", "pagefind-bin",
                    "pagefind")
 

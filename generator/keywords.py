@@ -191,6 +191,9 @@ def _language(language: str) -> _Language:
 
 
 def _stemmer(algorithm: str):
+    """The snowball stemmer of ``algorithm``: PyStemmer's (C) where installed, as snowballstemmer
+    itself prefers; its pure-Python one otherwise. The stems are the same; the C one is imported
+    in a millisecond where the Python one imports every language's module (30 ms)."""
     import snowballstemmer
 
     return snowballstemmer.stemmer(algorithm)

@@ -393,3 +393,29 @@ def test_an_excluded_name_never_comes_back_through_a_widened_label():
     # found by the property test: the full-name rule widened "AAA" to "ALHURRA AAA"
     assert not any("alhurra" in k.lower() for k in extract_keywords(None, ["ALHURRA AAA"], "en", top=1,
                                                                       exclude=["Alhurra"]))
+
+
+def test_the_c_stemmer_gives_the_stems_of_the_pure_python_one():
+    """PyStemmer (installed with the generator) is the back end of every language's stemmer, and
+    stems every word of the user's article, the test fixtures and snowballstemmer's own sources as
+    the pure-Python implementation does."""
+    import importlib
+
+    import Stemmer
+
+    from generator import keywords
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [SEED.read_text(encoding="utf-8")] if SEED.is_file() else []
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted((root / "tests" / "fixtures").rglob("*"))
+              if p.is_file()]
+    texts.append("maisons mangeaient courir häuser международных отношениях güzelleştirilmiş النفط ایران διεθνών")
+    vocabulary = sorted({w for t in texts for w in re.findall(r"\w+", t.lower())})
+    assert len(vocabulary) > 1000
+    for code in ("en", "fr", "de", "ru", "tr", "ar", "fa", "el", "es"):
+        stemmer = keywords._language(code).stemmer
+        assert isinstance(stemmer, Stemmer.Stemmer)
+        algorithm = keywords._SNOWBALL[code]
+        module = importlib.import_module(f"snowballstemmer.{algorithm}_stemmer")
+        python = getattr(module, f"{algorithm.title().replace('_', '')}Stemmer")()
+        assert [stemmer.stemWord(w) for w in vocabulary] == [python.stemWord(w) for w in vocabulary], code
