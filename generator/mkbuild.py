@@ -58,6 +58,8 @@ class Result:
     ids: dict[str, list[int]] = field(default_factory=dict)  # src_uri -> file_id of its Markdown file
     rendered: int = 0
     reused: int = 0
+    # recycled builds: the folders emptied before the build, deepest first (see remove_empty)
+    emptied: list[Path] = field(default_factory=list)
 
 
 def reuse_blocker(config: dict) -> str | None:
@@ -131,10 +133,14 @@ def _mentions_any(source: bytes, names: set[bytes]) -> bool:
     return any(n in source for n in names)
 
 
-def build(cfg, previous: Previous | None, context: str | None) -> Result:
+def build(cfg, previous: Previous | None, context: str | None, recycled: bool = False) -> Result:
     """Build the site of a loaded MkDocs config (``cfg``) into its empty ``site_dir``.
 
     As ``mkdocs build`` does: warnings abort a ``strict`` build, and plugins hear of errors.
+    ``recycled``: ``site_dir`` is not empty but an old site whose folders are reused (only when
+    :func:`reuse_blocker` finds nothing, so no plugin writes into it): before anything is written,
+    every file in it is deleted but the pages that are already what this build would link there
+    (see :func:`clear_tree`).
     """
     from mkdocs.exceptions import Abort, BuildError
     from mkdocs.utils import CountHandler
@@ -144,7 +150,7 @@ def build(cfg, previous: Previous | None, context: str | None) -> Result:
     if cfg.strict:
         logging.getLogger("mkdocs").addHandler(counter)
     try:
-        result = _build(cfg, previous, context)
+        result = _build(cfg, previous, context, recycled)
         if counts := counter.get_counts():
             raise Abort("Aborted with " + ", ".join(f"{v} {k.lower()}s" for k, v in counts) + " in strict mode!")
         return result
@@ -157,7 +163,7 @@ def build(cfg, previous: Previous | None, context: str | None) -> Result:
         logging.getLogger("mkdocs").removeHandler(counter)
 
 
-def _build(cfg, previous: Previous | None, context: str | None) -> Result:
+def _build(cfg, previous: Previous | None, context: str | None, recycled: bool = False) -> Result:
     from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
     from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
     from mkdocs.structure.nav import get_navigation
@@ -221,6 +227,14 @@ def _build(cfg, previous: Previous | None, context: str | None) -> Result:
             _populate_page(file.page, config, files)
     sources.clear()
 
+    kept: set[str] = set()
+    if recycled:
+        for file in doc_files:
+            old = plan[file.src_uri]
+            if old is not None and _same_file(Path(file.abs_dest_path), old):
+                kept.add(PurePosixPath(file.dest_uri).as_posix())
+        result.emptied = clear_tree(Path(config.site_dir), kept)
+
     env = config.plugins.on_env(env, config=config, files=files)
     files.copy_static_files(inclusion=InclusionLevel.is_included)
     for template in config.theme.static_templates:
@@ -239,7 +253,8 @@ def _build(cfg, previous: Previous | None, context: str | None) -> Result:
                 file.page.toc = []
             result.rendered += 1
         else:
-            link_or_copy(old, Path(file.abs_dest_path))
+            if file.dest_uri not in kept:
+                link_or_copy(old, Path(file.abs_dest_path))
             result.reused += 1
     level = config.validation.links.anchors
     for file in doc_files:
@@ -248,6 +263,56 @@ def _build(cfg, previous: Previous | None, context: str | None) -> Result:
     config.plugins.on_post_build(config=config)
     log.debug("site: %d pages rendered, %d reused from the previous build", result.rendered, result.reused)
     return result
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samestat(os.stat(a), os.stat(b))
+    except OSError:
+        return False
+
+
+def clear_tree(root: Path, keep: set[str]) -> list[Path]:
+    """Delete every file under ``root`` except those in ``keep`` (paths relative to it), leaving
+    the folders; return the folders left with nothing kept in them, deepest first.
+
+    This is how a site folder is recycled: creating a folder costs far more than keeping one (on
+    ext4 without a journal, creating any inode skips over every inode freed in the last minutes;
+    1 to 6 minutes after deleting a 5,000-briefing site, its 13,000 folders took 2 s to make
+    again), and a site whose pages have their own folders (``use_directory_urls``) has as many
+    folders as pages. No file is ever written into: each is deleted first, so a hard link into
+    another tree (the live site) is never written through.
+    """
+    emptied: list[Path] = []
+    has_kept: dict[str, bool] = {}
+    for top, dirs, files in os.walk(root, topdown=False):
+        rel_top = os.path.relpath(top, root)
+        prefix = "" if rel_top == "." else rel_top.replace(os.sep, "/") + "/"
+        kept_here = False
+        for name in files:
+            if prefix + name in keep:
+                kept_here = True
+            else:
+                os.unlink(os.path.join(top, name))
+        for name in dirs:
+            path = os.path.join(top, name)
+            if os.path.islink(path):  # a link to a folder: listed among folders, not walked
+                os.unlink(path)
+            elif has_kept.pop(prefix + name, False):
+                kept_here = True
+        has_kept[prefix[:-1]] = kept_here
+        if not kept_here and top != str(root):
+            emptied.append(Path(top))
+    return emptied
+
+
+def remove_empty(folders: list[Path]) -> None:
+    """Remove those of ``folders`` (deepest first) that are empty now."""
+    for folder in folders:
+        try:
+            os.rmdir(folder)
+        except OSError:  # not empty: the build wrote into it
+            pass
 
 
 def link_or_copy(old: Path, new: Path) -> None:

@@ -19,6 +19,7 @@ import hashlib
 import json
 import logging
 import os
+import secrets
 import shutil
 import tempfile
 import time
@@ -32,7 +33,7 @@ from generator.errors import BuildError, UsageError
 from generator.ingest import Skipped, discover
 from generator.models import Briefing
 from generator.cache import BriefingCache, build_fingerprint, render_context, seed_digest, tree_digest
-from generator.mkbuild import Previous, Result as BuiltPages, build as build_pages, nav_files, reuse_blocker
+from generator.mkbuild import Previous, Result as BuiltPages, build as build_pages, nav_files, remove_empty, reuse_blocker
 from generator.runner import process_all
 from generator.warmpool import default_jobs
 from generator.sitepages import docs_pages, site_files
@@ -267,8 +268,8 @@ def _exchange(a: Path, b: Path) -> bool:
 BACKGROUND_DELETE_MIN = 2000  # files in a replaced tree from which it is deleted in the background
 
 
-def swap_in(stage: Path, target: Path, files: int = 0) -> None:
-    """Make ``stage`` the new ``target``; the old target is deleted afterwards.
+def swap_in(stage: Path, target: Path, files: int = 0, keep: Path | None = None) -> None:
+    """Make ``stage`` the new ``target``; the old target is deleted afterwards, or kept as ``keep``.
 
     ``files``: about how many files the tree holds. From BACKGROUND_DELETE_MIN on, the old tree is
     deleted by a detached process (:func:`discard`), so that the build is done as soon as the new
@@ -279,14 +280,47 @@ def swap_in(stage: Path, target: Path, files: int = 0) -> None:
         return
     background = files >= BACKGROUND_DELETE_MIN
     if _exchange(stage, target):
-        discard(stage, background)  # stage now holds the old tree
-        return
-    # Fallback: two renames. A kill between them leaves target missing and its backup beside it;
-    # recover_interrupted() restores it on the next run.
-    backup = target.with_name(f".{target.name}.old-{os.getpid()}")
-    os.rename(target, backup)
-    os.rename(stage, target)
-    discard(backup, background)
+        old = stage  # stage now holds the old tree
+    else:
+        # Fallback: two renames. A kill between them leaves target missing and its backup beside it;
+        # recover_interrupted() restores it on the next run.
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        os.rename(target, old)
+        os.rename(stage, target)
+    if keep is not None and not old.is_symlink():
+        if keep.exists() or keep.is_symlink():
+            discard(keep, background)
+        try:
+            os.rename(old, keep)
+            return
+        except OSError:
+            pass
+    discard(old, background)
+
+
+def spare_path(site: Path) -> Path:
+    """Where the site a build replaced is kept, for the next build to reuse its folders."""
+    return site.with_name(f".{site.name}.spare")
+
+
+def recycled_stage(site: Path) -> Path | None:
+    """The kept previous site (:func:`spare_path`) moved into place as a staging folder, or None.
+
+    Its files are deleted by the build (generator.mkbuild.clear_tree); its folders are what is
+    reused. A build that fails removes the staging folder, spare and all.
+    """
+    spare = spare_path(site)
+    if spare.is_symlink() or not spare.is_dir():
+        return None
+    stage = site.with_name(f".{site.name}.new-{os.getpid()}-{secrets.token_hex(4)}")
+    try:
+        os.rename(spare, stage)
+    except OSError:
+        return None
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(stage, 0o777 & ~umask)
+    return stage
 
 
 def discard(tree: Path, background: bool = False) -> None:
@@ -484,17 +518,23 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
                         reused_markdown.add(rel)
         docs_stage = stage_docs(paths.docs, generated, reused_markdown, jobs=jobs)
         del generated
-        site_stage = _make_stage(paths.site)
+        blocker = reuse_blocker(config)
+        # Without plugins, the site this build replaces is kept and its folders reused by the next
+        # (mkbuild.clear_tree): a one-article rebuild at 5,000 briefings then makes no folders.
+        spare = spare_path(paths.site) if not blocker else None
+        site_stage = recycled_stage(paths.site) if spare is not None else None
+        recycled = site_stage is not None
+        if site_stage is None:
+            site_stage = _make_stage(paths.site)
         try:
             context = None
-            blocker = reuse_blocker(config)
             if blocker:
                 log.debug("every page is rendered: %s", blocker)
             elif cache is not None:
                 context = render_context(paths.config, _theme_dirs(config, paths.config), site_url,
                                          {"static": _static_names(docs_stage), "resolved": _resolved(config),
                                           "nav": [[f, (docs_stage / f).is_file()] for f in nav_files(config["nav"])]})
-            _, rendered = run_mkdocs(paths.config, docs_stage, site_stage, site_url, previous, context)
+            _, rendered = run_mkdocs(paths.config, docs_stage, site_stage, site_url, previous, context, recycled)
 
             def beside() -> str | None:
                 """The files beside MkDocs' output, and the new docs/'s digest (it is complete)."""
@@ -518,9 +558,14 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
                                              previous_pages=previous.search_pages if previous else None,
                                              pages_out=search_pages)
                 docs_digest = side.result()
+            remove_empty(rendered.emptied)  # folders of the recycled site this build wrote nothing into
             pages = len(generated_names)
             swap_in(docs_stage, paths.docs, pages)
-            swap_in(site_stage, paths.site, pages)
+            swap_in(site_stage, paths.site, pages, keep=spare)
+            if spare is None:  # plugins now: a spare kept by an earlier build will not be reused
+                stale = spare_path(paths.site)
+                if stale.exists() or stale.is_symlink():
+                    discard(stale, pages >= BACKGROUND_DELETE_MIN)
         except BaseException:
             shutil.rmtree(docs_stage, ignore_errors=True)
             shutil.rmtree(site_stage, ignore_errors=True)
@@ -602,8 +647,10 @@ class _Collect(logging.Handler):
 
 
 def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str | None,
-               previous: Previous | None = None, context: str | None = None) -> tuple[list[str], BuiltPages]:
-    """Build the site with MkDocs, in this process, into the empty ``site_dir``.
+               previous: Previous | None = None, context: str | None = None,
+               recycled: bool = False) -> tuple[list[str], BuiltPages]:
+    """Build the site with MkDocs, in this process, into the empty ``site_dir`` (or a recycled
+    one: see generator.mkbuild.build).
 
     Pages unchanged since ``previous`` (same render key under ``context``) are taken from the
     previous site instead of rendered again (generator.mkbuild). Returns MkDocs' warnings and the
@@ -619,7 +666,7 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str 
         # absolute: MkDocs reads relative folders as relative to the configuration file
         cfg = load_config(str(config_file), docs_dir=str(Path(docs_dir).resolve()),
                           site_dir=str(Path(site_dir).resolve()), site_url=site_url or None)
-        built = build_pages(cfg, previous, context)
+        built = build_pages(cfg, previous, context, recycled)
     except MkDocsException as exc:
         raise BuildError(f"the site could not be built: {exc}") from None
     except SystemExit as exc:  # MkDocs aborts on config errors via click

@@ -195,3 +195,53 @@ def test_old_trees_deleted_in_the_background_leave_a_correct_site(tmp_path, seed
     assert _gone(paths.docs.parent, (".docs.new-*", ".site.new-*", ".docs.old-*", ".site.old-*"))
     assert old_page.is_file() and old_page.stat().st_ino == old_inode  # reused pages live on in the new tree
     _same_as_full_build(paths, tmp_path)
+
+
+def _by_inode(folder: Path) -> dict[tuple[int, int], bytes]:
+    return {(p.stat().st_dev, p.stat().st_ino): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_the_replaced_site_is_kept_and_its_folders_reused_never_written_through(tmp_path, seeds, rendered):
+    paths = _project(tmp_path / "p", seeds)
+    spare = site.spare_path(paths.site)
+    site.build(paths)
+    assert not spare.exists()  # the first build replaced nothing
+    _insert_paragraph(sorted(seeds.glob("*.md"))[0], "Officials said the review would end in the spring.")
+    site.build(paths)
+    assert spare.is_dir()  # the site it replaced, kept beside it (a hidden folder)
+    before = _tree(paths.site)
+    live_inodes = _by_inode(paths.site)
+    victim = sorted(seeds.glob("*.txt"))[1]
+    gone = next(p.stem for p in (paths.docs / "briefings").glob("*.md")
+                if f"file: {victim.name}" in p.read_text(encoding="utf-8"))
+    folders = {p.relative_to(spare).as_posix(): p.stat().st_ino for p in spare.rglob("*") if p.is_dir()}
+    assert f"briefings/{gone}" in folders
+    victim.unlink()
+    victim.with_suffix(".yml").unlink(missing_ok=True)
+    _insert_paragraph(sorted(seeds.glob("*.md"))[1], "\u201cWe will publish every figure,\u201d said Rania Odeh, "
+                                                     "a council member.")
+    site.build(paths)  # into the recycled spare
+    assert 1 < len(rendered[2]) < len(rendered[0])
+    # the folders are the spare's own
+    now = {p.relative_to(paths.site).as_posix(): p.stat().st_ino for p in paths.site.rglob("*") if p.is_dir()}
+    kept = [rel for rel in now if folders.get(rel) == now[rel]]
+    assert len(kept) > len(now) * 0.9
+    # nothing was written through a link into the site being replaced: it is intact, as the spare now
+    assert _tree(spare) == before
+    assert all(_by_inode(spare).get(k) == v for k, v in live_inodes.items())
+    # the deleted article's folder went with it, and no empty folder is left
+    assert not (paths.site / "briefings" / gone).exists()
+    assert all(any(p.iterdir()) for p in paths.site.rglob("*") if p.is_dir())
+    _same_as_full_build(paths, tmp_path)
+    assert site.build(paths).up_to_date  # the stamp holds: nothing of the new site moved since
+
+
+def test_with_plugins_no_site_is_kept(tmp_path, seeds):
+    paths = _project(tmp_path / "p", seeds)
+    site.build(paths)
+    site.build(paths, use_cache=False)
+    assert site.spare_path(paths.site).is_dir()
+    paths.config.write_text(paths.config.read_text(encoding="utf-8").replace("plugins: []", "plugins:\n  - search"),
+                            encoding="utf-8")
+    site.build(paths, use_cache=False)
+    assert _gone(paths.site.parent, (".site.spare",))
