@@ -245,3 +245,28 @@ def test_with_plugins_no_site_is_kept(tmp_path, seeds):
                             encoding="utf-8")
     site.build(paths, use_cache=False)
     assert _gone(paths.site.parent, (".site.spare",))
+
+
+def test_topic_and_person_pages_are_rendered_only_when_what_they_show_changed(tmp_path, seeds, monkeypatch):
+    from generator import sitepages
+
+    paths = _project(tmp_path / "p", seeds)
+    calls: list[str] = []
+    for name in ("render_topic", "render_person"):
+        real = getattr(sitepages, name)
+        monkeypatch.setattr(sitepages, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k))
+    site.build(paths)
+    total = len(calls)
+    assert total > 40
+    calls.clear()
+    site.build(paths, use_cache=True)  # nothing changed: stops before rendering
+    assert calls == []
+    # The listings show each briefing's title, date, reading time and summary: changing the
+    # opening of one article changes its summary, so the pages that list it are rendered again.
+    article = seeds / "2026-04-02-water-tariffs.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("Households that use the most water will pay",
+                                    "Households that use the most water in the capital will pay"), encoding="utf-8")
+    site.build(paths)
+    assert 0 < len(calls) < total // 3
+    _same_as_full_build(paths, tmp_path)
