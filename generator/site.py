@@ -33,7 +33,8 @@ from generator.errors import BuildError, UsageError
 from generator.ingest import Skipped, discover
 from generator.models import Briefing
 from generator.cache import BriefingCache, build_fingerprint, render_context, seed_digest, tree_digest
-from generator.mkbuild import Previous, Result as BuiltPages, build as build_pages, nav_files, remove_empty, reuse_blocker
+from generator.mkbuild import (Previous, Result as BuiltPages, build as build_pages, nav_files, remove_empty,
+                               reuse_blocker)
 from generator.runner import process_all
 from generator.warmpool import default_jobs
 from generator.sitepages import docs_pages, site_files
