@@ -232,7 +232,7 @@ def _build(cfg, previous: Previous | None, context: str | None, recycled: bool =
         for file in doc_files:
             old = plan[file.src_uri]
             if old is not None and _same_file(Path(file.abs_dest_path), old):
-                kept.add(PurePosixPath(file.dest_uri).as_posix())
+                kept.add(file.dest_uri)  # a POSIX path relative to site_dir, as clear_tree takes them
         result.emptied = clear_tree(Path(config.site_dir), kept)
 
     env = config.plugins.on_env(env, config=config, files=files)
