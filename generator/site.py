@@ -237,10 +237,15 @@ def _make_stage(target: Path) -> Path:
     """An empty staging folder beside ``target`` (same file system, so it can be renamed over it)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    _publishable(stage)  # mkdtemp makes it private; the published folder must not be
+    return stage
+
+
+def _publishable(folder: Path) -> None:
+    """Give a staging folder the permissions of a folder made under the user's umask."""
     umask = os.umask(0)
     os.umask(umask)
-    os.chmod(stage, 0o777 & ~umask)  # mkdtemp makes it private; the published folder must not be
-    return stage
+    os.chmod(folder, 0o777 & ~umask)
 
 
 _RENAME_EXCHANGE = 2
@@ -318,9 +323,7 @@ def recycled_stage(site: Path) -> Path | None:
         os.rename(spare, stage)
     except OSError:
         return None
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(stage, 0o777 & ~umask)
+    _publishable(stage)
     return stage
 
 
