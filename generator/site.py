@@ -22,6 +22,7 @@ import os
 import secrets
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -228,9 +229,24 @@ def write_pages(stage: Path, pages: dict[str, str], linked_from: Path | None = N
     shares: list[list[str]] = [[] for _ in range(jobs)]
     for names in sorted(folders.values(), key=len, reverse=True):
         min(shares, key=len).extend(names)
-    with ThreadPoolExecutor(jobs) as pool:
-        for done in [pool.submit(write, share) for share in shares]:
-            done.result()  # an error in any thread surfaces here
+    # One thread per share, this one among them (a pool could hand two shares to one thread, one
+    # after the other, when the first is written before the second is handed out).
+    errors: list[BaseException] = []
+
+    def write_share(share: list[str]) -> None:
+        try:
+            write(share)
+        except BaseException as exc:  # noqa: BLE001 - raised again in the calling thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write_share, args=(share,)) for share in shares[1:]]
+    for thread in threads:
+        thread.start()
+    write_share(shares[0])
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
 
 
 def _make_stage(target: Path) -> Path:
