@@ -119,6 +119,62 @@ def test_a_crashing_worker_costs_one_article(seeds_dir, monkeypatch):
     assert set(errors.values()) == {"fine"}
 
 
+def _crashing_on_the_third(seed):
+    if "02-" in seed.rel:
+        faulthandler.disable()
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return Outcome(seed.rel, None, "fine")
+
+
+def test_a_worker_that_crashes_holding_two_articles_costs_only_the_one_it_was_on(seeds_dir, monkeypatch):
+    # with 8 articles and 2 workers, the second worker is handed articles 2 and 3 at once
+    files, _ = discover(seeds_dir(_variants(8)))
+    monkeypatch.setattr(runner, "process_seed", _crashing_on_the_third)
+    outcomes = runner.process_all(files, jobs=2)
+    assert [o.path for o in outcomes] == [f.rel for f in files]
+    errors = {o.path: o.error for o in outcomes}
+    assert errors.pop("02-airport.txt").startswith("processing crashed (signal SIGSEGV)")
+    assert set(errors.values()) == {"fine"}  # article 3, queued behind it, went to a fresh worker
+
+
+# In a worker: whether the next article had been sent to it already when it took one
+_next_was_waiting: list[bool] = []
+
+
+class _Watched:
+    def __init__(self, conn):
+        self.conn = conn
+
+    def poll(self, timeout):
+        return self.conn.poll(timeout)
+
+    def send(self, obj):
+        self.conn.send(obj)
+
+    def recv(self):
+        task = self.conn.recv()
+        _next_was_waiting[:] = [self.conn.poll(0.3)]
+        return task
+
+
+def _watched_worker(conn, parent, close=()):
+    return _real_worker(_Watched(conn), parent, close)
+
+
+_real_worker = runner._worker
+
+
+def test_workers_hold_a_second_article_until_the_last_ones(seeds_dir, monkeypatch):
+    files, _ = discover(seeds_dir(_variants(8)))
+    monkeypatch.setattr(runner, "_worker", _watched_worker)
+    monkeypatch.setattr(runner, "process_seed", lambda seed: Outcome(seed.rel, None, str(_next_was_waiting[0])))
+    waiting = [o.error for o in runner.process_all(files, jobs=2)]
+    # each worker is handed two articles at the start: it need not wait for the next
+    assert waiting[0] == waiting[2] == "True"
+    # the last one is handed out alone, to whichever worker is free first
+    assert waiting[7] == "False"
+
+
 def test_crashes_are_not_cached(tmp_path, seeds_dir, monkeypatch):
     from generator.cache import BriefingCache
 
