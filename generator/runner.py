@@ -104,7 +104,7 @@ def process_all(files: Sequence[SeedFile], progress: Progress | None = None, *, 
             if left:
                 log.debug("the warm process stopped with %d articles left; processing them here", len(left))
             todo = [i for i in todo if i in left]
-        warm.close()
+        warm.close(wait=False)
     if not todo:
         return results  # type: ignore[return-value]
     from generator.pipeline import load

@@ -71,18 +71,22 @@ class WarmPool:
         _active = None
         try:
             _send(self._sock, pickle.dumps(tasks, protocol=pickle.HIGHEST_PROTOCOL))
-            while True:
+            for _ in tasks:
                 data = _receive(self._in)
                 item = pickle.loads(data) if data is not None else None
                 if item is None:
-                    self._done = data is not None
                     return
                 yield item
+            # Every outcome is in: the warm process now stops its workers and exits by itself. That
+            # takes it a few milliseconds, which this process need not wait for (close(wait=False)).
+            self._done = True
         except (OSError, pickle.UnpicklingError, EOFError):
             return
 
-    def close(self) -> None:
-        """Stop the warm process (at once, unless it finished its work and is exiting) and reap it."""
+    def close(self, wait: bool = True) -> None:
+        """Stop the warm process (at once, unless it sent back every outcome and is exiting) and
+        reap it. With ``wait`` false, a warm process that is exiting by itself is left to finish;
+        it is reaped by the next close (the command line's, when it ends)."""
         global _active
         if _active is self:
             _active = None
@@ -96,6 +100,11 @@ class WarmPool:
         try:
             if not self._done:
                 os.kill(self.pid, signal.SIGKILL)  # its workers notice and stop (runner._worker)
+            elif not wait:
+                if os.waitpid(self.pid, os.WNOHANG)[0] == 0:
+                    return  # still exiting
+                self.pid = None
+                return
             os.waitpid(self.pid, 0)
         except (ProcessLookupError, ChildProcessError):
             pass
@@ -147,5 +156,8 @@ def _serve(sock: socket.socket, parent: int, jobs: int) -> int:
               else pickle.dumps((index, outcome), protocol=pickle.HIGHEST_PROTOCOL))
 
     run_tasks(tasks, jobs, emit, close=(sock.fileno(),))
-    _send(sock, pickle.dumps(None))
+    try:
+        _send(sock, pickle.dumps(None))  # the end, for a reader that counts on it (the parent does not)
+    except OSError:
+        pass
     return 0
