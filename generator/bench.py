@@ -307,12 +307,16 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
     yake, one, two = (min(runs[k], key=lambda r: r.seconds) for k in ("yake", "one", "two"))
     same = tree_hash(work / f"g1-{repeat - 1}" / "docs") == tree_hash(work / f"g2-{repeat - 1}" / "docs")
     best = "" if repeat == 1 else f"; fastest of {repeat} interleaved runs each"
+    # the ratio of each round's two runs, made within seconds of each other: their median shows how
+    # far the load of a shared machine moves the ratio of the fastest runs
+    paired = "" if repeat < 3 else "; median of the {} rounds' own ratios {:.2f}".format(
+        repeat, statistics.median(a.seconds / b.seconds for a, b in zip(runs["one"], runs["two"], strict=True)))
     rows.append(("raw YAKE, 1 process / our generation, 1 process", f"{yake.seconds:.1f} s / {one.seconds:.1f} s",
                  f"{yake.seconds / one.seconds:.2f}", f"non-YAKE work {100 * (1 - yake.seconds / one.seconds):.0f}% "
                                                        f"of generation (aim < 25%){best}"))
     rows.append(("generation: 1 process / 2 processes", f"{one.seconds:.1f} s / {two.seconds:.1f} s",
                  f"{one.seconds / two.seconds:.2f}",
-                 f"aim >= 1.8; output byte-identical: {'yes' if same else 'NO'}{best}"))
+                 f"aim >= 1.8; output byte-identical: {'yes' if same else 'NO'}{best}{paired}"))
 
     # 2. full build, plain mkdocs, no-change and one-edit rebuilds
     build = [py, "-m", "generator", "build", "--seeds", str(art), "--docs", str(project / "docs"), "--site",
@@ -390,8 +394,10 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
 
 def default_repeat(n: int) -> int:
     """Runs of each generation scenario: more where they are short (noise on a shared machine
-    weighs most on a run of a few seconds) and cheap to repeat."""
-    return 5 if n < 1000 else 2
+    weighs most on a run of a few seconds) and cheap to repeat. On this project's 2-core CI kind
+    of machine, one-process runs of 100 articles ranged from 3.6 to 5.7 s within a quarter of an
+    hour: five runs of each too often missed the quiet moments a fastest run stands for."""
+    return 9 if n < 1000 else 2
 
 
 def format_table(n: int, rows: list[tuple[str, str, str, str]]) -> str:

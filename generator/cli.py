@@ -171,7 +171,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1, help="random seed of the synthesis; default: 1")
     p.add_argument("--repeat", type=_positive, default=None, metavar="R",
                    help="run the generation scenarios R times, interleaved, and count the fastest run of each "
-                        "(default: 5 below 1,000 articles, where a run takes seconds and one noisy second "
+                        "(default: 9 below 1,000 articles, where a run takes seconds and one noisy second "
                         "decides a ratio; else 2)")
     p.add_argument("--keep", type=Path, default=None, metavar="DIR",
                    help="work in DIR and keep it (default: a temporary folder, removed afterwards)")
