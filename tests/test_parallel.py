@@ -153,7 +153,7 @@ class _Watched:
 
     def recv(self):
         task = self.conn.recv()
-        _next_was_waiting[:] = [self.conn.poll(0.3)]
+        _next_was_waiting[:] = [self.conn.poll(1.0)]
         return task
 
 
