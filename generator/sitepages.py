@@ -550,20 +550,24 @@ def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs) -> dict[str, 
     related = related_briefings(briefings, jobs=jobs)
     salt = _render_salt() if keys is not None else ""
     todo: list[tuple[str, tuple]] = []
-    page_keys = None
-    if keys is not None:
-        page_keys = fork_map(lambda b: briefing_page_key(b, related.get(b.slug, ()), salt), briefings, jobs,
-                             min_items=PARALLEL_RELATED_MIN)
-    for n, b in enumerate(briefings):
-        rel, others = f"briefings/{b.slug}.md", related.get(b.slug, ())
-        content = None
-        if page_keys is not None:
-            keys[rel] = key = page_keys[n]
-            content = reuse(rel, key) if reuse is not None else None
-        if content is None:
-            todo.append((rel, ("briefing", b, others)))
-        else:
-            out[rel] = content
+
+    def reuse_or_queue(pages: list[tuple[str, tuple]], key_of: Callable[[tuple], str], min_items: int) -> None:
+        """Each (path, item) page: the one a previous build rendered from the same key, or queued
+        in ``todo`` to be rendered. The keys are computed by ``jobs`` processes."""
+        page_keys = (fork_map(key_of, [item for _, item in pages], jobs, min_items=min_items)
+                     if keys is not None else None)
+        for n, (rel, item) in enumerate(pages):
+            content = None
+            if page_keys is not None:
+                keys[rel] = key = page_keys[n]
+                content = reuse(rel, key) if reuse is not None else None
+            if content is None:
+                todo.append((rel, item))
+            else:
+                out[rel] = content
+
+    reuse_or_queue([(f"briefings/{b.slug}.md", ("briefing", b, related.get(b.slug, ()))) for b in briefings],
+                   lambda item: briefing_page_key(item[1], item[2], salt), PARALLEL_RELATED_MIN)
     topics = topic_index(briefings)
     people = people_index(briefings)
     out["index.md"] = render_home(briefings, site_name, site_url)
@@ -575,19 +579,7 @@ def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs) -> dict[str, 
     _context = {"topics": topics, "canonical": {_slug(t, "topic"): t for t in topics}, "site_url": site_url,
                 "people": people}
     try:
-        listing_keys = None
-        if keys is not None:
-            listing_keys = fork_map(lambda item: _listing_page_key(item, salt), [item for _, item in listings], jobs,
-                                    min_items=PARALLEL_RENDER_MIN)
-        for n, (rel, item) in enumerate(listings):
-            content = None
-            if listing_keys is not None:
-                keys[rel] = key = listing_keys[n]
-                content = reuse(rel, key) if reuse is not None else None
-            if content is None:
-                todo.append((rel, item))
-            else:
-                out[rel] = content
+        reuse_or_queue(listings, lambda item: _listing_page_key(item, salt), PARALLEL_RENDER_MIN)
         pages = fork_map(_render_item, [item for _, item in todo], jobs, min_items=PARALLEL_RENDER_MIN)
     finally:
         _context = None
