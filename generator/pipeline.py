@@ -13,6 +13,7 @@ from generator.metadata import (article_slug, build_source, declared_language, d
 from generator.limits import KEYWORDS, MAX_BODY_WORDS, MAX_KEYWORD_WORDS, MAX_TEXT_CHARS, MIN_WORDS
 from generator.models import Briefing, Outcome, RawArticle
 from generator.quotes import extract_quotes
+from generator.render import render_briefing_own
 from generator.summary import sentences, summarise
 
 
@@ -27,7 +28,8 @@ def process_seed(seed: SeedFile) -> Outcome:
     try:
         raw = read_seed(seed)
         briefing, warnings = process(raw)
-        return Outcome(seed.rel, briefing, None, tuple(raw.warnings) + tuple(warnings))
+        return Outcome(seed.rel, briefing, None, tuple(raw.warnings) + tuple(warnings),
+                       page=render_briefing_own(briefing))
     except BadInput as exc:
         return Outcome(seed.rel, None, exc.reason)
     except RecursionError:

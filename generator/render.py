@@ -24,7 +24,8 @@ from generator.models import Briefing
 # Escaping
 
 _MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
-_MD_INLINE = re.compile(r"([\\`*_\[\]{}!#])")
+# HTML's specials as entities, Markdown's inline syntax behind a backslash: one pass of str.translate
+_MD_CHARS = {ord(c): "\\" + c for c in "\\`*_[]{}!#"} | {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
 
 
 def escape_md(text: str) -> str:
@@ -33,9 +34,7 @@ def escape_md(text: str) -> str:
     HTML is neutralised by entities; Markdown's inline and line-start syntax (emphasis, links,
     code, headings, lists, block quotes, admonitions, attribute lists, tables) by backslashes.
     """
-    text = plain(text)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_INLINE.sub(r"\\\1", text)
+    text = plain(text).translate(_MD_CHARS)
     match = _MD_LINE_START.match(text)
     if match:
         lead, marker = match.group(1), match.group(2)
@@ -148,6 +147,20 @@ def briefing_front_matter(b: Briefing) -> dict:
 
 def render_briefing(b: Briefing, related: Sequence[Briefing] = ()) -> str:
     """The briefing's page; ``related`` (other briefings, best first) are listed at its foot."""
+    return with_related(render_briefing_own(b), related)
+
+
+def with_related(own: str, related: Sequence[Briefing]) -> str:
+    """A briefing's page from :func:`render_briefing_own` and the briefings related to it."""
+    if not related:
+        return own
+    return f"{own}\n## Related briefings\n\n{_related(related)}"
+
+
+def render_briefing_own(b: Briefing) -> str:
+    """The briefing's page without its related briefings: everything on it that comes from the
+    briefing alone. Most of a page's rendering, so it is done by the process that made the
+    briefing, in parallel with the others (generator.pipeline.process_seed)."""
     parts = [dump_front_matter(briefing_front_matter(b)), f"# {escape_md(b.title)}\n", _card(b)]
     if b.keywords:
         parts.append(_chips(b.keywords))
@@ -159,9 +172,6 @@ def render_briefing(b: Briefing, related: Sequence[Briefing] = ()) -> str:
     parts.append("## Text\n")
     for index, paragraph in enumerate(b.paragraphs, start=1):
         parts.append(f"{escape_md(paragraph)}\n{{: #p-{index} dir=\"auto\" }}\n")
-    if related:
-        parts.append("## Related briefings\n")
-        parts.append(_related(related))
     return "\n".join(p for p in parts if p)
 
 

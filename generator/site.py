@@ -55,6 +55,9 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     briefings: list[Briefing] = field(default_factory=list)  # empty when up_to_date
+    # slug -> the briefing's page without related briefings, for those processed in this run
+    # (render.render_briefing_own, made by the process that made the briefing)
+    pages: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
     up_to_date: bool = False  # nothing had changed since the last build: MkDocs was not run
 
@@ -108,6 +111,7 @@ def collect(seeds: Path, progress: Callable[[int, int, str], None] | None = None
         digests = None
     else:
         files, report.skipped, digests = found
+    pages: dict[str, tuple[str, str]] = {}  # seed path -> (slug, page) of each page rendered with its briefing
     for outcome in process_all(files, progress, jobs=jobs, cache=cache, digests=digests):
         report.warnings.extend(outcome.warnings)
         if outcome.error:
@@ -115,7 +119,13 @@ def collect(seeds: Path, progress: Callable[[int, int, str], None] | None = None
         else:
             report.built.append(outcome.path)
             report.briefings.append(outcome.briefing)
+            if outcome.page is not None:
+                pages[outcome.briefing.source.file] = (outcome.briefing.slug, outcome.page)
     report.briefings = unique_slugs(report.briefings)
+    for b in report.briefings:  # a page rendered before its slug changed to a unique one is rendered again
+        slug, page = pages.get(b.source.file, ("", ""))
+        if slug == b.slug:
+            report.pages[slug] = page
     if cache is not None:
         cache.prune()
         log.debug("cache: %d hits, %d misses, %d damaged entries rebuilt", cache.hits, cache.misses, cache.rejected)
@@ -437,7 +447,9 @@ def generate(paths: Paths, *, site_name: str = "Briefings", progress=None, jobs:
     with BuildLock(paths.docs):
         recover_interrupted(paths.docs)
         report = collect(paths.seeds, progress, jobs=jobs, cache=open_cache(paths, cache_dir, use_cache))
-        stage = stage_docs(paths.docs, docs_pages(report.briefings, site_name, jobs=jobs), jobs=jobs)
+        stage = stage_docs(paths.docs, docs_pages(report.briefings, site_name, jobs=jobs, own_pages=report.pages),
+                           jobs=jobs)
+        report.pages = {}
         try:
             swap_in(stage, paths.docs, len(report.briefings))
         except BaseException:
@@ -528,7 +540,8 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
             return content
 
         generated = docs_pages(report.briefings, site_name, public_url, keys=markdown_keys, reuse=reuse_markdown,
-                               jobs=jobs)
+                               jobs=jobs, own_pages=report.pages)
+        report.pages = {}
         generated_names = set(generated)
         if markdown_keys is not None:  # the other generated pages: keyed by their Markdown, linked when unchanged
             for rel, content in generated.items():

@@ -29,7 +29,7 @@ import json
 import logging
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -42,6 +42,7 @@ from generator.render import (
     name_slug,
     render_briefing,
     safe_title,
+    with_related,
 )
 
 log = logging.getLogger(__name__)
@@ -509,18 +510,21 @@ PARALLEL_RELATED_MIN = 500  # briefings per process, likewise, for related brief
 
 def docs_pages(briefings: Sequence[Briefing], site_name: str, site_url: str | None = None, *,
                keys: dict[str, str] | None = None,
-               reuse: Callable[[str, str], str | None] | None = None, jobs: int | None = 1) -> dict[str, str]:
+               reuse: Callable[[str, str], str | None] | None = None, jobs: int | None = 1,
+               own_pages: Mapping[str, str] | None = None) -> dict[str, str]:
     """Every generated page, keyed by its path relative to docs/, in a stable order.
 
     With ``keys``, the key of each briefing page (everything it is rendered from) is recorded
     there; ``reuse(path, key)`` may then return the page a previous build rendered from the same
-    key, which is used instead of rendering it again. The pages left to render, and the related
-    briefings, are shared among ``jobs`` processes (None: one per CPU) when there are enough of them.
+    key, which is used instead of rendering it again. ``own_pages`` holds, by slug, briefing pages
+    already rendered without their related briefings (render.render_briefing_own); only the
+    related briefings are added to them. The pages left to render, and the related briefings,
+    are shared among ``jobs`` processes (None: one per CPU) when there are enough of them.
     """
     global _entries
     _entries = {}
     try:
-        return _docs_pages(briefings, site_name, site_url, keys, reuse, jobs)
+        return _docs_pages(briefings, site_name, site_url, keys, reuse, jobs, own_pages or {})
     finally:
         _entries = None
 
@@ -542,7 +546,7 @@ def _render_item(item: tuple) -> str:
     return render_person(_context["people"][slug], page)
 
 
-def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs) -> dict[str, str]:
+def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs, own_pages) -> dict[str, str]:
     from generator.runner import fork_map
 
     global _context
@@ -561,6 +565,8 @@ def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs) -> dict[str, 
             if page_keys is not None:
                 keys[rel] = key = page_keys[n]
                 content = reuse(rel, key) if reuse is not None else None
+            if content is None and item[0] == "briefing" and item[1].slug in own_pages:
+                content = with_related(own_pages[item[1].slug], item[2])
             if content is None:
                 todo.append((rel, item))
             else:

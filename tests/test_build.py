@@ -203,6 +203,11 @@ def test_titles_that_slugify_alike_both_survive(tmp_path, seeds_dir):
         "port-workers-strike-over-pay-as-shipping-delays-grow",
         "port-workers-strike-over-pay-as-shipping-delays-grow-2",
     ]
+    # each page was rendered in the worker under the slug both articles had then; the one whose
+    # slug changed is rendered again, so every page names the slug it is published under
+    for page in (tmp_path / "docs" / "briefings").glob("*.md"):
+        front = yaml.safe_load(page.read_text(encoding="utf-8").split("\n---\n", 1)[0][4:])
+        assert front["slug"] == page.stem
 
 
 def test_a_failed_site_build_leaves_previous_output_intact(tmp_path, seeds_dir):
