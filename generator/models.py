@@ -91,7 +91,7 @@ class Outcome:
     briefing: Briefing | None = None
     error: str | None = None  # the reason it was rejected (the path is in ``path``)
     warnings: tuple[str, ...] = ()
-    # The briefing's page without its related briefings (render.render_briefing_own), rendered by
-    # the process that made the briefing. Derived from ``briefing``, so it is neither compared nor
-    # cached: an outcome served from the cache has none, and its page is rendered when needed.
-    page: str | None = field(default=None, compare=False, repr=False)
+    # The briefing's page without its related briefings (render.render_briefing_own), in UTF-8,
+    # rendered by the process that made the briefing. Derived from ``briefing``, so it is neither
+    # compared nor cached: an outcome served from the cache has none; its page is rendered when needed.
+    page: bytes | None = field(default=None, compare=False, repr=False)

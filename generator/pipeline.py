@@ -29,7 +29,7 @@ def process_seed(seed: SeedFile) -> Outcome:
         raw = read_seed(seed)
         briefing, warnings = process(raw)
         return Outcome(seed.rel, briefing, None, tuple(raw.warnings) + tuple(warnings),
-                       page=render_briefing_own(briefing))
+                       page=render_briefing_own(briefing).encode("utf-8", "surrogatepass"))
     except BadInput as exc:
         return Outcome(seed.rel, None, exc.reason)
     except RecursionError:

@@ -25,6 +25,7 @@ import traceback
 from collections import deque
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 
 from generator.cache import BriefingCache, cacheable, seed_digest
 from generator.ingest import SeedFile
@@ -58,11 +59,15 @@ def process_one(seed: SeedFile) -> Outcome:
 
 
 def process_all(files: Sequence[SeedFile], progress: Progress | None = None, *, jobs: int | None = 1,
-                cache: BriefingCache | None = None, digests: Sequence[str | None] | None = None) -> list[Outcome]:
+                cache: BriefingCache | None = None, digests: Sequence[str | None] | None = None,
+                take_page: Callable[[Outcome], None] | None = None) -> list[Outcome]:
     """The Outcome of every seed, in the order of ``files``.
 
     ``jobs``: worker processes (None: one per CPU; 1: in this process). ``digests``: the
     :func:`generator.cache.seed_digest` of each file, when the caller has them already.
+    ``take_page``: called with each outcome that has a page (Outcome.page) as soon as it arrives;
+    the outcome is then kept without it. Held until the end in thousands of outcomes, the pages
+    would leave as many holes in the heap when freed.
     """
     total = len(files)
     results: list[Outcome | None] = [None] * total
@@ -83,6 +88,9 @@ def process_all(files: Sequence[SeedFile], progress: Progress | None = None, *, 
 
     def finished(i: int, outcome: Outcome) -> None:
         nonlocal done
+        if outcome.page is not None and take_page is not None:
+            take_page(outcome)
+            outcome = replace(outcome, page=None)
         results[i] = outcome
         if cache is not None and keys[i] is not None and cacheable(outcome):
             # the file may have changed while it was processed: store only if it still has this key
@@ -125,11 +133,9 @@ def _serial(files: Sequence[SeedFile], todo: list[int], finished: Callable[[int,
     # a long serial run would slow down as it goes. (Workers' outcomes arrive pickled anyway.)
     kept: dict[int, bytes] = {}
     for i in todo:
-        outcome = process_one(files[i])
-        finished(i, outcome)
-        kept[i] = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        finished(i, process_one(files[i]))
+        kept[i] = pickle.dumps(results[i], protocol=pickle.HIGHEST_PROTOCOL)
         results[i] = None
-        del outcome
     for i, data in kept.items():
         results[i] = pickle.loads(data)
 

@@ -32,13 +32,13 @@ from pathlib import Path
 from generator import __version__
 from generator.errors import BuildError, UsageError
 from generator.ingest import Skipped, discover
-from generator.models import Briefing
+from generator.models import Briefing, Outcome
 from generator.cache import BriefingCache, build_fingerprint, render_context, seed_digest, tree_digest
 from generator.mkbuild import (Previous, Result as BuiltPages, build as build_pages, nav_files, remove_empty,
                                reuse_blocker)
 from generator.runner import process_all
 from generator.warmpool import default_jobs
-from generator.sitepages import docs_pages, site_files
+from generator.sitepages import OwnPages, docs_pages, site_files
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ class Report:
     briefings: list[Briefing] = field(default_factory=list)  # empty when up_to_date
     # slug -> the briefing's page without related briefings, for those processed in this run
     # (render.render_briefing_own, made by the process that made the briefing)
-    pages: dict[str, str] = field(default_factory=dict)
+    pages: OwnPages = field(default_factory=OwnPages)
     seconds: float = 0.0
     up_to_date: bool = False  # nothing had changed since the last build: MkDocs was not run
 
@@ -111,21 +111,24 @@ def collect(seeds: Path, progress: Callable[[int, int, str], None] | None = None
         digests = None
     else:
         files, report.skipped, digests = found
-    pages: dict[str, tuple[str, str]] = {}  # seed path -> (slug, page) of each page rendered with its briefing
-    for outcome in process_all(files, progress, jobs=jobs, cache=cache, digests=digests):
+    pages = OwnPages()  # by seed path, the pages rendered with their briefings
+    made_as: dict[str, str] = {}  # seed path -> the slug its page was rendered with
+
+    def take_page(outcome: Outcome) -> None:
+        pages.add(outcome.path, outcome.page)
+        made_as[outcome.path] = outcome.briefing.slug
+
+    for outcome in process_all(files, progress, jobs=jobs, cache=cache, digests=digests, take_page=take_page):
         report.warnings.extend(outcome.warnings)
         if outcome.error:
             report.errors.append((outcome.path, outcome.error))
         else:
             report.built.append(outcome.path)
             report.briefings.append(outcome.briefing)
-            if outcome.page is not None:
-                pages[outcome.briefing.source.file] = (outcome.briefing.slug, outcome.page)
     report.briefings = unique_slugs(report.briefings)
-    for b in report.briefings:  # a page rendered before its slug changed to a unique one is rendered again
-        slug, page = pages.get(b.source.file, ("", ""))
-        if slug == b.slug:
-            report.pages[slug] = page
+    # by slug; a page rendered before its slug changed to a unique one is not used (it names the old one)
+    report.pages = pages.rekeyed({b.slug: b.source.file for b in report.briefings
+                                  if made_as.get(b.source.file) == b.slug})
     if cache is not None:
         cache.prune()
         log.debug("cache: %d hits, %d misses, %d damaged entries rebuilt", cache.hits, cache.misses, cache.rejected)
@@ -449,7 +452,7 @@ def generate(paths: Paths, *, site_name: str = "Briefings", progress=None, jobs:
         report = collect(paths.seeds, progress, jobs=jobs, cache=open_cache(paths, cache_dir, use_cache))
         stage = stage_docs(paths.docs, docs_pages(report.briefings, site_name, jobs=jobs, own_pages=report.pages),
                            jobs=jobs)
-        report.pages = {}
+        report.pages = OwnPages()
         try:
             swap_in(stage, paths.docs, len(report.briefings))
         except BaseException:
@@ -541,7 +544,7 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
 
         generated = docs_pages(report.briefings, site_name, public_url, keys=markdown_keys, reuse=reuse_markdown,
                                jobs=jobs, own_pages=report.pages)
-        report.pages = {}
+        report.pages = OwnPages()
         generated_names = set(generated)
         if markdown_keys is not None:  # the other generated pages: keyed by their Markdown, linked when unchanged
             for rel, content in generated.items():

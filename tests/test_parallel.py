@@ -107,6 +107,22 @@ def _crashing(seed):
     return Outcome(seed.rel, None, "fine")
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_pages_are_taken_as_they_arrive_and_the_outcomes_kept_without_them(seeds_dir, jobs):
+    from generator.render import render_briefing_own
+
+    files, _ = discover(seeds_dir({**_variants(5), "empty.txt": ""}))
+    taken: dict[str, bytes] = {}
+    outcomes = runner.process_all(files, jobs=jobs, take_page=lambda o: taken.__setitem__(o.path, o.page))
+    built = {o.path: o.briefing for o in outcomes if o.briefing is not None}
+    assert len(built) == 5 and all(o.page is None for o in outcomes)
+    assert sorted(taken) == sorted(built)  # one page per briefing, none for the rejected article
+    for path, page in taken.items():
+        assert page.decode("utf-8") == render_briefing_own(built[path])
+    # without take_page, the pages stay in the outcomes
+    assert all(o.page is not None for o in runner.process_all(files[:2], jobs=jobs))
+
+
 def test_a_crashing_worker_costs_one_article(seeds_dir, monkeypatch):
     seeds = seeds_dir(_variants(8))
     files, _ = discover(seeds)

@@ -9,7 +9,7 @@ from lxml import html as lxml_html
 
 from generator import sitepages
 from generator.models import Briefing, Quote, Source
-from generator.render import name_slug, render_briefing
+from generator.render import name_slug, render_briefing, render_briefing_own
 from generator.sitepages import (
     docs_pages,
     people_index,
@@ -195,6 +195,23 @@ def test_docs_pages_link_related_briefings():
     b = make("b", keywords=("football",), quotes=[q("Three four", "Ana Ruiz")])
     pages = docs_pages([a, b], "Briefings")
     assert "](b.md)" in pages["briefings/a.md"] and "](a.md)" in pages["briefings/b.md"]
+
+
+def test_pages_rendered_with_their_briefings_become_the_same_pages():
+    """A worker renders a briefing's own page (render_briefing_own) and sends it as UTF-8; docs_pages
+    adds the related briefings. The result is the page docs_pages renders without it."""
+    a = make("a", title="\u201cRates\u201d rise \u00e9t\u00e9 \U0001f4c8", quotes=[q("One \u2014 two", "Ana Ruiz")])
+    b = make("b", quotes=[q("Three four", "Ana Ruiz")])
+    c = make("c", keywords=("football",))
+    expected = docs_pages([a, b, c], "Briefings")
+    own = sitepages.OwnPages()
+    for x in (a, b, c):
+        own.add(x.source.file, render_briefing_own(x).encode("utf-8", "surrogatepass"))
+    by_slug = own.rekeyed({"a": "a.txt", "b": "b.txt", "gone": "gone.txt"})
+    assert sorted(by_slug) == ["a", "b"] and "gone" not in by_slug and "c" not in by_slug
+    assert by_slug["a"] == render_briefing_own(a)
+    assert docs_pages([a, b, c], "Briefings", own_pages=by_slug) == expected
+    assert "](b.md)" in expected["briefings/a.md"]  # the related briefings were added to the own page
 
 
 # ---------------------------------------------------------------------------------------------
