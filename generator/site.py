@@ -164,12 +164,13 @@ def _owned(docs: Path) -> set[str]:
         return set()
 
 
-def stage_docs(docs: Path, generated: dict[str, str], unchanged: set[str] = frozenset(), *,
+def stage_docs(docs: Path, generated: dict[str, str | None], unchanged: set[str] = frozenset(), *,
                jobs: int | None = 1) -> Path:
     """A complete new docs/ in a staging folder beside docs: the user's files plus ours.
 
     Generated pages in ``unchanged`` hold what the same file in docs/ holds: they are linked, not
-    written. The pages are written by ``jobs`` threads (None: one per CPU), each taking whole folders.
+    written (their content may be None: docs_pages kept them unread). The pages are written by
+    ``jobs`` threads (None: one per CPU), each taking whole folders.
     """
     parent = docs.parent
     parent.mkdir(parents=True, exist_ok=True)
@@ -203,10 +204,11 @@ def stage_docs(docs: Path, generated: dict[str, str], unchanged: set[str] = froz
 PARALLEL_WRITE_MIN = 200  # pages from which writing them is shared among threads
 
 
-def write_pages(stage: Path, pages: dict[str, str], linked_from: Path | None = None,
+def write_pages(stage: Path, pages: dict[str, str | None], linked_from: Path | None = None,
                 unchanged: set[str] = frozenset(), *, jobs: int | None = 1) -> None:
     """Write ``pages`` (path relative to ``stage``: content) under ``stage``; the pages in
-    ``unchanged`` are hard links to the same path under ``linked_from`` where the system allows.
+    ``unchanged`` are hard links to the same path under ``linked_from`` where the system allows,
+    else copies (from ``linked_from`` when their content is None).
 
     Creating a file takes the lock of its folder for a moment, and on some file systems (network
     ones, some virtual disks) creating an inode costs far more than writing the bytes: up to a
@@ -231,7 +233,9 @@ def write_pages(stage: Path, pages: dict[str, str], linked_from: Path | None = N
                     os.link(linked_from / rel, target)
                     continue
                 except OSError:
-                    pass
+                    if pages[rel] is None:
+                        shutil.copyfile(linked_from / rel, target)
+                        continue
             target.write_text(pages[rel], encoding="utf-8", newline="\n")
 
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
@@ -532,15 +536,12 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
 
         reused_markdown: set[str] = set()
 
-        def reuse_markdown(rel: str, key: str) -> str | None:
+        def reuse_markdown(rel: str, key: str) -> bool:
+            # docs/ is as the last build left it (docs_intact): its page for this key is kept, unread
             if old_markdown.get(rel) != key:
-                return None
-            try:
-                content = (paths.docs / rel).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                return None
+                return False
             reused_markdown.add(rel)
-            return content
+            return True
 
         generated = docs_pages(report.briefings, site_name, public_url, keys=markdown_keys, reuse=reuse_markdown,
                                jobs=jobs, own_pages=report.pages)

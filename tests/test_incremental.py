@@ -96,7 +96,11 @@ def test_one_edit_renders_few_pages_and_equals_a_full_build(tmp_path, seeds, ren
     keyed: list[str] = []
     real_key = mkbuild.page_key
     monkeypatch.setattr(mkbuild, "page_key", lambda c, src, b: keyed.append(src) or real_key(c, src, b))
+    read: list[Path] = []
+    real_read = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: read.append(self) or real_read(self, *a, **k))
     site.build(paths)
+    assert not [p for p in read if paths.docs in p.parents and p.suffix == ".md"]  # kept pages: linked, unread
     again = rendered[1]
     assert 1 < len(again) < total // 3
     assert 0 < len(keyed) < total // 3  # pages linked from the last build are known by their file id, not read
