@@ -598,7 +598,8 @@ def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs, own_pages) ->
 
     def reuse_or_queue(pages: list[tuple[str, tuple]], key_of: Callable[[tuple], str], min_items: int) -> None:
         """Each (path, item) page: kept from a previous build that rendered it from the same key
-        (None), or queued in ``todo`` to be rendered. The keys are computed by ``jobs`` processes."""
+        (None), made from its own page (``own_pages``), or queued in ``todo`` to be rendered. The
+        keys are computed by ``jobs`` processes."""
         page_keys = (fork_map(key_of, [item for _, item in pages], jobs, min_items=min_items)
                      if keys is not None else None)
         for n, (rel, item) in enumerate(pages):
