@@ -534,19 +534,12 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
         public_url = site_url or config.get("site_url") or None
         markdown_keys: dict[str, str] | None = {} if cache is not None else None
 
-        reused_markdown: set[str] = set()
-
-        def reuse_markdown(rel: str, key: str) -> bool:
-            # docs/ is as the last build left it (docs_intact): its page for this key is kept, unread
-            if old_markdown.get(rel) != key:
-                return False
-            reused_markdown.add(rel)
-            return True
-
-        generated = docs_pages(report.briefings, site_name, public_url, keys=markdown_keys, reuse=reuse_markdown,
-                               jobs=jobs, own_pages=report.pages)
+        # docs/ is as the last build left it (docs_intact): its page for the same key is kept, unread (None)
+        generated = docs_pages(report.briefings, site_name, public_url, keys=markdown_keys,
+                               reuse=lambda rel, key: old_markdown.get(rel) == key, jobs=jobs, own_pages=report.pages)
         report.pages = OwnPages()
         generated_names = set(generated)
+        reused_markdown = {rel for rel, content in generated.items() if content is None}
         if markdown_keys is not None:  # the other generated pages: keyed by their Markdown, linked when unchanged
             for rel, content in generated.items():
                 if rel not in markdown_keys:

@@ -73,10 +73,9 @@ class WarmPool:
             _send(self._sock, pickle.dumps(tasks, protocol=pickle.HIGHEST_PROTOCOL))
             for _ in tasks:
                 data = _receive(self._in)
-                item = pickle.loads(data) if data is not None else None
-                if item is None:
+                if data is None:  # the warm process is gone
                     return
-                yield item
+                yield pickle.loads(data)
             # Every outcome is in: the warm process now stops its workers and exits by itself. That
             # takes it a few milliseconds, which this process need not wait for (close(wait=False)).
             self._done = True
@@ -155,9 +154,5 @@ def _serve(sock: socket.socket, parent: int, jobs: int) -> int:
         _send(sock, outcome if isinstance(outcome, bytes)
               else pickle.dumps((index, outcome), protocol=pickle.HIGHEST_PROTOCOL))
 
-    run_tasks(tasks, jobs, emit, close=(sock.fileno(),))
-    try:
-        _send(sock, pickle.dumps(None))  # the end, for a reader that counts on it (the parent does not)
-    except OSError:
-        pass
+    run_tasks(tasks, jobs, emit, close=(sock.fileno(),))  # the parent counts the outcomes: no end marker
     return 0
