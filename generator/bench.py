@@ -297,10 +297,14 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
     # without a journal (this project's CI machines), creating a file skips every inode freed in
     # the last minutes, so 7,600 pages written just after deleting the previous run's 7,600 took
     # 2.3 s instead of 0.26 s; a run must not pay for the bench's own clean-up.
-    runs: dict[str, list[Run]] = {"yake": [], "one": [], "two": []}
+    # The start-up: a process that starts Python, imports the analysis (YAKE with NumPy and
+    # NetworkX, the quote patterns) and exits. Every process that processes articles pays it before
+    # its first article, and a second core cannot share it: it bounds the two-process ratio.
+    runs: dict[str, list[Run]] = {"yake": [], "one": [], "two": [], "start": []}
     for r in range(repeat):
         runs["yake"].append(_check(run([py, "-c", f"from generator.bench import raw_yake_main; "
                                                   f"raw_yake_main({str(art)!r})"]), "raw YAKE"))
+        runs["start"].append(_check(run([py, "-c", "from generator.pipeline import load; load()"]), "start-up"))
         for name, jobs in (("one", "1"), ("two", "2")):
             out = work / f"g{jobs}-{r}" / "docs"
             runs[name].append(_check(run(gen + ["--docs", str(out), "--jobs", jobs]), f"generate --jobs {jobs}"))
@@ -317,6 +321,11 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
     rows.append(("generation: 1 process / 2 processes", f"{one.seconds:.1f} s / {two.seconds:.1f} s",
                  f"{one.seconds / two.seconds:.2f}",
                  f"aim >= 1.8; output byte-identical: {'yes' if same else 'NO'}{best}{paired}"))
+    start = min(r.seconds for r in runs["start"])
+    ceiling = one.seconds / (start + (one.seconds - start) / 2)
+    rows.append(("start-up (Python + analysis import) / 1-process generation", f"{start:.2f} s / {one.seconds:.1f} s",
+                 f"{start / one.seconds:.3f}",
+                 f"serial in both: 2 processes can give at most {ceiling:.2f} here, were the rest shared perfectly"))
 
     # 2. full build, plain mkdocs, no-change and one-edit rebuilds
     build = [py, "-m", "generator", "build", "--seeds", str(art), "--docs", str(project / "docs"), "--site",
