@@ -285,7 +285,7 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
     if theme.is_dir():
         shutil.copytree(theme, project / "theme")
     shutil.copytree(config.parent / "docs", project / "docs",
-                    ignore=shutil.ignore_patterns("briefings", "topics", "people", "archive", "index.md", ".generated.json"))
+                    ignore=shutil.ignore_patterns("briefings", "stories", "topics", "people", "archive", "index.md", ".generated.json"))
     gen = [py, "-m", "generator", "generate", "--seeds", str(art), "-q", "--no-cache"]
     rows: list[tuple[str, str, str, str]] = []
     log.info("bench: %d articles in %s", n, work)
@@ -352,7 +352,7 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
     if n != 100:
         p100 = work / "project-100"
         # not the built trees, nor the replaced ones a detached process may still be deleting (site.discard)
-        shutil.copytree(project, p100, ignore=shutil.ignore_patterns("site", "briefings", "topics", "people", "archive",
+        shutil.copytree(project, p100, ignore=shutil.ignore_patterns("site", "briefings", "stories", "topics", "people", "archive",
                                                                      "index.md", ".generated.json", ".site.*",
                                                                      ".docs.*"))
         b100 = [py, "-m", "generator", "build", "--seeds", str(small), "--docs", str(p100 / "docs"), "--site",

@@ -69,6 +69,16 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Signature:
+    """What generator.stories compares a briefing by: made with the briefing (by the process that
+    made it) and cached with it, so that grouping the archive reads no article text again."""
+
+    terms: tuple[tuple[str, int], ...]  # telling words and names ("\0"-prefixed) with their counts
+    shingles: tuple[int, ...]  # a content-chosen sample of its 5-grams outside quotations (CRC-32s)
+    year: int | None  # the year it was published, or else the year its text names most
+
+
+@dataclass(frozen=True)
 class Briefing:
     title: str
     slug: str
@@ -81,6 +91,10 @@ class Briefing:
     word_count: int
     reading_time: int  # minutes, at least 1
     description: str | None = None  # standfirst / meta description given by the input, if any
+    # Set across the archive by generator.stories once every briefing is made (None until then):
+    same_as: str | None = None  # the slug of the canonical briefing this one is a copy of
+    story: str | None = None  # the slug of the story (two or more briefings on one event) it belongs to
+    signature: Signature | None = field(default=None, compare=False, repr=False)  # generator.stories
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from generator.limits import KEYWORDS, MAX_BODY_WORDS, MAX_KEYWORD_WORDS, MAX_TE
 from generator.models import Briefing, Outcome, RawArticle
 from generator.quotes import extract_quotes
 from generator.render import render_briefing_own
+from generator.stories import signature
 from generator.summary import sentences, summarise
 
 
@@ -87,6 +88,7 @@ def process(raw: RawArticle) -> tuple[Briefing, list[str]]:
         word_count=words,
         reading_time=reading_time(words),
         description=raw.meta.get("description"),
+        signature=signature(title, paragraphs, source.published),
     )
     return briefing, warnings
 

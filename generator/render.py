@@ -142,6 +142,8 @@ def briefing_front_matter(b: Briefing) -> dict:
         "summary": b.summary,
         "word_count": b.word_count,
         "reading_time": b.reading_time,
+        "same_as": b.same_as,
+        "story": b.story,
     }
 
 

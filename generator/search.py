@@ -110,9 +110,10 @@ def bundle_name(shard: int) -> str:
 # (used when the content has no <h1>) and the content element, ROOT_SELECTOR: the first <article>,
 # which holds Material's page content (and the briefing's own <article> inside it) and closes last.
 _HEAD_READ = re.compile(rb"<html[^>]*>|<title[^>]*>.*?</title>", re.S)
-# Related briefings (generator.render._related): data-pagefind-ignore'd links to other pages, which
-# change when those pages come, go or change, and add nothing to the index.
-_RELATED_ITEM = re.compile(rb'<li class="briefing-related"[^>]*>.*?</li>', re.S)
+# Related briefings (generator.render._related) and the story section (generator.storypages):
+# data-pagefind-ignore'd links to other pages, which change when those pages come, go or change,
+# and add nothing to the index.
+_RELATED_ITEM = re.compile(rb'<li class="briefing-related"[^>]*>.*?</li>|<p class="briefing-story"[^>]*>.*?</p>', re.S)
 
 
 def indexed_digest(html: bytes) -> bytes:

@@ -39,6 +39,7 @@ from generator.mkbuild import (Previous, Result as BuiltPages, build as build_pa
 from generator.runner import process_all
 from generator.warmpool import default_jobs
 from generator.sitepages import OwnPages, docs_pages, site_files
+from generator.stories import annotate
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,7 @@ class Report:
     # slug -> the briefing's page without related briefings, for those processed in this run
     # (render.render_briefing_own, made by the process that made the briefing)
     pages: OwnPages = field(default_factory=OwnPages)
+    stories: dict = field(default_factory=dict)  # slug -> stories.Story, across report.briefings
     seconds: float = 0.0
     up_to_date: bool = False  # nothing had changed since the last build: MkDocs was not run
 
@@ -126,6 +128,7 @@ def collect(seeds: Path, progress: Callable[[int, int, str], None] | None = None
             report.built.append(outcome.path)
             report.briefings.append(outcome.briefing)
     report.briefings = unique_slugs(report.briefings)
+    report.briefings, report.stories = annotate(report.briefings)
     # by slug; a page rendered before its slug changed to a unique one is not used (it names the old one)
     report.pages = pages.rekeyed({b.slug: b.source.file for b in report.briefings
                                   if made_as.get(b.source.file) == b.slug})

@@ -41,9 +41,12 @@ from generator.render import (
     escape_md,
     name_slug,
     render_briefing,
+    render_briefing_own,
     safe_title,
     with_related,
 )
+from generator.stories import Story, annotate
+from generator.storypages import briefing_section, copies_of, story_pages
 
 log = logging.getLogger(__name__)
 
@@ -114,11 +117,12 @@ def render_home(briefings: Sequence[Briefing], site_name: str, site_url: str | N
     count = len(ordered)
     if count > latest:
         intro = (f"The latest {latest} of {_plural(count, 'briefing')}, newest first; all of them are in the "
-                 "[archive](archive/index.md). Browse by [topic](topics/index.md) or [person](people/index.md), "
-                 "or use the search.")
+                 "[archive](archive/index.md). Browse by [story](stories/index.md), [topic](topics/index.md) or "
+                 "[person](people/index.md), or use the search.")
     else:
-        intro = (f"{_plural(count, 'briefing')}, newest first. Browse by [topic](topics/index.md), "
-                 "[person](people/index.md) or [date](archive/index.md), or use the search.")
+        intro = (f"{_plural(count, 'briefing')}, newest first. Browse by [story](stories/index.md), "
+                 "[topic](topics/index.md), [person](people/index.md) or [date](archive/index.md), "
+                 "or use the search.")
     base = feeds.site_base(site_url)
     if base and ordered:
         intro += (f"\n\nFollow the briefings: {_feed_link(base + feeds.ALL_RSS, 'RSS feed')} · "
@@ -549,7 +553,8 @@ PARALLEL_RELATED_MIN = 500  # briefings per process, likewise, for related brief
 def docs_pages(briefings: Sequence[Briefing], site_name: str, site_url: str | None = None, *,
                keys: dict[str, str] | None = None,
                reuse: Callable[[str, str], bool] | None = None, jobs: int | None = 1,
-               own_pages: Mapping[str, str] | None = None) -> dict[str, str | None]:
+               own_pages: Mapping[str, str] | None = None,
+               stories: Mapping[str, Story] | None = None) -> dict[str, str | None]:
     """Every generated page, keyed by its path relative to docs/, in a stable order.
 
     With ``keys``, the key of each briefing, topic and person page (everything it is rendered
@@ -561,11 +566,16 @@ def docs_pages(briefings: Sequence[Briefing], site_name: str, site_url: str | No
     briefings (render.render_briefing_own); only the related briefings are added to them. The
     pages left to render, and the related briefings, are shared among ``jobs`` processes (None:
     one per CPU) when there are enough of them.
+
+    ``stories`` are the stories of ``briefings`` as generator.stories.annotate made them (with the
+    briefings it returned); without them, the briefings are annotated here.
     """
     global _entries
+    if stories is None:
+        briefings, stories = annotate(briefings)
     _entries = {}
     try:
-        return _docs_pages(briefings, site_name, site_url, keys, reuse, jobs, own_pages or {})
+        return _docs_pages(briefings, site_name, site_url, keys, reuse, jobs, own_pages or {}, stories)
     finally:
         _entries = None
 
@@ -578,7 +588,8 @@ _context: dict | None = None
 def _render_item(item: tuple) -> str:
     kind = item[0]
     if kind == "briefing":
-        return render_briefing(item[1], item[2])
+        _, b, related, story = item
+        return with_related(render_briefing_own(b) + story, related) if story else render_briefing(b, related)
     if kind == "topic":
         _, name, page = item
         return render_topic(name, _context["topics"][name], _context["topics"], page=page,
@@ -587,7 +598,7 @@ def _render_item(item: tuple) -> str:
     return render_person(_context["people"][slug], page)
 
 
-def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs, own_pages) -> dict[str, str | None]:
+def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs, own_pages, stories) -> dict[str, str | None]:
     from generator.runner import fork_map
 
     global _context
@@ -608,17 +619,32 @@ def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs, own_pages) ->
                 if reuse is not None and reuse(rel, key):
                     out[rel] = None
                     continue
-            if item[0] == "briefing" and item[1].slug in own_pages:
-                out[rel] = with_related(own_pages[item[1].slug], item[2])
+            # A page rendered with its briefing knows nothing of the archive's stories and copies
+            # (its front matter says null): one that has them is rendered again.
+            if item[0] == "briefing" and item[1].slug in own_pages and not (item[1].story or item[1].same_as):
+                out[rel] = with_related(own_pages[item[1].slug] + item[3], item[2])
             else:
                 todo.append((rel, item))
 
-    reuse_or_queue([(f"briefings/{b.slug}.md", ("briefing", b, related.get(b.slug, ()))) for b in briefings],
-                   lambda item: briefing_page_key(item[1], item[2], salt), PARALLEL_RELATED_MIN)
-    topics = topic_index(briefings)
+    by_slug = {b.slug: b for b in briefings}
+    copies = copies_of(briefings)
+
+    def section(b: Briefing) -> str:
+        return briefing_section(b, stories, by_slug, copies, "../")
+
+    reuse_or_queue([(f"briefings/{b.slug}.md", ("briefing", b, related.get(b.slug, ()), section(b)))
+                    for b in briefings],
+                   lambda item: briefing_page_key(item[1], item[2], salt, item[3]), PARALLEL_RELATED_MIN)
+    # A copy keeps its page (old links work, and it says where the text first ran) but is not
+    # listed again where its canonical briefing is: that one stands for it.
+    listed = [b for b in briefings if not b.same_as]
+    topics = {name: _without_copies(items) for name, items in topic_index(briefings).items()}
     people = people_index(briefings)
-    out["index.md"] = render_home(briefings, site_name, site_url)
-    out.update(archive_pages(briefings))
+    for person in people.values():
+        person.briefings = _without_copies(person.briefings)
+    out["index.md"] = render_home(listed, site_name, site_url)
+    out.update(archive_pages(listed))
+    out.update(story_pages(stories, briefings))
     out["topics/index.md"] = render_topic_index(topics)
     out["people/index.md"] = render_people_index(people)
     listings = [(path, ("topic", name, page)) for path, name, page in _topic_page_list(topics)]
@@ -634,16 +660,23 @@ def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs, own_pages) ->
     return dict(sorted(out.items()))
 
 
+def _without_copies(items: list[Briefing]) -> list[Briefing]:
+    """``items`` less the copies whose canonical briefing is among them."""
+    present = {b.slug for b in items}
+    return [b for b in items if not (b.same_as and b.same_as in present)]
+
+
 def _render_salt() -> str:
     from generator.cache import generator_fingerprint
 
     return generator_fingerprint()
 
 
-def briefing_page_key(b: Briefing, related: Sequence[Briefing], salt: str) -> str:
-    """A digest of everything ``render_briefing(b, related)`` reads, and of the code that renders it."""
+def briefing_page_key(b: Briefing, related: Sequence[Briefing], salt: str, story: str = "") -> str:
+    """A digest of everything a briefing page reads (the briefing, what it shows of its related
+    briefings, its story section), and of the code that renders it."""
     shown = [(o.title, o.slug, o.source.published, o.source.name, o.source.publisher) for o in related]
-    return hashlib.sha256(f"{salt}\0{b!r}\0{shown!r}".encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(f"{salt}\0{b!r}\0{shown!r}\0{story}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _listed(b: Briefing) -> str:

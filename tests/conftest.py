@@ -70,3 +70,34 @@ The port authority said in a statement that it had offered a 4 percent raise and
 
 Shipping analysts warned that a long stoppage could ripple through supply chains, raising prices for goods from electronics to fresh produce across the region.
 """
+
+# Paragraphs other outlets might have written instead of ARTICLE's first, second, fourth and fifth
+# (retold() uses them): other articles on a like dispute, not copies of the first.
+_RETOLD = ((
+    "Thousands of transport employees stayed away from work on Monday after talks with management "
+    "collapsed late on Sunday night, union officials and managers confirmed.",
+    "Negotiators for both sides had met twice over the weekend without agreeing on the size of an increase, "
+    "according to people briefed on the talks who asked not to be named.",
+    "Managers insisted that their latest offer was generous and warned that services might be cut further "
+    "if staff did not return by the end of the week.",
+    "Business groups urged the government to appoint a mediator, saying each day of disruption cost "
+    "member companies millions in lost orders and overtime.",
+), (
+    "Crews walked out at dawn across several terminals, stranding commuters and holiday travellers who "
+    "had booked crossings weeks in advance.",
+    "Their representatives say a decade of below-inflation settlements has pushed experienced staff to "
+    "leave for better-paid jobs elsewhere in the industry.",
+    "Operators published a timetable of reduced sailings and advised passengers to check before setting "
+    "out, while offering refunds on cancelled trips.",
+    "Opposition lawmakers called for an emergency debate, accusing ministers of standing aside while the "
+    "dispute worsened.",
+))
+
+
+def retold(article: str, version: int = 0) -> str:
+    """``article`` (ARTICLE with other names) as another outlet would tell it: the same headline and
+    quotation paragraph, its other paragraphs written differently, so that it is another article on
+    the same subject rather than a copy of it (generator.stories)."""
+    paragraphs = article.strip("\n").split("\n\n")
+    others = iter(_RETOLD[version])
+    return "\n\n".join(p if i in (0, 3) else next(others, p) for i, p in enumerate(paragraphs)) + "\n"

@@ -11,7 +11,7 @@ import pytest
 from generator import site
 from generator import search
 from generator.search import html_path, material_search_enabled, shard_count, shard_of
-from tests.conftest import ARTICLE, REPO
+from tests.conftest import ARTICLE, REPO, retold
 
 pytestmark = pytest.mark.slow
 
@@ -41,7 +41,7 @@ def _project(root: Path) -> site.Paths:
     seeds = root / "seeds"
     seeds.mkdir()
     (seeds / "port.txt").write_text(ARTICLE, encoding="utf-8")
-    (seeds / "rail.txt").write_text(ARTICLE.replace("Port Workers", "Rail Workers").replace("Maria Lopez", "Ana Ruiz"),
+    (seeds / "rail.txt").write_text(retold(ARTICLE.replace("Port Workers", "Rail Workers").replace("Maria Lopez", "Ana Ruiz")),
                                     encoding="utf-8")
     (root / "docs").mkdir()
     (root / "docs" / "about.md").write_text("# About\n\nWritten by the Zanzibar desk.\n", encoding="utf-8")

@@ -300,7 +300,8 @@ def test_small_topic_is_one_page_with_no_pager():
 def test_docs_pages_has_every_kind_of_page():
     pages = docs_pages([make("a", quotes=[q("One two", "Ana Ruiz")])], "Briefings")
     assert set(pages) == {"briefings/a.md", "index.md", "archive/index.md", "topics/index.md",
-                          "topics/port-strike.md", "topics/wages.md", "people/index.md", "people/ana-ruiz.md"}
+                          "topics/port-strike.md", "topics/wages.md", "people/index.md", "people/ana-ruiz.md",
+                          "stories/index.md"}
 
 
 @pytest.mark.parametrize("n", [0, 1])
@@ -329,17 +330,17 @@ def _config_with_material_search(tmp_path):
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     from generator import site
-    from tests.conftest import ARTICLE
+    from tests.conftest import ARTICLE, retold
 
     root = tmp_path_factory.mktemp("e2e")
     seeds = root / "seeds"
     seeds.mkdir()
-    rail = ARTICLE.replace("Port Workers", "Rail Workers").replace("container port", "rail network")
+    rail = retold(ARTICLE.replace("Port Workers", "Rail Workers"))
     (seeds / "port.txt").write_text(ARTICLE, encoding="utf-8")
     (seeds / "port.yml").write_text("source: The Ledger\npublished: 2025-03-04\n", encoding="utf-8")
     (seeds / "rail.txt").write_text(rail, encoding="utf-8")
     (seeds / "rail.yml").write_text("source: The Ledger\npublished: 2024-11-20\n", encoding="utf-8")
-    (seeds / "undated.txt").write_text(ARTICLE.replace("Port Workers", "Ferry Crews"), encoding="utf-8")
+    (seeds / "undated.txt").write_text(retold(ARTICLE.replace("Port Workers", "Ferry Crews"), 1), encoding="utf-8")
     (root / "docs").mkdir()
     (root / "docs" / "about.md").write_text("# About\n", encoding="utf-8")
     report = site.build(site.Paths(seeds, root / "docs", root / "site", _config_with_material_search(root)),

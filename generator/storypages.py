@@ -1,0 +1,150 @@
+"""The pages made from generator.stories: a page per story, the stories index, and the section a
+briefing page shows about its story and its copies.
+
+- ``stories/index.md``: every story, newest first, with its size and date range;
+- ``stories/<slug>.md``: the story's timeline (date, outlet, headline, the first key quote of
+  each briefing), the people quoted across it, its topics, and why its briefings are together;
+- on a briefing page, before its related briefings: the story it belongs to, and the outlets that
+  ran the same text (on the canonical briefing) or the briefing it copies (on a copy).
+
+Every text from an article is escaped with render.escape_md, like the briefing pages.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Mapping, Sequence
+
+from generator.models import Briefing
+from generator.render import dump_front_matter, escape_md, safe_title
+from generator.stories import Story
+
+
+def _outlet(b: Briefing) -> str:
+    return b.source.name or b.source.publisher or "Unknown outlet"
+
+
+def _dates(items: Sequence[Briefing]) -> str:
+    days = sorted(b.source.published for b in items if b.source.published)
+    if not days:
+        return ""
+    return days[0] if days[0] == days[-1] else f"{days[0]} to {days[-1]}"
+
+
+def briefing_section(b: Briefing, stories: Mapping[str, Story], by_slug: Mapping[str, Briefing],
+                     copies: Mapping[str, Sequence[str]], prefix: str = "") -> str:
+    """What a briefing page says about its story and copies ('' when it has neither). ``copies``
+    maps a canonical briefing's slug to the slugs of its copies; ``prefix`` leads from the page to
+    the briefings folder's parent ('../' from briefings/)."""
+    lines: list[str] = []
+    if b.same_as and b.same_as in by_slug:
+        original = by_slug[b.same_as]
+        lines.append(f"The same text ran in {escape_md(_outlet(original))}: "
+                     f"[{escape_md(original.title)}]({original.slug}.md).")
+    elif copies.get(b.slug):
+        outlets = [by_slug[s] for s in copies[b.slug] if s in by_slug]
+        runs = ", ".join(f"[{escape_md(_outlet(o))}]({o.slug}.md)" for o in outlets)
+        lines.append(f"The same text also ran in {runs}.")
+    story = stories.get(b.story) if b.story else None
+    if story:
+        members = [by_slug[s] for s in story.members if s in by_slug]
+        span = _dates(members)
+        lines.append(f"Part of the story [{escape_md(story.title)}]({prefix}stories/{story.slug}.md): "
+                     f"{len(members)} briefings" + (f", {span}" if span else "") + ".")
+    if not lines:
+        return ""
+    # Left out of search indexes, like the related briefings: these words belong to other pages.
+    mark = "{: .briefing-story data-search-exclude data-pagefind-ignore }"
+    return "\n## Story\n\n" + "\n\n".join(f"{line}\n{mark}" for line in lines) + "\n"
+
+
+def render_story(story: Story, by_slug: Mapping[str, Briefing]) -> str:
+    members = [by_slug[s] for s in story.members if s in by_slug]
+    outlets = sorted({_outlet(b) for b in members})
+    span = _dates(members)
+    parts = [dump_front_matter({"title": safe_title("Story: " + story.title), "story": story.slug}),
+             f"# {escape_md(story.title)}\n",
+             f"{len(members)} briefings from {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}"
+             + (f", {span}" if span else "") + ".\n"]
+    why = _why(story, members)
+    if why:
+        parts.append(f"{why}\n{{: .story-why }}\n")
+    parts.append("## Timeline\n")
+    for b in members:
+        when = b.source.published or "Undated"
+        line = f"- {escape_md(when)} · {escape_md(_outlet(b))}: [{escape_md(b.title)}](../briefings/{b.slug}.md)"
+        if b.same_as:
+            line += " (the same text as another briefing here)"
+        parts.append(line)
+        quote = next((q for q in b.quotes if q.speaker), None)
+        if quote:
+            words = quote.text.split()
+            text = " ".join(words[:40]) + ("…" if len(words) > 40 else "")
+            parts.append(f"    > {escape_md(text)} ({escape_md(quote.speaker)})")
+    parts.append("")
+    people = Counter(p for b in members for p in b.people)
+    if people:
+        parts.append("## People quoted\n")
+        parts.append(", ".join(f"{escape_md(p)} ({n})" if n > 1 else escape_md(p)
+                               for p, n in sorted(people.items(), key=lambda kv: (-kv[1], kv[0]))) + "\n")
+    topics = Counter(k for b in members for k in b.keywords)
+    common = [t for t, n in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0])) if n > 1][:12]
+    if common:
+        parts.append("## Topics\n")
+        parts.append(", ".join(escape_md(t) for t in common) + "\n")
+    return "\n".join(parts)
+
+
+def _why(story: Story, members: Sequence[Briefing]) -> str:
+    """Why these briefings are one story: the topics and people most of them share (else the words
+    the grouping weighed most), and how close in time those with a date are."""
+    need = max(2, (len(members) + 1) // 2)
+    topics = Counter(k for b in members for k in dict.fromkeys(b.keywords))
+    people = Counter(p for b in members for p in dict.fromkeys(b.people))
+    shared = [t for t, n in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0])) if n >= need][:6]
+    shared += [p for p, n in sorted(people.items(), key=lambda kv: (-kv[1], kv[0])) if n >= need][:3]
+    if not shared:
+        shared = list(story.shared)
+    days = sorted(b.source.published for b in members if b.source.published)
+    when = ""
+    if len(days) > 1:
+        span = (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days
+        when = " and were published the same day" if span == 0 else f" and were published within {span + 1} days"
+    if not shared:
+        return ""
+    return "Grouped because they share " + ", ".join(escape_md(w) for w in shared) + when + "."
+
+
+def render_story_index(stories: Mapping[str, Story], by_slug: Mapping[str, Briefing]) -> str:
+    parts = [dump_front_matter({"title": "Stories"}), "# Stories\n"]
+    if not stories:
+        parts.append("No story yet: a story is two or more briefings reporting the same event.\n")
+        return "\n".join(parts)
+    parts.append("Events reported by two or more briefings, newest first.\n")
+
+    def newest(story: Story) -> str:
+        return max((by_slug[s].source.published or "" for s in story.members if s in by_slug), default="")
+
+    for story in sorted(stories.values(), key=lambda s: (newest(s), s.slug), reverse=True):
+        members = [by_slug[s] for s in story.members if s in by_slug]
+        span = _dates(members)
+        parts.append(f"- [{escape_md(story.title)}]({story.slug}.md) · {len(members)} briefings"
+                     + (f", {span}" if span else ""))
+    return "\n".join(parts) + "\n"
+
+
+def story_pages(stories: Mapping[str, Story], briefings: Sequence[Briefing]) -> dict[str, str]:
+    by_slug = {b.slug: b for b in briefings}
+    pages = {"stories/index.md": render_story_index(stories, by_slug)}
+    for slug, story in stories.items():
+        pages[f"stories/{slug}.md"] = render_story(story, by_slug)
+    return pages
+
+
+def copies_of(briefings: Sequence[Briefing]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for b in sorted(briefings, key=lambda b: b.slug):
+        if b.same_as:
+            found.setdefault(b.same_as, []).append(b.slug)
+    return found
+
