@@ -19,6 +19,7 @@ needs its own virtualenv (their pins differ); see the README, "When Material for
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 import os
 import shutil
@@ -324,29 +325,60 @@ def zensical_command() -> list[str] | None:
 def _build_zensical(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str | None) -> list[str]:
     """``zensical build`` of a copy of the configuration naming ``docs_dir`` and ``site_dir``.
 
-    The copy sits beside the configuration (relative paths in it, such as ``custom_dir``, mean the
-    same); Zensical keeps its own cache in ``.cache/`` beside it, which it never deletes without
-    ``--clean`` (this never passes it)."""
+    With ``plugins: []`` the copy switches Zensical's search off, which it turns on unless told:
+    search is Pagefind's (generator.search). Zensical wants ``docs_dir`` and ``site_dir`` relative to its project folder (the configuration's)
+    and inside it: the copy is written in the folder that holds both (the project folder, as the
+    generator lays them out), with the theme's ``custom_dir`` made absolute. Zensical keeps its own cache in
+    ``.cache/`` of that folder, which it deletes only with ``--clean`` (this never passes it)."""
     import yaml
 
+    config_file = Path(config_file).resolve()
+    site_dir = Path(site_dir).resolve()
+    docs_dir = Path(docs_dir).resolve()
+    root = Path(os.path.commonpath([docs_dir, site_dir]))
     with open(config_file, "rb") as handle:
         text = handle.read().decode("utf-8")
-    overrides = {"docs_dir": str(Path(docs_dir).resolve()), "site_dir": str(Path(site_dir).resolve())}
+    overrides = {"docs_dir": docs_dir.relative_to(root).as_posix(), "site_dir": site_dir.relative_to(root).as_posix()}
     if site_url:
         overrides["site_url"] = site_url
-    lines = [line for line in text.splitlines()
-             if not any(line.startswith(f"{key}:") for key in overrides)]
-    lines += [f"{key}: {yaml.safe_dump(value, default_style=chr(34)).strip()}" for key, value in overrides.items()]
-    fd, tmp = tempfile.mkstemp(prefix=".zensical-", suffix=".yml", dir=Path(config_file).resolve().parent)
+    lines = []
+    for line in text.splitlines():
+        if any(line.startswith(f"{key}:") for key in overrides):
+            continue
+        if line.split("#")[0].strip() == "plugins: []":  # no plugins: Zensical's search off too (Pagefind's)
+            lines += ["plugins:", "  - search:", "      enabled: false"]
+            continue
+        stripped = line.lstrip()
+        if stripped.startswith("custom_dir:"):
+            value = yaml.safe_load(stripped[len("custom_dir:"):]) or ""
+            line = line[:len(line) - len(stripped)] + "custom_dir: " + json.dumps(
+                str((config_file.parent / str(value)).resolve()))
+        lines.append(line)
+    lines += [f"{key}: {json.dumps(value)}" for key, value in overrides.items()]
+    fd, tmp = tempfile.mkstemp(prefix=".zensical-", suffix=".yml", dir=root)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write("\n".join(lines) + "\n")
         done = subprocess.run([*zensical_command(), "build", "-f", tmp], capture_output=True, text=True,
-                              stdin=subprocess.DEVNULL, check=False)
+                              stdin=subprocess.DEVNULL, check=False, cwd=root)
     finally:
         os.unlink(tmp)
     output = (done.stdout or "") + (done.stderr or "")
     if done.returncode != 0:
         raise BuildError(f"the site could not be built: zensical exited with status {done.returncode}: "
                          f"{output.strip()[-2000:]}")
+    # Zensical writes its search index even with its search off; Pagefind serves search then.
+    search_json = site_dir / "search.json"
+    if search_json.is_file() and not _zensical_search_on(config_file):
+        search_json.unlink()
     return [line.strip() for line in output.splitlines() if "warning" in line.lower()]
+
+
+def _zensical_search_on(config_file: Path) -> bool:
+    with open(config_file, "rb") as handle:
+        config = yaml_load(handle) or {}
+    for item in config.get("plugins") or []:
+        name, options = (item, {}) if isinstance(item, str) else next(iter(item.items()), ("", {}))
+        if name in ("search", "material/search"):
+            return (options or {}).get("enabled", True) is not False
+    return bool(config.get("plugins", True))  # on unless told, but the build switches it off for plugins: []

@@ -74,7 +74,7 @@ def reuse_blocker(config: dict) -> str | None:
     plugins = config.get("plugins")
     if plugins is None:
         return "MkDocs' default search plugin is on"
-    if plugins:
+    if [item for item in plugins if not _switched_off(item, config)]:
         return "plugins are configured"
     if config.get("hooks"):
         return "hooks are configured"
@@ -83,6 +83,17 @@ def reuse_blocker(config: dict) -> str | None:
         if any(word in str(name).lower() for word in _READS_FILES):
             return f"the Markdown extension {name} reads other files"
     return None
+
+
+def _switched_off(item, config: dict) -> bool:
+    """A search plugin entry with ``enabled: false`` under Material (whose search plugin MkDocs takes
+    "search" for, and which then does nothing): it is there to switch Zensical's search off."""
+    theme = config.get("theme")
+    theme_name = theme.get("name") if isinstance(theme, dict) else theme
+    if theme_name != "material" or not isinstance(item, dict) or len(item) != 1:
+        return False
+    name, options = next(iter(item.items()))
+    return name in ("search", "material/search") and isinstance(options, dict) and options.get("enabled") is False
 
 
 def nav_files(nav) -> list[str]:
