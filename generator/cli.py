@@ -196,7 +196,8 @@ def _setup_logging(args) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     # MkDocs is chatty at INFO; keep its warnings.
-    logging.getLogger("mkdocs").setLevel(logging.DEBUG if verbose else logging.WARNING)
+    for engine_log in ("mkdocs", "properdocs"):  # ProperDocs logs under its own name
+        logging.getLogger(engine_log).setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
 def _progress(args):
