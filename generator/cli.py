@@ -183,6 +183,7 @@ def make_parser() -> argparse.ArgumentParser:
                         "decides a ratio; else 2)")
     p.add_argument("--keep", type=Path, default=None, metavar="DIR",
                    help="work in DIR and keep it (default: a temporary folder, removed afterwards)")
+    _engine(p)
     _output(p)
     return parser
 
