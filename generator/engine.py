@@ -63,13 +63,14 @@ class Engine:
 
     def missing(self) -> str | None:
         """Why this engine cannot run here, or None."""
+        if self.name == "mkdocs" and _installed("mkdocs-ng"):
+            return "this environment has MkDocs NG in place of MkDocs: use --engine mkdocs-ng"
         found = self.versions()
         absent = [name for name, version in found.items() if version is None]
         if absent:
             return (f"the {self.name} engine needs {', '.join(absent)}, not installed in this environment "
-                    f"({sys.prefix}): install {self.install} in a virtualenv of its own")
-        if self.name == "mkdocs" and _installed("mkdocs-ng"):
-            return "this environment has MkDocs NG installed over MkDocs: use --engine mkdocs-ng"
+                    f"({sys.prefix}): it needs {self.install} in a virtualenv of its own; `make ENGINE={self.name}` "
+                    f"installs it into .venv-{self.name} (README, 'When Material for MkDocs 9 ends')")
         if self.name == "zensical" and zensical_command() is None:
             return "the zensical program is not found (set BRIEFINGS_ZENSICAL, or put it on PATH)"
         return None
