@@ -266,9 +266,38 @@ def search_in_browser(site: Path, page: str, query: str) -> dict | None:
 # ---------------------------------------------------------------------------------------------
 # The benchmark
 
+def engine_python(engine: str) -> str:
+    """The Python that runs the generator with ``engine``: this one when the engine is installed here,
+    else the engine's own virtualenv (.venv-ENGINE from ``make ENGINE=...``, or .cache/alternatives/ENGINE
+    from .ci/run)."""
+    from generator import engine as engines
+    from generator.errors import UsageError
+
+    if engines.ENGINES[engine].missing() is None:
+        return sys.executable
+    for venv in (REPO / f".venv-{engine}", Path(os.environ.get("BRIEFINGS_ALT_DIR") or REPO / ".cache" / "alternatives")
+                 / engine):
+        if (venv / "bin" / "python").is_file():
+            return str(venv / "bin" / "python")
+    raise UsageError(f"the {engine} engine is not installed: make ENGINE={engine} (or .ci/install-engine "
+                     f"{engine} .venv-{engine}) installs it")
+
+
+def plain_build(engine: str, py: str, project: Path, out: Path) -> list[str]:
+    """The engine's own build of the same docs/, as a site owner would run it without the generator."""
+    config = project / "mkdocs.yml"
+    if engine == "zensical":  # no -d: its site_dir, relative to the project, from a copy of the configuration
+        text = config.read_text(encoding="utf-8").replace("\nsite_dir: site\n", f"\nsite_dir: {out.name}\n")
+        (project / "plain.yml").write_text(text, encoding="utf-8")
+        return [str(Path(py).parent / "zensical"), "build", "-f", str(project / "plain.yml")]
+    module = "properdocs" if engine == "properdocs" else "mkdocs"
+    return [py, "-m", module, "build", "-q", "-f", str(config), "-d", str(out)]
+
+
 def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
-          repeat: int = 1) -> list[tuple[str, str, str, str]]:
+          repeat: int = 1, engine: str = "mkdocs") -> list[tuple[str, str, str, str]]:
     py = sys.executable
+    epy = engine_python(engine)  # builds run with the engine's Python; generation scenarios with this one
     pool = source_paragraphs(seeds)
     art = work / "articles"
     synthesise(pool, n, art, seed)
@@ -328,22 +357,25 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
                  f"serial in both: 2 processes can give at most {ceiling:.2f} here, were the rest shared perfectly"))
 
     # 2. full build, plain mkdocs, no-change and one-edit rebuilds
-    build = [py, "-m", "generator", "build", "--seeds", str(art), "--docs", str(project / "docs"), "--site",
-             str(project / "site"), "--config", str(project / "mkdocs.yml"), "--cache", str(work / "cache"), "-q"]
+    build = [epy, "-m", "generator", "build", "--engine", engine, "--seeds", str(art), "--docs",
+             str(project / "docs"), "--site", str(project / "site"), "--config", str(project / "mkdocs.yml"),
+             "--cache", str(work / "cache"), "-q"]
     full = _check(run(build), "build")
-    plain = _check(run([py, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d",
-                        str(work / "plain-site")]), "mkdocs build")
+    plain_dir = (project if engine == "zensical" else work) / "plain-site"
+    plain = _check(run(plain_build(engine, epy, project, plain_dir), cwd=project), f"{engine} build")
     noop = _check(run(build[:-1]), "rebuild")
     up_to_date = "up to date" in noop.output
     edited = sorted(art.rglob("*.md"))[n // 2]
     edited.write_text(edited.read_text(encoding="utf-8") + "\nA late paragraph was added to this article by the "
                       "benchmark, so that exactly one article changed since the last build.\n", encoding="utf-8")
     edit = _check(run(build), "rebuild after one edit")
-    rows.append(("plain mkdocs build / our full build", f"{plain.seconds:.1f} s / {full.seconds:.1f} s",
+    rows.append((f"engine: {engine}", " ".join(f"{k} {v}" for k, v in _engine_versions(engine, epy).items()), "-",
+                 "every build below runs with it (--engine)"))
+    rows.append((f"plain {engine} build / our full build", f"{plain.seconds:.1f} s / {full.seconds:.1f} s",
                  f"{plain.seconds / full.seconds:.2f}", "our build includes generation (2 processes) and Pagefind"))
     rows.append(("no-change rebuild / full build", f"{noop.seconds:.2f} s / {full.seconds:.1f} s",
                  f"{noop.seconds / full.seconds:.3f}", f"aim < 0.05; MkDocs skipped: {'yes' if up_to_date else 'NO'}"))
-    rows.append(("one-article-edit rebuild / plain mkdocs build", f"{edit.seconds:.1f} s / {plain.seconds:.1f} s",
+    rows.append((f"one-article-edit rebuild / plain {engine} build", f"{edit.seconds:.1f} s / {plain.seconds:.1f} s",
                  f"{edit.seconds / plain.seconds:.2f}",
                  f"aim <= 1.2; stretch: {edit.seconds:.1f} s vs ~7 s (Hugo, full build of 5,000)"))
 
@@ -352,10 +384,11 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
     if n != 100:
         p100 = work / "project-100"
         # not the built trees, nor the replaced ones a detached process may still be deleting (site.discard)
-        shutil.copytree(project, p100, ignore=shutil.ignore_patterns("site", "briefings", "stories", "topics", "people", "archive",
+        shutil.copytree(project, p100, ignore=shutil.ignore_patterns("site", "plain-site", "plain.yml", "briefings",
+                                                                      "stories", "topics", "people", "archive",
                                                                      "index.md", ".generated.json", ".site.*",
                                                                      ".docs.*"))
-        b100 = [py, "-m", "generator", "build", "--seeds", str(small), "--docs", str(p100 / "docs"), "--site",
+        b100 = [epy, "-m", "generator", "build", "--engine", engine, "--seeds", str(small), "--docs", str(p100 / "docs"), "--site",
                 str(p100 / "site"), "--config", str(p100 / "mkdocs.yml"), "--cache", str(work / "cache-100"), "-q"]
         full100 = _check(run(b100), "build of 100")
         site100 = p100 / "site"
@@ -368,7 +401,7 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
                  f"{1000 * full.seconds / n:.1f} ms / {1000 * full100.seconds / 100:.1f} ms",
                  f"{(full.seconds / n) / (full100.seconds / 100):.2f}", "<= 1: grows no faster than N"))
     rows.append((f"peak memory at {n} / at 100 (x{n // 100} briefings)", f"{full.peak_mb:.0f} MB / {full100.peak_mb:.0f} MB",
-                 f"{full.peak_mb / full100.peak_mb:.2f}", f"aim < 1 GB at 5,000; plain mkdocs {plain.peak_mb:.0f} MB"))
+                 f"{full.peak_mb / full100.peak_mb:.2f}", f"aim < 1 GB at 5,000; plain {engine} {plain.peak_mb:.0f} MB"))
     big, small_sizes = listing_sizes(site), listing_sizes(site100)
     for name in big:
         if name in small_sizes:
@@ -399,6 +432,15 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
         rows.append(("search: bytes before the first result", "n/a", "-",
                      "needs Python playwright and /usr/bin/chromium"))
     return rows
+
+
+def _engine_versions(engine: str, py: str) -> dict[str, str]:
+    from generator import engine as engines
+
+    names = engines.ENGINES[engine].distributions
+    done = subprocess.run([py, "-c", "import importlib.metadata as m, sys\nfor d in sys.argv[1:]: print(d, m.version(d))",
+                           *names], capture_output=True, text=True, check=False)
+    return dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
 
 
 def default_repeat(n: int) -> int:
@@ -435,7 +477,8 @@ def main(args) -> int:
         work = Path(tempfile.mkdtemp(prefix="briefings-bench-"))
     try:
         repeat = args.repeat if args.repeat is not None else default_repeat(args.articles)
-        rows = bench(args.articles, args.seeds.resolve(), args.config.resolve(), work, args.seed, repeat)
+        rows = bench(args.articles, args.seeds.resolve(), args.config.resolve(), work, args.seed, repeat,
+                     getattr(args, "engine", None) or "mkdocs")
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

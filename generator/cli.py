@@ -85,6 +85,12 @@ def _new_parser(sub) -> argparse.ArgumentParser:
     return p
 
 
+def _engine(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=["mkdocs", "properdocs", "mkdocs-ng", "zensical"], default=None,
+                   help="what builds the site from docs/ (installed in this environment: see the README, "
+                        "'When Material for MkDocs 9 ends'); default: $BRIEFINGS_ENGINE, else mkdocs")
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -127,6 +133,7 @@ def make_parser() -> argparse.ArgumentParser:
                        description="Write a briefing for every article in SEEDS into DOCS/briefings/, "
                                    "then build the static site into SITE with MkDocs.")
     _common(p, site=True)
+    _engine(p)
 
     p = sub.add_parser("generate", help="write the Markdown briefings only",
                        description="Write a briefing for every article in SEEDS into DOCS/briefings/ "
@@ -145,6 +152,7 @@ def make_parser() -> argparse.ArgumentParser:
     _common(p, site=False, speed=False)
     p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE", help="default: mkdocs.yml")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="default: 127.0.0.1:8000")
+    _engine(p)
 
     _new_parser(sub)
 
@@ -175,6 +183,7 @@ def make_parser() -> argparse.ArgumentParser:
                         "decides a ratio; else 2)")
     p.add_argument("--keep", type=Path, default=None, metavar="DIR",
                    help="work in DIR and keep it (default: a temporary folder, removed afterwards)")
+    _engine(p)
     _output(p)
     return parser
 
@@ -188,7 +197,8 @@ def _setup_logging(args) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     # MkDocs is chatty at INFO; keep its warnings.
-    logging.getLogger("mkdocs").setLevel(logging.DEBUG if verbose else logging.WARNING)
+    for engine_log in ("mkdocs", "properdocs"):  # ProperDocs logs under its own name
+        logging.getLogger(engine_log).setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
 def _progress(args):
@@ -302,7 +312,7 @@ def _run_command(args, started: float) -> int:
     if args.command == "build":
         paths = site.Paths(args.seeds, args.docs, args.site, args.config)
         report = site.build(paths, site_url=args.site_url, progress=_progress(args), jobs=args.jobs,
-                            cache_dir=args.cache_dir, use_cache=args.use_cache)
+                            cache_dir=args.cache_dir, use_cache=args.use_cache, engine=args.engine)
         code = _report(args, report, args.seeds, "Built", started)
         log.info("Site written to %s", args.site)
         return code
@@ -319,7 +329,7 @@ def _run_command(args, started: float) -> int:
     if args.command == "serve":
         from generator.serve import serve
 
-        return serve(args.seeds, args.docs, args.config, args.dev_addr)
+        return serve(args.seeds, args.docs, args.config, args.dev_addr, args.engine)
     if args.command == "new":
         from generator.newarticle import run as run_new
 

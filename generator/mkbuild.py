@@ -1,15 +1,17 @@
-"""MkDocs' build, page by page, reusing the pages whose output cannot have changed.
+"""Which pages of MkDocs' build can be reused from the previous build, and how.
 
 MkDocs has no correct incremental build: ``mkdocs build --dirty`` decides by file times, leaves
-pages stale whose inputs changed elsewhere, and drops every other page from the search index. This
-module runs the same steps as ``mkdocs.commands.build.build`` (MkDocs 1.6, whose private page
-functions it calls) into an empty folder, with one difference: a page whose *render key* is the one
-it had in the previous build is not read, converted or rendered again; its previous output file is
-linked (or copied) into the new site instead.
+pages stale whose inputs changed elsewhere, and drops every other page from the search index.
+generator.engine runs the same steps as ``mkdocs.commands.build.build`` (MkDocs 1.6 or a fork
+that keeps its build internals: ProperDocs, MkDocs NG) into an empty folder, with one difference: a
+page whose *render key* is the one it had in the previous build is not read, converted or rendered
+again; its previous output file is linked (or copied) into the new site instead. This module holds
+the engine-free part: the keys, the conditions, and the file operations.
 
 A page's render key is a SHA-256 of its Markdown bytes, its path, and the *context key* that stands
 for everything else its HTML depends on: the MkDocs configuration, the theme and its overrides,
-the site address, the versions of MkDocs, Material, Markdown and the generator. The output of a
+the site address, the engine and the versions of MkDocs (or its fork), Material, Markdown and the
+generator. The output of a
 page depends on nothing else when:
 
 - the navigation is an explicit ``nav:`` whose entries all carry their titles, so that it and
@@ -72,7 +74,7 @@ def reuse_blocker(config: dict) -> str | None:
     plugins = config.get("plugins")
     if plugins is None:
         return "MkDocs' default search plugin is on"
-    if plugins:
+    if [item for item in plugins if not _switched_off(item, config)]:
         return "plugins are configured"
     if config.get("hooks"):
         return "hooks are configured"
@@ -81,6 +83,17 @@ def reuse_blocker(config: dict) -> str | None:
         if any(word in str(name).lower() for word in _READS_FILES):
             return f"the Markdown extension {name} reads other files"
     return None
+
+
+def _switched_off(item, config: dict) -> bool:
+    """A search plugin entry with ``enabled: false`` under Material (whose search plugin MkDocs takes
+    "search" for, and which then does nothing): it is there to switch Zensical's search off."""
+    theme = config.get("theme")
+    theme_name = theme.get("name") if isinstance(theme, dict) else theme
+    if theme_name != "material" or not isinstance(item, dict) or len(item) != 1:
+        return False
+    name, options = next(iter(item.items()))
+    return name in ("search", "material/search") and isinstance(options, dict) and options.get("enabled") is False
 
 
 def nav_files(nav) -> list[str]:
@@ -131,138 +144,6 @@ def _names(src_uri: str) -> set[str]:
 
 def _mentions_any(source: bytes, names: set[bytes]) -> bool:
     return any(n in source for n in names)
-
-
-def build(cfg, previous: Previous | None, context: str | None, recycled: bool = False) -> Result:
-    """Build the site of a loaded MkDocs config (``cfg``) into its empty ``site_dir``.
-
-    As ``mkdocs build`` does: warnings abort a ``strict`` build, and plugins hear of errors.
-    ``recycled``: ``site_dir`` is not empty but an old site whose folders are reused (only when
-    :func:`reuse_blocker` finds nothing, so no plugin writes into it): before anything is written,
-    every file in it is deleted but the pages that are already what this build would link there
-    (see :func:`clear_tree`).
-    """
-    from mkdocs.exceptions import Abort, BuildError
-    from mkdocs.utils import CountHandler
-
-    counter = CountHandler()
-    counter.setLevel(logging.WARNING)
-    if cfg.strict:
-        logging.getLogger("mkdocs").addHandler(counter)
-    try:
-        result = _build(cfg, previous, context, recycled)
-        if counts := counter.get_counts():
-            raise Abort("Aborted with " + ", ".join(f"{v} {k.lower()}s" for k, v in counts) + " in strict mode!")
-        return result
-    except Exception as exc:
-        cfg.plugins.on_build_error(error=exc)
-        if isinstance(exc, BuildError):
-            raise Abort(str(exc)) from None
-        raise
-    finally:
-        logging.getLogger("mkdocs").removeHandler(counter)
-
-
-def _build(cfg, previous: Previous | None, context: str | None, recycled: bool = False) -> Result:
-    from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
-    from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
-    from mkdocs.structure.nav import get_navigation
-    from mkdocs.structure.pages import Page
-
-    result = Result()
-    config = cfg.plugins.on_config(cfg)
-    config.plugins.on_pre_build(config=config)
-    files = get_files(config)
-    env = config.theme.get_env()
-    files.add_files_from_theme(env, config)
-    files = config.plugins.on_files(files, config=config)
-    set_exclusions(files, config)
-    nav = get_navigation(files, config)
-    nav = config.plugins.on_nav(nav, config=config, files=files)
-
-    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-    # With no plugin to see all pages at once, each page is read, rendered, written and let go in
-    # turn: memory stays flat however many pages there are (MkDocs holds every page's HTML).
-    stream = reuse_blocker(cfg) is None
-    reusable = previous is not None and context is not None and previous.context == context
-    sources: dict[str, bytes] = {}
-
-    def source(file) -> bytes:
-        if file.src_uri not in sources:
-            with open(file.abs_src_path, "rb") as handle:
-                sources[file.src_uri] = handle.read()
-        return sources[file.src_uri]
-
-    if context is not None:
-        known = previous.ids if reusable else {}
-        for file in doc_files:
-            src = file.src_uri
-            result.ids[src] = ident = file_id(os.stat(file.abs_src_path))
-            if known.get(src) == ident and src in previous.pages:  # the same file: the same bytes
-                result.pages[src] = previous.pages[src]
-            else:
-                result.pages[src] = page_key(context, src, source(file))
-    changed_names: set[bytes] = set()
-    if reusable:
-        appeared = set(result.pages).symmetric_difference(previous.pages)
-        for src in appeared:
-            changed_names.update(n.encode("utf-8") for n in _names(src))
-
-    def reuse_from(file) -> Path | None:
-        if not reusable:
-            return None
-        if previous.pages.get(file.src_uri) != result.pages.get(file.src_uri):
-            return None
-        if changed_names and _mentions_any(source(file), changed_names):
-            return None
-        old = previous.site / file.dest_uri
-        return old if old.is_file() else None
-
-    plan: dict[str, Path | None] = {}
-    for file in doc_files:
-        if file.page is None and file.inclusion.is_not_in_nav():
-            Page(None, file, config)
-        plan[file.src_uri] = reuse_from(file)
-        if plan[file.src_uri] is None and not stream:
-            _populate_page(file.page, config, files)
-    sources.clear()
-
-    kept: set[str] = set()
-    if recycled:
-        for file in doc_files:
-            old = plan[file.src_uri]
-            if old is not None and _same_file(Path(file.abs_dest_path), old):
-                kept.add(file.dest_uri)  # a POSIX path relative to site_dir, as clear_tree takes them
-        result.emptied = clear_tree(Path(config.site_dir), kept)
-
-    env = config.plugins.on_env(env, config=config, files=files)
-    files.copy_static_files(inclusion=InclusionLevel.is_included)
-    for template in config.theme.static_templates:
-        _build_theme_template(template, env, files, config, nav)
-    for template in config.extra_templates:
-        _build_extra_template(template, files, config, nav)
-
-    for file in doc_files:
-        old = plan[file.src_uri]
-        if old is None:
-            if stream:
-                _populate_page(file.page, config, files)
-            _build_page(file.page, config, doc_files, nav, env, excluded=file.inclusion.is_excluded())
-            if stream:  # written: let its text go, keep what anchor validation needs
-                file.page.markdown = file.page.content = None
-                file.page.toc = []
-            result.rendered += 1
-        else:
-            if file.dest_uri not in kept:
-                link_or_copy(old, Path(file.abs_dest_path))
-            result.reused += 1
-    level = config.validation.links.anchors
-    for file in doc_files:
-        if plan[file.src_uri] is None:
-            file.page.validate_anchor_links(files=files, log_level=level)
-    config.plugins.on_post_build(config=config)
-    log.debug("site: %d pages rendered, %d reused from the previous build", result.rendered, result.reused)
-    return result
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -34,9 +34,11 @@ def _regenerate(paths: site.Paths) -> None:
     log.info("Regenerated %d briefings", len(report.built))
 
 
-def serve(seeds: Path, docs: Path, config: Path, dev_addr: str) -> int:
+def serve(seeds: Path, docs: Path, config: Path, dev_addr: str, engine: str | None = None) -> int:
     """Generate once, then serve; a watcher thread regenerates docs/ when seeds/ changes."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from generator import engine as engines
+
+    site_engine = engines.get(engine)
 
     paths = site.Paths(seeds, docs, None, config)
     paths.validate()
@@ -56,7 +58,7 @@ def serve(seeds: Path, docs: Path, config: Path, dev_addr: str) -> int:
     watcher = threading.Thread(target=watch, name="seed-watcher", daemon=True)
     watcher.start()
     try:
-        mkdocs_serve(str(config), dev_addr=dev_addr, livereload=True)
+        engines.serve(site_engine, config, dev_addr)
     finally:
         stop.set()
     return 0

@@ -34,8 +34,8 @@ from generator.errors import BuildError, UsageError
 from generator.ingest import Skipped, discover
 from generator.models import Briefing, Outcome
 from generator.cache import BriefingCache, build_fingerprint, render_context, seed_digest, tree_digest
-from generator.mkbuild import (Previous, Result as BuiltPages, build as build_pages, nav_files, remove_empty,
-                               reuse_blocker)
+from generator import engine as engines
+from generator.mkbuild import Previous, Result as BuiltPages, nav_files, remove_empty, reuse_blocker
 from generator.runner import process_all
 from generator.warmpool import default_jobs
 from generator.sitepages import OwnPages, docs_pages, site_files
@@ -491,8 +491,10 @@ def _theme_dirs(config: dict, config_file: Path) -> list[Path]:
 
 
 def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int | None = None,
-          cache_dir: Path | None = None, use_cache: bool = True) -> Report:
+          cache_dir: Path | None = None, use_cache: bool = True, engine: str | None = None) -> Report:
     """Refill docs/ and build the site; both are swapped in only when both are complete.
+
+    ``engine``: which program builds the site (generator.engine; default MkDocs).
 
     With the cache on, a build whose inputs (articles, configuration, theme, site address,
     generator) are those of the last complete build, and whose docs/ and site/ are untouched
@@ -502,7 +504,8 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
 
     paths.validate()
     assert paths.site is not None and paths.config is not None
-    config = read_site_config(paths.config)
+    site_engine = engines.get(engine)
+    config = read_site_config(paths.config, site_engine)
     with BuildLock(paths.docs):
         recover_interrupted(paths.docs)
         recover_interrupted(paths.site)
@@ -516,7 +519,7 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
         if cache is not None:
             fingerprint = build_fingerprint(digests, skipped, paths.config, _theme_dirs(config, paths.config),
                                             site_url, {"docs": paths.docs.name, "site": paths.site.name,
-                                                       "resolved": _resolved(config)})
+                                                       "resolved": _resolved(config), **_engine_key(site_engine)})
             stamp = _read_stamp(paths.site)
             site_intact = bool(stamp) and stamp.get("site") == tree_digest(paths.site)
             docs_intact = bool(stamp) and stamp.get("docs") == tree_digest(paths.docs)
@@ -551,7 +554,7 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
                         reused_markdown.add(rel)
         docs_stage = stage_docs(paths.docs, generated, reused_markdown, jobs=jobs)
         del generated
-        blocker = reuse_blocker(config)
+        blocker = reuse_blocker(config) or site_engine.reuse_blocker()
         # Without plugins, the site this build replaces is kept and its folders reused by the next
         # (mkbuild.clear_tree): a one-article rebuild at 5,000 briefings then makes no folders.
         spare = spare_path(paths.site) if not blocker else None
@@ -566,8 +569,10 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
             elif cache is not None:
                 context = render_context(paths.config, _theme_dirs(config, paths.config), site_url,
                                          {"static": _static_names(docs_stage), "resolved": _resolved(config),
-                                          "nav": [[f, (docs_stage / f).is_file()] for f in nav_files(config["nav"])]})
-            _, rendered = run_mkdocs(paths.config, docs_stage, site_stage, site_url, previous, context, recycled)
+                                          "nav": [[f, (docs_stage / f).is_file()] for f in nav_files(config["nav"])],
+                                          **_engine_key(site_engine)})
+            _, rendered = run_mkdocs(paths.config, docs_stage, site_stage, site_url, previous, context, recycled,
+                                     site_engine)
 
             def beside() -> str | None:
                 """The files beside MkDocs' output, and the new docs/'s digest (it is complete)."""
@@ -665,15 +670,21 @@ def _write_stamp(paths: Paths, data: dict) -> None:
         log.debug("cannot record the build (%s); the next build will be a full one", exc)
 
 
-def read_site_config(config: Path) -> dict:
+def _engine_key(site_engine) -> dict:
+    """What identifies the engine in build and render keys: nothing for MkDocs, whose keys stay
+    those of builds before there was a choice (cache.BUILD_LIBRARIES has its versions)."""
+    if site_engine.name == engines.DEFAULT:
+        return {}
+    return {"engine": site_engine.name, "engine_versions": site_engine.versions()}
+
+
+def read_site_config(config: Path, site_engine=None) -> dict:
     import yaml
 
     try:
         # mkdocs.yml may use !!python/name tags for Material extensions: read it with MkDocs' loader.
-        from mkdocs.utils.yaml import yaml_load
-
         with open(config, "rb") as handle:
-            data = yaml_load(handle)
+            data = engines.yaml_load(handle, site_engine)
     except (OSError, yaml.YAMLError, Exception) as exc:
         raise UsageError(f"{config}: cannot read the configuration ({exc})") from None
     if not isinstance(data, dict):
@@ -681,40 +692,15 @@ def read_site_config(config: Path) -> dict:
     return data
 
 
-class _Collect(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
-
-
 def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str | None,
                previous: Previous | None = None, context: str | None = None,
-               recycled: bool = False) -> tuple[list[str], BuiltPages]:
-    """Build the site with MkDocs, in this process, into the empty ``site_dir`` (or a recycled
-    one: see generator.mkbuild.build).
+               recycled: bool = False, site_engine=None) -> tuple[list[str], BuiltPages]:
+    """Build the site with the engine (default MkDocs) into the empty ``site_dir`` (or a recycled
+    one: see generator.engine.build_pages).
 
     Pages unchanged since ``previous`` (same render key under ``context``) are taken from the
-    previous site instead of rendered again (generator.mkbuild). Returns MkDocs' warnings and the
-    render keys of the pages; raises BuildError.
+    previous site instead of rendered again (generator.mkbuild). Returns the engine's warnings and
+    the render keys of the pages; raises BuildError.
     """
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    handler = _Collect()
-    mk_log = logging.getLogger("mkdocs")
-    mk_log.addHandler(handler)
-    try:
-        # absolute: MkDocs reads relative folders as relative to the configuration file
-        cfg = load_config(str(config_file), docs_dir=str(Path(docs_dir).resolve()),
-                          site_dir=str(Path(site_dir).resolve()), site_url=site_url or None)
-        built = build_pages(cfg, previous, context, recycled)
-    except MkDocsException as exc:
-        raise BuildError(f"the site could not be built: {exc}") from None
-    except SystemExit as exc:  # MkDocs aborts on config errors via click
-        raise BuildError(f"the site could not be built (MkDocs exited with status {exc.code})") from None
-    finally:
-        mk_log.removeHandler(handler)
-    return handler.messages, built
+    site_engine = site_engine if site_engine is not None else engines.get(engines.DEFAULT)
+    return engines.build(site_engine, config_file, docs_dir, site_dir, site_url, previous, context, recycled)

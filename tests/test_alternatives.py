@@ -1,112 +1,97 @@
-"""The generated docs/ and mkdocs.yml also build with ProperDocs and Zensical.
+"""The whole product on the maintained engines: ProperDocs, MkDocs NG and Zensical build the same site.
 
-ProperDocs (PyPI ``properdocs``, the maintained fork of MkDocs 1.x) and Zensical (PyPI ``zensical``,
-which reads mkdocs.yml) pin other versions of shared packages than this project, so they are
-installed in virtualenvs of their own, e.g.:
+Each engine pins other versions of shared packages than MkDocs 1.6.1, so each is installed in a
+virtualenv of its own, with this project's requirements (``.ci/run`` does it, into
+``.cache/alternatives/ENGINE``; see the README, "When Material for MkDocs 9 ends"):
 
-    python3 -m venv /tmp/venv-properdocs && /tmp/venv-properdocs/bin/pip install -r requirements.lock properdocs==1.6.7
-    python3 -m venv /tmp/venv-zensical && /tmp/venv-zensical/bin/pip install -r requirements.lock zensical==0.0.73
+    python3 -m venv .cache/alternatives/properdocs
+    .cache/alternatives/properdocs/bin/pip install -r requirements.lock properdocs==1.6.7
 
-and found through ``BRIEFINGS_PROPERDOCS`` / ``BRIEFINGS_ZENSICAL`` (paths of their executables), else
-on PATH, else as modules of this interpreter. A tool that is not found is skipped, saying so.
+The generator of this tree runs in that virtualenv (``python -m generator build --engine E``, with
+this tree on PYTHONPATH): articles in, site out, as a site owner runs it. An engine not installed
+there is skipped, saying so. ``BRIEFINGS_ALT_DIR`` moves the folder of virtualenvs.
 
-The site is generated here (not by MkDocs plugins): a few real articles through the pipeline plus
-``BRIEFINGS_ALT_COUNT`` (default 300) variants of them, so that the peak memory printed for each
-build means something. Memory is the child's own peak resident set (its VmHWM, read while it runs).
+ProperDocs and MkDocs NG render with MkDocs' own page-by-page build (generator.engine), so their
+sites are compared with MkDocs' file by file, byte for byte, except where they differ by design:
+
+- the ``generator`` meta tag names the engine;
+- MkDocs NG ships its own fork of Material (mkdocs-ng-material 9.7.7): its bundled JavaScript and
+  CSS (``assets/javascripts/``, ``assets/stylesheets/``, named by their hashes) differ, so do the
+  references to them and the "Made with" link of the footer. Everything else is the same bytes.
+
+Zensical renders every page itself, with its own templates: its pages are compared with MkDocs' by
+structure (titles, one search box, the styled search dialog, the 404 page's links, canonical links,
+the article's text and links), and each breakage listed in issue 19 fails one assertion here.
+Peak memory printed for each build is the child's own peak resident set (VmHWM, read while it runs).
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
 import subprocess
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from lxml import html as lxml_html
 
-from generator import site
-from generator.render import name_slug
-from generator.sitepages import docs_pages
 from tests.conftest import ARTICLE, REPO
 
 pytestmark = pytest.mark.slow
 
-PORT = "port-workers-strike-over-pay-as-shipping-delays-grow"
-TOOLS = {"properdocs": "BRIEFINGS_PROPERDOCS", "zensical": "BRIEFINGS_ZENSICAL", "mkdocs": "BRIEFINGS_MKDOCS"}
-TOPIC_POOL = ["shipping", "inflation", "trade unions", "supply chains", "elections", "energy prices", "housing",
-              "public transport", "interest rates", "farming", "tourism", "fisheries"]
-PEOPLE_POOL = ["Maria Lopez", "Ana Ruiz", "John Smith", "Li Wei", "Omar Haddad", "Eva Novak"]
+FIXTURES = REPO / "tests" / "fixtures" / "articles"
+SITE_URL = "https://example.org/news/"
+ALT_DIR = Path(os.environ.get("BRIEFINGS_ALT_DIR") or REPO / ".cache" / "alternatives")
+DISTRIBUTIONS = {"properdocs": "properdocs", "mkdocs-ng": "mkdocs-ng", "zensical": "zensical"}
+GENERATED = ("briefings", "topics", "people", "archive", "index.md", ".generated.json")
+STAT = re.compile(r"site: (\d+) pages rendered, (\d+) reused")
 
 
-def tool_command(name: str) -> list[str] | None:
-    path = os.environ.get(TOOLS[name])
-    if path:
-        return [path] if Path(path).is_file() else None
-    found = shutil.which(name)
-    if found:
-        return [found]
-    if importlib.util.find_spec(name) is not None:
-        return [sys.executable, "-m", name]
-    return None
+def engine_python(name: str) -> str:
+    """The Python of the engine's virtualenv, or skip saying how to install it."""
+    if name == "mkdocs":
+        return sys.executable
+    python = ALT_DIR / name / "bin" / "python"
+    hint = f"(see this file's docstring; .ci/run installs it into {ALT_DIR / name})"
+    if not python.is_file():
+        pytest.skip(f"{name} is not installed: no virtualenv at {ALT_DIR / name} {hint}")
+    probe = subprocess.run([str(python), "-c", f"import importlib.metadata as m; print(m.version({DISTRIBUTIONS[name]!r}))"],
+                           capture_output=True, text=True, check=False)
+    if probe.returncode != 0:
+        pytest.skip(f"{name} is not installed in {ALT_DIR / name} {hint}")
+    return str(python)
 
 
-def require(name: str) -> list[str]:
-    command = tool_command(name)
-    if command is None:
-        pytest.skip(f"{name} is not installed (set {TOOLS[name]} to its executable, put it on PATH, or install "
-                    f"it in this environment; see this file's docstring)")
-    return command
-
-
-@pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    """A folder with mkdocs.yml and a generated docs/ (real briefings plus variants)."""
-    root = tmp_path_factory.mktemp("alt")
-    seeds = root / "seeds"
-    seeds.mkdir()
-    (seeds / "port.txt").write_text(ARTICLE, encoding="utf-8")
-    (seeds / "port.yml").write_text("source: The Ledger\npublished: 2025-03-04\n", encoding="utf-8")
-    (seeds / "rail.txt").write_text(ARTICLE.replace("Port Workers", "Rail Workers"), encoding="utf-8")
-    report = site.collect(seeds)
-    assert report.errors == [] and len(report.briefings) == 2
-    briefings = list(report.briefings)
-    template = briefings[0]
-    for i in range(int(os.environ.get("BRIEFINGS_ALT_COUNT", "300"))):
-        speaker = PEOPLE_POOL[i % len(PEOPLE_POOL)]
-        quotes = tuple(replace(q, speaker=speaker) for q in template.quotes)
-        briefings.append(replace(
-            template, slug=f"variant-{i:04d}", title=f"Variant {i}: {template.title}",
-            source=replace(template.source, published=f"{2020 + i % 6}-{1 + i % 12:02d}-{1 + i % 28:02d}",
-                           file=f"variant-{i}.txt"),
-            keywords=tuple(TOPIC_POOL[(i + k) % len(TOPIC_POOL)] for k in range(0, 8, 2)),
-            quotes=quotes, people=(speaker,)))
-    docs = root / "docs"
-    for rel, text in docs_pages(briefings, "Briefings", "https://example.org/news/").items():
-        target = docs / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    shutil.copy(REPO / "docs" / "about.md", docs / "about.md")
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: theme",
-                                                                     f"custom_dir: {REPO / 'theme'}")
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+def make_project(root: Path, extra: dict[str, str] | None = None) -> Path:
+    """A site owner's folder: seeds (the fixture articles), mkdocs.yml, theme/ and docs/about.md."""
+    root.mkdir(parents=True)
+    shutil.copytree(FIXTURES, root / "seeds")
+    (root / "seeds" / "port.txt").write_text(ARTICLE, encoding="utf-8")
+    (root / "seeds" / "port.yml").write_text("source: The Ledger\npublished: 2025-03-04\n", encoding="utf-8")
+    for name, text in (extra or {}).items():
+        (root / "seeds" / name).write_text(text, encoding="utf-8")
+    shutil.copytree(REPO / "docs", root / "docs", ignore=shutil.ignore_patterns(*GENERATED))
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", root / "theme")
     return root
 
 
-def build(command: list[str], project: Path, out: str, extra: list[str]) -> tuple[Path, int, str]:
-    """Run one build in a child process; returns (site folder, peak RSS in MB, output)."""
-    config = project / f"{out}.yml"
-    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config.write_text(re.sub(r"(?m)^site_dir:.*$", f"site_dir: {out}", text), encoding="utf-8")
-    log = project / f"{out}.log"
+def run_build(engine: str, project: Path, *extra: str, site_url: str | None = SITE_URL) -> tuple[int, str]:
+    """``python -m generator build --engine ENGINE`` in the project, in the engine's virtualenv.
+    Returns (peak RSS in MB, output)."""
+    python = engine_python(engine)
+    command = [python, "-m", "generator", "build", "--engine", engine, "--verbose", *extra]
+    if site_url:
+        command += ["--site-url", site_url]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("BRIEFINGS_ENGINE", None)
+    log = project / f".build-{engine}.log"
     with open(log, "wb") as handle:
-        child = subprocess.Popen([*command, "build", "-f", str(config), *extra], cwd=project,
-                                 stdout=handle, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        child = subprocess.Popen(command, cwd=project, env=env, stdout=handle, stderr=subprocess.STDOUT,
+                                 stdin=subprocess.DEVNULL)
         peak_kb = 0
         # The child's own high-water mark (VmHWM), read until it exits: getrusage's ru_maxrss would
         # carry over this test process's size, which Linux keeps across fork and exec.
@@ -114,8 +99,9 @@ def build(command: list[str], project: Path, out: str, extra: list[str]) -> tupl
             peak_kb = max(peak_kb, _vm_hwm_kb(child.pid))
             time.sleep(0.02)
     output = log.read_text(encoding="utf-8", errors="replace")
+    log.unlink()
     assert child.returncode == 0, output[-3000:]
-    return project / out, peak_kb // 1024, output
+    return peak_kb // 1024, output
 
 
 def _vm_hwm_kb(pid: int) -> int:
@@ -129,57 +115,233 @@ def _vm_hwm_kb(pid: int) -> int:
     return 0
 
 
-def check_pages(site_dir: Path) -> None:
-    for rel in (f"briefings/{PORT}", "briefings/variant-0000", "people", "people/maria-lopez", "topics",
-                f"topics/{name_slug('shipping', 'topic')}", "topics/shipping/page-2", "archive", "about"):
-        assert (site_dir / rel / "index.html").is_file(), rel
-    person = lxml_html.parse(str(site_dir / "people" / "maria-lopez" / "index.html")).getroot()
-    assert "Maria Lopez" in person.xpath("string(//h1)")
-
-
-def broken_links(site_dir: Path, xpath: str = "//a/@href | //link/@href | //script/@src | //img/@src",
-                 pages: str = "**/*.html") -> list[str]:
-    broken = []
-    for page in sorted(site_dir.glob(pages)):
-        if page.name == "404.html":
-            continue
-        for url in lxml_html.parse(str(page)).getroot().xpath(xpath):
-            parts = urlsplit(url)
-            if parts.scheme or not parts.path or url.startswith("mailto:"):
-                continue
-            target = (page.parent / unquote(parts.path)).resolve()
-            if not (target / "index.html" if target.is_dir() else target).exists():
-                broken.append(f"{page.relative_to(site_dir)} -> {url}")
-    return broken
-
-
-def report(capsys, name: str, peak_mb: int, output: str) -> None:
-    with capsys.disabled():  # the brief asks for the number in the test output
+def report(capsys, name: str, peak_mb: int) -> None:
+    with capsys.disabled():  # the number belongs in the test output
         print(f"\n{name} build: peak memory {peak_mb} MB (child's max RSS)")  # noqa: T201
 
 
-def test_properdocs_builds_the_generated_docs(project, capsys):
-    command = require("properdocs")
-    out, peak, output = build(command, project, "site-properdocs", [])
-    report(capsys, "ProperDocs", peak, output)
-    check_pages(out)
-    assert broken_links(out) == []  # a fork of MkDocs 1.6: every link resolves as with MkDocs
+def tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def test_zensical_builds_the_generated_docs_and_reports_its_memory(project, capsys):
-    command = require("zensical")
-    out, peak, output = build(command, project, "site-zensical", [])
-    report(capsys, "Zensical", peak, output)
-    check_pages(out)
-    # Every link the generator writes resolves, the quote box's people links and the topic chips
-    # included: they are Markdown links, which each tool maps to its own URLs. (Zensical's own
-    # navigation uses root-absolute links, which are its business.)
-    assert broken_links(out, "//article//a/@href") == []
+@pytest.fixture(scope="module")
+def mkdocs_site(tmp_path_factory) -> Path:
+    """The reference: the project built with MkDocs 1.6.1, then again after editing one article."""
+    project = make_project(tmp_path_factory.mktemp("ref") / "project")
+    run_build("mkdocs", project)
+    first = project.parent / "site-first"
+    shutil.copytree(project / "site", first)
+    edit_one_article(project)
+    run_build("mkdocs", project)
+    return project
 
 
-def test_mkdocs_memory_for_comparison(project, capsys):
-    command = require("mkdocs")
-    out, peak, output = build(command, project, "site-mkdocs", [])
-    report(capsys, "MkDocs", peak, output)
-    check_pages(out)
-    assert broken_links(out) == []
+def edit_one_article(project: Path) -> None:
+    path = project / "seeds" / "port.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\nThe talks resume on Thursday, officials said.\n",
+                    encoding="utf-8")
+
+
+# --- ProperDocs and MkDocs NG: the same bytes ------------------------------------------------------
+
+_ASSET = re.compile(rb"assets/(?:javascripts|stylesheets)/(?:workers/)?[\w.-]+?\.[0-9a-f]{8}\.min\.(?:js|css)")
+_GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
+_MADE_WITH = re.compile(rb'href="https://[\w.-]+/mkdocs-material/"')
+
+
+def normalise(rel: str, data: bytes, engine: str) -> bytes:
+    if not rel.endswith(".html"):
+        return data
+    data = _GENERATOR.sub(b'<meta name="generator">', data)
+    if engine == "mkdocs-ng":
+        data = _ASSET.sub(b"assets/THEME-ASSET", data)
+        data = _MADE_WITH.sub(b'href="MATERIAL"', data)
+    return data
+
+
+def compare_with_mkdocs(engine: str, got: Path, want: Path) -> None:
+    mine, theirs = tree(got), tree(want)
+    theme_assets = ("assets/javascripts/", "assets/stylesheets/")
+    if engine == "mkdocs-ng":  # its fork of Material's bundle: other files, other hashes
+        mine = {k: v for k, v in mine.items() if not k.startswith(theme_assets)}
+        theirs = {k: v for k, v in theirs.items() if not k.startswith(theme_assets)}
+    assert sorted(mine) == sorted(theirs)
+    differ = [rel for rel in theirs if normalise(rel, mine[rel], engine) != normalise(rel, theirs[rel], engine)]
+    assert differ == [], f"{len(differ)} files differ from MkDocs' build, e.g. {differ[:5]}"
+
+
+@pytest.mark.parametrize("engine", ["properdocs", "mkdocs-ng"])
+def test_engine_runs_the_whole_product_like_mkdocs(engine, mkdocs_site, tmp_path, capsys):
+    python = engine_python(engine)
+    assert python
+    project = make_project(tmp_path / "project")
+    peak, _ = run_build(engine, project)
+    report(capsys, f"{engine} (whole product, {len(list((project / 'seeds').glob('*.*')))} seed files)", peak)
+    compare_with_mkdocs(engine, project / "site", mkdocs_site.parent / "site-first")
+    # the product's own files are there: search index, feeds, data
+    for rel in ("pagefind/pagefind.js", "feed.xml", "feed.json", "briefings.json", "sitemap.xml"):
+        assert (project / "site" / rel).is_file(), rel
+
+    # one article edited: an incremental rebuild renders few pages, reuses the rest, and its site is
+    # MkDocs' site of the edited articles, byte for byte
+    edit_one_article(project)
+    _, output = run_build(engine, project)
+    stats = STAT.findall(output)
+    assert stats, output[-2000:]
+    rendered, reused = map(int, stats[-1])
+    assert reused > rendered > 0, (rendered, reused)
+    compare_with_mkdocs(engine, project / "site", mkdocs_site / "site")
+
+
+def test_engine_flag_refuses_an_engine_that_is_not_installed(tmp_path):
+    """--engine names what builds the site; one missing here is a usage error (exit 2), not a crash."""
+    from generator import engine as engines
+
+    missing = [name for name, e in engines.ENGINES.items() if e.missing()]
+    if not missing:
+        pytest.skip("every engine is installed in this environment")
+    project = make_project(tmp_path / "project")
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "--engine", missing[0]], cwd=project,
+                          env={**os.environ, "PYTHONPATH": str(REPO)}, capture_output=True, text=True, check=False)
+    assert done.returncode == 2, done.stderr
+    assert missing[0] in done.stderr and "install" in done.stderr
+    assert not (project / "site").exists()
+
+
+# --- Zensical: the same structure ------------------------------------------------------------------
+
+def page(site: Path, rel: str):
+    return lxml_html.parse(str(site / rel)).getroot()
+
+
+def text(node) -> str:
+    return " ".join(node.text_content().split()) if node is not None else ""
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory) -> Path:
+    engine_python("zensical")
+    project = make_project(tmp_path_factory.mktemp("zensical") / "project")
+    # .cache/ is where Zensical keeps its own cache and where the generator keeps its articles
+    run_build("zensical", project)
+    return project
+
+
+@pytest.fixture(scope="module")
+def mkdocs_first(mkdocs_site) -> Path:
+    return mkdocs_site.parent / "site-first"
+
+
+def html_pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if not p.relative_to(site).as_posix().startswith(("assets/", "pagefind/")))
+
+
+def test_zensical_builds_every_page_mkdocs_builds(zensical_site, mkdocs_first):
+    assert html_pages(zensical_site / "site") == html_pages(mkdocs_first)
+
+
+def test_zensical_pages_have_mkdocs_titles(zensical_site, mkdocs_first):
+    """The home page is "Briefings", not "Latest - Briefings"; every other title as MkDocs'."""
+    for rel in html_pages(mkdocs_first):
+        assert text(page(zensical_site / "site", rel).find(".//title")) == text(page(mkdocs_first, rel).find(".//title")), rel
+
+
+def test_zensical_header_has_one_search_box_and_no_search_json(zensical_site):
+    site = zensical_site / "site"
+    for rel in ("index.html", "topics/index.html", "404.html"):
+        root = page(site, rel)
+        assert len(root.xpath('//*[contains(concat(" ", @class, " "), " md-search ")]')) == 1, rel
+        assert len(root.xpath("//*[@data-bf-search]")) == 1, rel  # the box is Pagefind's
+    assert not (site / "search.json").exists()  # the full text of every page, for its own search
+    assert (site / "pagefind" / "pagefind.js").is_file()
+
+
+def _stylesheets(site: Path, rel: str) -> str:
+    root = page(site, rel)
+    css = "".join(s.text or "" for s in root.xpath("//style"))
+    for href in root.xpath('//link[@rel="stylesheet"]/@href'):
+        target = (site / rel).parent / unquote(urlsplit(href).path)
+        if target.is_file():
+            css += target.read_text(encoding="utf-8", errors="replace")
+    return css
+
+
+def test_zensical_search_dialog_is_styled(zensical_site, mkdocs_first):
+    """The dialog borrows Material's md-search classes: every one it uses has rules on the page."""
+    site = zensical_site / "site"
+    root = page(site, "index.html")
+    used = sorted({c for cls in root.xpath('//*[@data-bf-search]/descendant-or-self::*/@class') for c in cls.split()
+                   if c.startswith("md-search")})
+    assert used
+    css = _stylesheets(site, "index.html")
+    assert [c for c in used if f".{c}" not in css] == []
+    assert [c for c in used if f".{c}" not in _stylesheets(mkdocs_first, "index.html")] == []
+
+
+def test_zensical_uses_materials_classic_look(zensical_site):
+    hrefs = page(zensical_site / "site", "index.html").xpath('//link[@rel="stylesheet"]/@href')
+    assert any("/stylesheets/classic/" in h for h in hrefs), hrefs
+    assert not any("/stylesheets/modern/" in h for h in hrefs), hrefs
+
+
+def test_zensical_404_links_to_every_section(zensical_site, mkdocs_first):
+    def links(site: Path) -> list[tuple[str, str]]:
+        return [(text(a), a.get("href")) for a in page(site, "404.html").xpath('//*[@class="bf-notfound__links"]//a')]
+
+    want = links(mkdocs_first)
+    assert len(want) == 5
+    got = links(zensical_site / "site")
+    assert [t for t, _ in got] == [t for t, _ in want]
+    # served at any depth: both give site-rooted links (MkDocs /news/..., Zensical /...)
+    assert [h.removeprefix(urlsplit(SITE_URL).path).strip("/.") for _, h in got] == \
+           [h.removeprefix(urlsplit(SITE_URL).path).strip("/.") for _, h in want]
+
+
+def test_zensical_canonical_links_are_mkdocs(zensical_site, mkdocs_first):
+    for rel in ("index.html", "topics/index.html", "about/index.html"):
+        z, m = page(zensical_site / "site", rel), page(mkdocs_first, rel)
+        for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
+            assert z.xpath(xpath) == m.xpath(xpath), (rel, xpath)
+            assert all(u.startswith(SITE_URL) for u in z.xpath(xpath)), (rel, xpath)
+
+
+def test_zensical_without_a_site_url_writes_no_root_absolute_canonical(tmp_path):
+    engine_python("zensical")
+    project = make_project(tmp_path / "project")
+    run_build("zensical", project, site_url=None)
+    for rel in ("index.html", "topics/index.html"):
+        root = page(project / "site", rel)
+        assert root.xpath('//link[@rel="canonical"]') == [] and root.xpath('//meta[@property="og:url"]') == [], rel
+
+
+def test_zensical_articles_match_mkdocs(zensical_site, mkdocs_first):
+    """The article of every content page: the same text, and links that resolve."""
+    site = zensical_site / "site"
+    checked = 0
+    for rel in html_pages(mkdocs_first):
+        if rel == "404.html":
+            continue
+        z, m = page(site, rel).find(".//article"), page(mkdocs_first, rel).find(".//article")
+        assert text(z) == text(m), rel
+        for href in z.xpath(".//a/@href"):
+            parts = urlsplit(href)
+            if parts.scheme or not parts.path or href.startswith("mailto:"):
+                continue
+            target = (site / rel).parent / unquote(parts.path)
+            assert (target / "index.html" if target.is_dir() else target).exists(), (rel, href)
+        checked += 1
+    assert checked > 20
+
+
+def test_zensical_builds_keep_the_generators_article_cache(zensical_site):
+    """Zensical's cache and the generator's share .cache/: a build that runs Zensical again (another
+    site address) leaves every cached article in place. (``zensical build --clean`` run by hand
+    would delete .cache/ whole; the generator never passes --clean.)"""
+    cache = zensical_site / ".cache"
+    before = {p: p.stat().st_mtime_ns for p in sorted((cache / "briefings").rglob("*")) if p.is_file()}
+    assert before
+    assert [p for p in cache.iterdir() if p.name != "briefings"]  # Zensical's own entries beside it
+    _, output = run_build("zensical", zensical_site, site_url="https://example.org/elsewhere/")
+    assert "Nothing changed" not in output  # Zensical did run
+    assert {p: p.stat().st_mtime_ns for p in before if p.is_file()} == before

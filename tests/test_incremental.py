@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import mkbuild, site
+from generator import engine, mkbuild, site
 from tests.conftest import REPO
 
 FIXTURES = REPO / "tests" / "fixtures" / "articles"
@@ -26,14 +26,14 @@ def rendered(monkeypatch):
         log[-1].append(page.file.src_uri)
         return real(page, *a, **k)
 
-    real_build = mkbuild._build
+    real_build = engine._build
 
     def build(*a, **k):
         log.append([])
         return real_build(*a, **k)
 
     monkeypatch.setattr(mk, "_build_page", spy)
-    monkeypatch.setattr(mkbuild, "_build", build)
+    monkeypatch.setattr(engine, "_build", build)
     return log
 
 

@@ -34,6 +34,32 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
 
 
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Say loudly, last, that the browser tests did not run, why, and how to make them run: a
+    skipped browser test is not a passed one, and a newcomer's `make test` should not hide it."""
+    here = Path(__file__).parent
+    skipped = [r for r in terminalreporter.stats.get("skipped", [])
+               if Path(str(getattr(r, "fspath", "") or r.nodeid.split("::")[0])).resolve().is_relative_to(here)
+               or r.nodeid.startswith("tests/browser/")]
+    if not skipped:
+        return
+    reasons = sorted({_reason(r) for r in skipped})
+    write = terminalreporter.write_line
+    terminalreporter.write_sep("!", f"{len(skipped)} BROWSER TESTS WERE SKIPPED: NOT RUN, NOT PASSED", red=True, bold=True)
+    for reason in reasons:
+        write(f"  reason: {reason}", yellow=True, bold=True)
+    write("  To run them, install Debian's Chromium and the test requirements, then run `make test` again:", bold=True)
+    write("      sudo apt-get install chromium        # Debian/Ubuntu; Playwright drives /usr/bin/chromium")
+    write("      .venv/bin/pip install -r requirements-test.lock   # Playwright and axe-core (make test does this)")
+
+
+def _reason(report) -> str:
+    longrepr = report.longrepr
+    if isinstance(longrepr, tuple) and len(longrepr) == 3:
+        return str(longrepr[2]).removeprefix("Skipped: ")
+    return str(longrepr)
+
+
 @pytest.fixture(scope="session")
 def playwright_instance():
     with sync_playwright() as p:
