@@ -1,0 +1,185 @@
+"""The shapes of web page furniture: one test per kind of line, none about one site's wording.
+
+Each rule describes a *shape* such lines have on any site: short, no sentence punctuation, a call
+to action, a bare URL or image file name, a copyright sign, a skip-link, a widget's label. Body
+paragraphs are long, punctuated sentences and never match.
+"""
+from __future__ import annotations
+
+import re
+
+_URL_ONLY = re.compile(r"^(?:<?(?:https?://|www\.)\S+>?|\S+\.(?:png|jpe?g|gif|webp|svg|avif)(?:\?\S*)?"
+                       r"(?:\s*\(\d+\s*[×x]\s*\d+\))?)$", re.I)
+COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b|all rights reserved)|\ball rights reserved\b|"
+                       r"جميع الحقوق محفوظة", re.I)
+# The owner in "© 2026 Name", "Copyright © 2017 Name. All rights reserved.", "© Name L.P. 2024":
+# company suffixes with full stops ("L.P.", "Inc.", "Co.") belong to the name.
+_COMPANY_SUFFIX = r"(?:L\.\s?P\.|L\.\s?L\.\s?C\.|Inc\.|Ltd\.|Co\.|Corp\.|S\.\s?A\.|N\.\s?V\.|P\.\s?L\.\s?C\.|A\.\s?G\.)"
+COPYRIGHT_OWNER = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*:?\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"(?P<owner>(?:[^\d©|.,]|\.(?=[A-Za-z]{2,}\b)|,\s*(?=" + _COMPANY_SUFFIX + r"))+?"
+    r"(?:\s*" + _COMPANY_SUFFIX + r")?)"
+    r"\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:[.,|].*)?$", re.I)
+# The page's footer starts at a full copyright notice: "© 2026 X", "Copyright 2017 X. All rights reserved."
+FOOTER_COPYRIGHT = re.compile(r"^(?:copyright\s*:?\s*)?(?:©|\(c\))\s*(?:\d{4}|[A-Z])|^copyright\s+\d{4}|"
+                              r"\ball rights reserved\b", re.I)
+
+# Calls to action and page furniture. Matched only on short lines (see is_boilerplate).
+_CTA = re.compile(
+    r"\b(?:subscribe|sign[ -]?up|sign in|log ?in|newsletters?|unsubscribe|inbox|"
+    r"continue reading|keep reading|read more|read also|also read|see also|more from|discover more|"
+    r"related (?:posts?|articles?|stories|news|content|coverage|topics)|you may (?:also )?like|"
+    r"recommended (?:for you|stories|articles)|most (?:read|popular|viewed|recent)|trending|"
+    r"leave a (?:reply|comment)|post (?:a )?comment|comments?(?: \(\d+\))?$|\d+ comments?|no comments|"
+    r"required fields|email address will not be published|cancel reply|"
+    r"share (?:this|on|via|the article|article)|share$|follow us|social (?:links|media)|"
+    r"click here|tap here|download (?:the|our) app|get (?:the|our) app|advertisement|sponsored|"
+    r"cookie|privacy policy|terms of (?:use|service)|all rights reserved|skip to (?:the )?(?:main )?content|"
+    r"back to top|top of (?:the )?page|print this|listen to (?:this|the) article|full archive|get access|"
+    r"our standards|take a tour|watch video|latest videos|upcoming events|media kit|ad rates|"
+    r"contact us|about us|powered by|"
+    r"\d+[ -]min(?:ute)?s?(?: read|$)|(?:updated|published|posted)\s+\d+\s+(?:second|minute|hour|day|week)s?\s+ago|"
+    r"tags?:|tagged:?|filed under|photo:|image:|caption:|credit:|source:|logo|masthead|getty images|reuters/|"
+    r"whatsapp|facebook|twitter|telegram|linkedin|instagram|youtube|tiktok|pinterest|reddit|email this|"
+    # the same furniture on Arabic sites: read also/more, subscribe, newsletter, follow us, share, related
+    r"اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|إقرأ أيضا|اشترك|النشرة البريدية|تابعونا|تابعنا|شارك|مشاركة|"
+    r"ذات صلة|اضغط هنا|جميع الحقوق محفوظة|أضف تعليق|اترك تعليقا)\b",
+    re.I,
+)
+# Furniture that is furniture at any length: skip-links and accessibility links, archive labels,
+# cookie notices, syndication notices, "continue reading" widgets, alt texts of images.
+_FURNITURE_ANY_LENGTH = re.compile(
+    r"^(?:please\s+)?(?:skip(?:ping)?\s+(?:to|the)\s+(?:the\s+)?(?:main\s+)?(?:content|menu|navigation|text)|"
+    r"(?:please\s+)?view\s+the\s+main\s+(?:text|content)\b.*\bskipping\b|"
+    r"(?:tag|category|author|date|monthly)\s+archives?\s*:|you\s+are\s+(?:reading|viewing|browsing)\s+(?:about|in)?\s*:|"
+    r"\(?\s*(?:the\s+)?(?:article|story)\s+continues\s+(?:below|after)\b[^.]{0,30}\)?$|"
+    r"\(?(?:this|the)\s+(?:story|article|report|content)\s+(?:has\s+not\s+been|was\s+not|is\s+auto|was\s+auto|"
+    r"has\s+been\s+(?:auto|published\s+from)|is\s+published\s+from)[^)]{0,160}(?:feed|wire|agency|staff)\b|"
+    r"we\s+use\s+cookies\b|(?:this|our)\s+(?:web)?site\s+uses\s+cookies\b|by\s+(?:continuing|using)\s+(?:to\s+)?"
+    r"(?:use|browse)\s+(?:this|our)\s+(?:web)?site\b.*\bcookies\b)",
+    re.I,
+)
+# "Article continues after this advertisement": the page's inline widget, glued to a paragraph.
+INLINE_FURNITURE = re.compile(
+    r"\(?\s*(?:the\s+)?(?:article|story)\s+continues\s+(?:below|after)\s+(?:this\s+|the\s+)?"
+    r"(?:advertisement|advert|ad|image|video|photo|graphic)\s*\)?|"
+    r"^advertisement(?=[A-Z])|^-\s*advertisement\s*-\s*",
+    re.I,
+)
+# An image's alt text or file description left as a line: "image of CT scan of a molar".
+_ALT_TEXT = re.compile(r"^(?:an?\s+)?(?:image|photo|picture|illustration|screenshot|graphic|icon|thumbnail)"
+                       r"\s+(?:of|showing)\s+[a-z]", re.I)
+# Widget buttons and icon ligature names left as text: "More info OK", "folder_openLebanon".
+_BUTTONS = re.compile(r"^(?:(?:more\s+info|ok|okay|accept(?:\s+all)?|agree|i\s+agree|got\s+it|close|dismiss|"
+                      r"reject(?:\s+all)?|now\s+live|live|play|next|previous|prev|menu|search|home)[\s!.]*){1,4}$", re.I)
+_ICON_LIGATURE = re.compile(r"\b[a-z]+_[a-z]+(?=[A-Z\d]|\s|$)")
+_VIDEO_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:mins?\.?|minutes?)?\.?$", re.I)
+_SOCIAL_WORDS = re.compile(r"^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|instagram|youtube|"
+                           r"tiktok|pinterest|reddit|email|print|copy link|share)[\s,|•·/]*)+$", re.I)
+# "Reporting by X; Editing by Y", "(Additional reporting by X)": the wire's credits, not the story.
+CREDIT = re.compile(r"^[(\[]?(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|produced|"
+                    r"graphics|photos?|research|fact-checking)\s+by\s+(?P<names>[^;)\]]{3,120})", re.I)
+BREADCRUMB = re.compile(r"^[^.!?]{1,80}(?:\s*[>»›/|]\s*[^.!?>»›/|]{1,40}){2,}$")
+_SENTENCE_END = re.compile(r"[.!?…]['\"’”»)]?$|[.!?][’”\"]\s")
+# Letters of scripts written without spaces or in their own alphabet (Hangul, kana, Han).
+_CJK_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def words(line: str) -> int:
+    return len(line.split())
+
+
+def is_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line))
+
+
+def is_boilerplate(line: str, count: int | None = None) -> bool:
+    """True when a line has the shape of page furniture rather than article prose.
+
+    ``count``: the line's word count (:func:`words`), when the caller has it."""
+    if count is None:
+        count = words(line)
+    if _URL_ONLY.match(line) or _SOCIAL_WORDS.match(line) or _VIDEO_TIME.match(line):
+        return True
+    if count <= 40 and CREDIT.match(line):
+        return True
+    if count <= 25 and COPYRIGHT.search(line):
+        return True
+    if count <= 80 and FOOTER_COPYRIGHT.search(line) and COPYRIGHT.match(line):
+        return True  # "Copyright © 2017 X. All rights reserved. Distributed by ..."
+    if count <= 60 and _FURNITURE_ANY_LENGTH.match(line):
+        return True
+    if count <= 16 and _CTA.search(line):
+        # A quoted sentence or a long statement that mentions "subscribe" is prose, not a prompt.
+        return not (count >= 10 and is_sentence(line) and not line.lower().startswith(("subscribe", "sign up")))
+    if count <= 12 and not is_sentence(line) and (
+            BREADCRUMB.match(line) or _ALT_TEXT.match(line) or _BUTTONS.match(line)
+            or (count <= 8 and _ICON_LIGATURE.search(line))):
+        return True
+    return False
+
+
+def is_foreign_widget(line: str) -> bool:
+    """A line wholly in Hangul, kana or Han characters (a site's widget text) on a page in a
+    Latin-script language; the caller checks the page's script."""
+    cjk = len(_CJK_LETTER.findall(line))
+    return cjk >= 5 and not _LATIN_LETTER.search(line)
+
+
+def is_latin_page(lines: list[str]) -> bool:
+    sample = " ".join(lines[:40])
+    return len(_LATIN_LETTER.findall(sample)) > 4 * len(_CJK_LETTER.findall(sample)) + 200
+
+
+def is_menu_run(lines: list[str], index: int) -> bool:
+    """A numbered navigation menu: three or more short numbered items in a row ("1. Home")."""
+    def item(i: int) -> bool:
+        return 0 <= i < len(lines) and bool(_MENU_ITEM.match(lines[i]))
+    if not item(index):
+        return False
+    run = 1
+    j = index - 1
+    while item(j) and run < 3:
+        run, j = run + 1, j - 1
+    j = index + 1
+    while item(j) and run < 3:
+        run, j = run + 1, j + 1
+    return run >= 3
+
+
+_MENU_ITEM = re.compile(r"^\d{1,2}\.\s+\S+(?:\s+\S+){0,4}$")
+
+
+_DATE_LINE = re.compile(
+    r"^(?:(?:published|updated|posted|last updated|date)\s*:?\s*)?(?:on\s+)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|"
+    r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4})(?:[\s,|-]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*(?:[A-Z]{2,5}|GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?)?\s*$",
+    re.I,
+)
+_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by)\s+(?P<name>[^\d:|]{3,80})$", re.I)
+# "date 2017-09-04 4 September 2017": a site's date header giving the date twice.
+_DOUBLE_DATE = re.compile(r"^(?:date\s*:?\s*)?(?P<a>\d{4}-\d{2}-\d{2})\s+(?P<b>.+)$", re.I)
+
+
+def is_dateline(line: str) -> bool:
+    """A line that only dates the article: "March 4, 2025", "Politics | June 30, 2026 | 10:00"."""
+    if _DATE_LINE.match(line):
+        return True
+    double = _DOUBLE_DATE.match(line)
+    if double and _DATE_LINE.match(double.group("b")):
+        return True
+    parts = [p.strip() for p in re.split(r"\s[|•·]\s|\s[-–—]\s", line) if p.strip()]
+    return (len(parts) >= 2 and any(_DATE_LINE.match(p) for p in parts)
+            and all(words(p) <= 4 or _DATE_LINE.match(p) for p in parts))
+
+
+def is_byline(line: str) -> bool:
+    return bool(_BYLINE.match(line)) and words(line) <= 10 and not is_sentence(line.rstrip(".") + "x")
+
+
+def byline_name(line: str) -> str | None:
+    match = _BYLINE.match(line)
+    return match.group("name").strip() if match and is_byline(line) else None
