@@ -18,8 +18,8 @@ from collections import Counter
 from generator.clean import notes
 from generator.clean.notes import (LANGUAGE_NAMES, UNNAMED_LANGUAGE, split_lede_dateline,  # noqa: F401
                                    translation_note)
-from generator.clean.shapes import (BREADCRUMB, COPYRIGHT, COPYRIGHT_OWNER, CREDIT, FOOTER_COPYRIGHT,
-                                    INLINE_FURNITURE, byline_name, is_boilerplate, is_byline, is_dateline,
+from generator.clean.shapes import (BREADCRUMB, COPYRIGHT, CREDIT, FOOTER_COPYRIGHT,
+                                    INLINE_FURNITURE, byline_name, copyright_owner, is_boilerplate, is_byline, is_dateline,
                                     is_foreign_widget, is_latin_page, is_menu_run, is_sentence)
 from generator.clean.shapes import words as _words
 from generator.models import CleanText
@@ -117,9 +117,9 @@ def _headline_candidate(line: str) -> bool:
     return True
 
 
-def _outlet_evidence(line: str, count: int, body_started: bool, evidence: list[tuple[int, str]]) -> bool:
+def _outlet_evidence(line: str, count: int, body_started: bool, evidence: list[tuple[int, str]]) -> bool | None:
     """Adds what the line says about the outlet to ``evidence``; True when the line is a sign-off
-    that ends the story ("- REUTERS")."""
+    that ends the story ("- REUTERS"), None when it is a credit line to drop ("• Kyodo")."""
     def add(rank: int, name: str | None) -> None:
         name = notes.clean_name(name)
         if name and name.casefold() not in _NOT_OUTLET_NAMES:
@@ -137,6 +137,7 @@ def _outlet_evidence(line: str, count: int, body_started: bool, evidence: list[t
         add(notes.SOURCE, match.group("name"))
     elif not body_started and (match := notes.AGENCY_BULLET.match(line)):
         add(notes.AGENCY, match.group("name"))
+        return None  # the credit line is furniture
     elif not body_started and (match := notes.NAME_DATE.match(line)):
         add(notes.CREDITED, match.group("name"))
     elif body_started and (match := notes.SIGN_OFF.match(line)) and match.group("name").isupper():
@@ -160,7 +161,11 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
     kept: list[str] = []
     end_mark: int | None = None  # where a sign-off or a source credit ended the story (in ``kept``)
     in_list = in_comments = in_footer = body_started = False
+    total_chars = sum(len(b) for b in blocks) or 1
+    chars_before = 0
     for index, line in enumerate(blocks):
+        late = chars_before >= total_chars * 0.5  # past the middle of the page's text
+        chars_before += len(line)
         if INLINE_FURNITURE.search(line):
             rest = INLINE_FURNITURE.sub("", line).strip()
             removed.append(line if not rest else INLINE_FURNITURE.search(line).group(0))
@@ -178,7 +183,7 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
             if name:
                 evidence.append((notes.CREDITED, name))
             removed.append(line)
-            if body_started and second_half:
+            if body_started and late:
                 end_mark = len(kept)
             continue
         prefix = notes.CREDIT_PREFIX.match(line)
@@ -187,17 +192,19 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
             removed.append(prefix.group(0).strip())
             line = line[prefix.end():]
             words = _words(line)
-        if _outlet_evidence(line, words, body_started, evidence) and second_half:
+        said = _outlet_evidence(line, words, body_started, evidence)
+        if said is None:
+            removed.append(line)
+            continue
+        if said and late:
             end_mark = len(kept)
         if words <= 25 and COPYRIGHT.search(line):
-            owner = COPYRIGHT_OWNER.match(line)
-            name = owner and notes.clean_name(owner.group("owner").strip(" -–|"))
+            name = notes.clean_name(copyright_owner(line))
             if name:
                 publishers.append(name)
                 evidence.append((notes.COPYRIGHT_OWNER, name))
         elif words <= 80 and COPYRIGHT.match(line):
-            owner = COPYRIGHT_OWNER.match(line.split(". ")[0] + ".")
-            name = owner and notes.clean_name(owner.group("owner").strip(" -–|"))
+            name = notes.clean_name(copyright_owner(line))
             if name:
                 evidence.append((notes.COPYRIGHT_OWNER, name))
         if in_comments or in_footer:
@@ -304,7 +311,7 @@ def _take_headline(lines: list[str], title_hint: str | None, removed: list[str],
         return _headline_at(lines, index, removed, evidence)
     if lines and _is_path_or_punctuation(lines[0]) and len(lines) > 1:
         return _headline_at(lines, 0, removed, evidence)
-    return None, lines
+    return None, _drop_leading_furniture(lines, removed)
 
 
 def _headline_at(lines: list[str], index: int, removed: list[str],
@@ -391,7 +398,7 @@ def _trim_tail(lines: list[str], removed: list[str]) -> list[str]:
 
 def _drop_repeats(lines: list[str], removed: list[str]) -> list[str]:
     """Pull quotes and repeated widgets: a short paragraph that repeats text found elsewhere."""
-    if len(lines) < 3:
+    if len(lines) < 2:
         return lines
     folded = [_fold(line) for line in lines]
     joined = "\n".join(folded) if len(lines) <= 400 else ""  # pull quotes: checked on article-sized text

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from generator.clean.shapes import SECTION_WORDS
+
 
 LANGUAGE_NAMES = {
     "afrikaans": "af", "albanian": "sq", "amharic": "am", "arabic": "ar", "armenian": "hy",
@@ -147,10 +149,6 @@ NAME_DATE = re.compile(r"^(?P<name>(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}" + _
                        r"(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|"
                        r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})$")
 # " | News | DW | 13.08.2018": a page title's suffix naming the site.
-_SECTION_WORDS = {"news", "world", "politics", "business", "sport", "sports", "opinion", "culture", "science",
-                  "health", "home", "latest", "top stories", "local", "national", "international", "economy",
-                  "tech", "technology", "entertainment", "lifestyle", "middle east", "africa", "asia",
-                  "europe", "americas", "video", "videos", "analysis", "features", "blog", "blogs"}
 _WIRE_WORDS = {"photo", "photos", "file", "video", "update", "updated", "ap photo", "afp photo", "reuters photo",
                "translation", "translated", "sic", "map", "graphic"}
 
@@ -163,14 +161,16 @@ def title_suffix(line: str) -> tuple[str, str | None] | None:
     tail = parts[1:]
     if any(len(p.split()) > 4 or not p for p in tail):
         return None
-    names = [p for p in tail if not re.fullmatch(r"[\d./: -]+", p) and p.lower() not in _SECTION_WORDS]
+    names = [p for p in tail if not re.fullmatch(r"[\d./: -]+", p) and p.lower() not in SECTION_WORDS]
     return parts[0], (names[-1] if names else None)
 
 
 def clean_name(name: str | None) -> str | None:
     if not name:
         return None
-    name = re.sub(r"['’]s$", "", name.strip()).strip(" .,:;-–—'’\"")
+    name = re.sub(r"['’]s$", "", name.strip()).strip(" ,:;-–—'’\"")
+    if not re.search(r"(?:\b[A-Z]\.|\b(?:Inc|Ltd|Co|Corp)\.)$", name):
+        name = name.strip(" .")
     if len(name) < 2 or len(name) > 60 or name.lower() in _WIRE_WORDS or not re.search(r"[^\W\d_]", name):
         return None
     if name.isupper() and len(name) > 5 and "/" not in name and " " not in name:

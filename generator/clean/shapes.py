@@ -20,6 +20,19 @@ COPYRIGHT_OWNER = re.compile(
     r"(?P<owner>(?:[^\d©|.,]|\.(?=[A-Za-z]{2,}\b)|,\s*(?=" + _COMPANY_SUFFIX + r"))+?"
     r"(?:\s*" + _COMPANY_SUFFIX + r")?)"
     r"\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:[.,|].*)?$", re.I)
+_SUFFIX_DOT = re.compile(_COMPANY_SUFFIX)
+
+
+def copyright_owner(line: str) -> str | None:
+    """The owner a copyright line names, company suffixes ("L.P.", "Inc.") kept whole."""
+    protected = _SUFFIX_DOT.sub(lambda m: m.group(0).replace(".", "\x00"), line)
+    match = COPYRIGHT_OWNER.match(protected)
+    if not match:
+        return None
+    owner = re.sub(r"\x00\s.*$", "\x00", match.group("owner"))  # "L.P. All rights reserved" ends at "L.P."
+    return owner.replace("\x00", ".").strip(" -–|") or None
+
+
 # The page's footer starts at a full copyright notice: "© 2026 X", "Copyright 2017 X. All rights reserved."
 FOOTER_COPYRIGHT = re.compile(r"^(?:copyright\s*:?\s*)?(?:©|\(c\))\s*(?:\d{4}|[A-Z])|^copyright\s+\d{4}|"
                               r"\ball rights reserved\b", re.I)
@@ -37,13 +50,13 @@ _CTA = re.compile(
     r"cookie|privacy policy|terms of (?:use|service)|all rights reserved|skip to (?:the )?(?:main )?content|"
     r"back to top|top of (?:the )?page|print this|listen to (?:this|the) article|full archive|get access|"
     r"our standards|take a tour|watch video|latest videos|upcoming events|media kit|ad rates|"
-    r"contact us|about us|powered by|"
+    r"contact us|about us|powered by|advertise (?:with|here|on)|"
     r"\d+[ -]min(?:ute)?s?(?: read|$)|(?:updated|published|posted)\s+\d+\s+(?:second|minute|hour|day|week)s?\s+ago|"
     r"tags?:|tagged:?|filed under|photo:|image:|caption:|credit:|source:|logo|masthead|getty images|reuters/|"
     r"whatsapp|facebook|twitter|telegram|linkedin|instagram|youtube|tiktok|pinterest|reddit|email this|"
     # the same furniture on Arabic sites: read also/more, subscribe, newsletter, follow us, share, related
     r"اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|إقرأ أيضا|اشترك|النشرة البريدية|تابعونا|تابعنا|شارك|مشاركة|"
-    r"ذات صلة|اضغط هنا|جميع الحقوق محفوظة|أضف تعليق|اترك تعليقا)\b",
+    r"ذات صلة|اضغط هنا|جميع الحقوق محفوظة|أضف تعليق|اترك تعليقا)(?:\b|(?<=:))",
     re.I,
 )
 # Furniture that is furniture at any length: skip-links and accessibility links, archive labels,
@@ -86,6 +99,21 @@ _CJK_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
+# "News | Analysis", "World": a line of section names only.
+SECTION_WORDS = {"news", "world", "politics", "business", "sport", "sports", "opinion", "culture", "science",
+                 "health", "home", "latest", "top stories", "local", "national", "international", "economy",
+                 "tech", "technology", "entertainment", "lifestyle", "middle east", "africa", "asia",
+                 "europe", "americas", "video", "videos", "analysis", "features", "feature", "blog", "blogs",
+                 "breaking news", "editorial", "editorials", "comment", "commentary", "interview", "interviews",
+                 "region", "regional", "society", "environment", "climate", "education", "arts", "life"}
+_SECTION_SPLIT = re.compile(r"\s*[|/•·>»›,]\s*")
+
+
+def is_section_line(line: str) -> bool:
+    parts = [p for p in _SECTION_SPLIT.split(line.strip().lower()) if p]
+    return bool(parts) and len(parts) <= 6 and all(p in SECTION_WORDS for p in parts)
+
+
 def words(line: str) -> int:
     return len(line.split())
 
@@ -100,7 +128,8 @@ def is_boilerplate(line: str, count: int | None = None) -> bool:
     ``count``: the line's word count (:func:`words`), when the caller has it."""
     if count is None:
         count = words(line)
-    if _URL_ONLY.match(line) or _SOCIAL_WORDS.match(line) or _VIDEO_TIME.match(line):
+    if _URL_ONLY.match(line) or _SOCIAL_WORDS.match(line) or _VIDEO_TIME.match(line) or (
+            count <= 12 and is_section_line(line)):
         return True
     if count <= 40 and CREDIT.match(line):
         return True
@@ -152,14 +181,14 @@ _MENU_ITEM = re.compile(r"^\d{1,2}\.\s+\S+(?:\s+\S+){0,4}$")
 
 
 _DATE_LINE = re.compile(
-    r"^(?:(?:published|updated|posted|last updated|date)\s*:?\s*)?(?:on\s+)?"
+    r"^(?:(?:published|updated|posted|last updated|date|pubdate|dated)\s*:?\s*)?(?:on\s+)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
     r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|"
     r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4})(?:[\s,|-]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
     r"(?:\s*(?:[A-Z]{2,5}|GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?)?\s*$",
     re.I,
 )
-_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by)\s+(?P<name>[^\d:|]{3,80})$", re.I)
+_BYLINE = re.compile(r"^(?:(?:by|written by|words by|reporting by)\s+|author\s*:\s*)(?P<name>[^\d:|]{3,80})$", re.I)
 # "date 2017-09-04 4 September 2017": a site's date header giving the date twice.
 _DOUBLE_DATE = re.compile(r"^(?:date\s*:?\s*)?(?P<a>\d{4}-\d{2}-\d{2})\s+(?P<b>.+)$", re.I)
 

@@ -1,0 +1,243 @@
+"""Shapes of news page furniture: headlines, outlets, translation notes and leaks.
+
+Each example is short and self-written, one per shape, in the forms news pages take on any site.
+"""
+import pytest
+
+from generator.clean import clean, is_boilerplate, translation_note
+from generator.clean.notes import UNNAMED_LANGUAGE
+
+LEDE = ("Hundreds of residents were evacuated on Tuesday after a volcano on the island erupted, "
+        "officials said, but no casualties were reported in the nearby villages.")
+MORE = ("The mountain had last erupted twelve years ago, and experts said a team had been sent to "
+        "watch the crater and warn the villages if the ash column grew any higher.")
+LAST = ("Airlines were told to be careful when flying near the airport, which stayed open during "
+        "the night while ash fell on the roads around the town.")
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------- outlets
+
+@pytest.mark.parametrize("lede, outlet", [
+    ("ISLAMABAD, Nov 16 (APP): " + LEDE, "APP"),
+    ("Vladivostok [Russia], January 28 (Interfax): " + LEDE, "Interfax"),
+    ("(RSF/IFEX) – " + LEDE, "RSF/IFEX"),
+    ("BAGHDAD, June 12 (Reuters) - " + LEDE, "Reuters"),
+    ("LONDON — " + LEDE, None),  # a dateline without an agency names no outlet
+    ("Nairobi (Kenya) is a city where " + LEDE, None),
+])
+def test_outlet_from_the_wire_dateline(lede, outlet):
+    cleaned = clean(page("Volcano erupts on island", lede, MORE, LAST))
+    assert cleaned.outlet == outlet
+
+
+def test_outlet_from_a_sign_off_and_the_next_story_is_dropped():
+    cleaned = clean(page(LEDE, MORE, LAST, "- REUTERS", "Floods hit the northern coast", "Advertise with us"))
+    assert cleaned.outlet == "Reuters"
+    assert cleaned.paragraphs == (LEDE, MORE, LAST)
+
+
+def test_outlet_from_the_agency_closing_the_story():
+    cleaned = clean(page("Volcano erupts on island", LEDE, MORE, LAST + " (dpa)"))
+    assert cleaned.outlet == "dpa"
+
+
+def test_source_line_above_the_story_names_the_outlet_but_not_one_below_it():
+    top = clean(page("top of page", "Source: Washington Post", "Sep 15, 2023", "Volcano erupts on island",
+                     "By Jane Roe", LEDE, MORE, LAST))
+    assert top.outlet == "Washington Post"
+    assert top.title == "Volcano erupts on island"
+    assert top.paragraphs == (LEDE, MORE, LAST)
+    below = clean(page("Volcano erupts on island", LEDE, MORE, LAST, "Source: El Diario (sp)", "Politics",
+                       "Ministers meet over the budget", "0", "The finance ministers of the region met again "
+                       "on Monday to discuss the budget for next year and the years after.", "Leave a Reply",
+                       "Your email address will not be published."))
+    assert below.outlet is None  # the source of the material, not the publisher of this page
+    assert below.paragraphs == (LEDE, MORE, LAST)
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("• Kyodo", "Kyodo"),
+    ("By Ana Ruiz, La Voz Reporter", "La Voz"),
+    ("The Valley Courier Logo", "The Valley Courier"),
+    ("Daily Ledger masthead", "Daily Ledger"),
+    ("Stay informed with VNN's newsletters", "VNN"),
+    ("Northern Herald17-03-2025", "Northern Herald"),
+])
+def test_outlet_from_credit_logo_byline_and_prompt_lines(line, outlet):
+    cleaned = clean(page(line, LEDE, MORE, LAST))
+    assert cleaned.outlet == outlet
+    assert line not in cleaned.paragraphs
+
+
+def test_page_title_suffix_gives_headline_and_outlet_and_the_h1_repeat_goes():
+    cleaned = clean(page("Farmers still waiting for drought aid | News | DW | 13.08.2018",
+                         "We use cookies to improve our service for you. You can find more information in our "
+                         "data protection declaration.", "More info OK", "News",
+                         "Farmers still waiting for drought aid", LEDE, MORE))
+    assert cleaned.title == "Farmers still waiting for drought aid"
+    assert cleaned.outlet == "DW"
+    assert cleaned.paragraphs == (LEDE, MORE)
+
+
+@pytest.mark.parametrize("line, owner", [
+    ("© 2024 Bloomberg L.P. All rights reserved.", "Bloomberg L.P."),
+    ("Copyright © 2017 Coast FM. All rights reserved. Distributed by Example Media (example.com). "
+     "To contact the copyright holder directly for corrections, click here.", "Coast FM"),
+    ("Copyright: Star Daily Inc. 2016", "Star Daily Inc."),
+])
+def test_copyright_owner_is_kept_whole_and_named_when_nothing_else_is(line, owner):
+    cleaned = clean(page(LEDE, MORE, LAST, line))
+    assert cleaned.outlet == owner
+    assert cleaned.publisher_hints == (owner,)
+    assert cleaned.paragraphs == (LEDE, MORE, LAST)
+
+
+def test_the_footer_starts_at_a_full_copyright_notice():
+    cleaned = clean(page(LEDE, MORE, LAST, "© 2017 Coast FM. All rights reserved.",
+                         "Example Media publishes around 900 reports a day from more than 150 news organizations "
+                         "and over 500 other institutions, representing a diversity of positions.",
+                         "Articles that name the site as the publisher are produced"))
+    assert cleaned.paragraphs == (LEDE, MORE, LAST)
+
+
+def test_a_prompt_outranks_the_copyright_owner_and_two_agencies_name_none():
+    assert clean(page(LEDE, MORE, LAST, "Discover more from The Ledger", "© Ledger Media 2026")).outlet == "Ledger"
+    assert clean(page("(AFP) – " + LEDE, MORE, LAST + " (Reuters)")).outlet is None
+
+
+# ---------------------------------------------------------------------------------- translation notes
+
+@pytest.mark.parametrize("line, language", [
+    ("Translated by Staff", UNNAMED_LANGUAGE),
+    ("Edited and translated by Mira Sohn", UNNAMED_LANGUAGE),
+    ("Valley News: Translation by Dana Reyes", UNNAMED_LANGUAGE),
+    ("- Farsi2English (translation)", UNNAMED_LANGUAGE),
+    ("This is the translation of a post my friend wrote on her page.", UNNAMED_LANGUAGE),
+    ("[Translator's note: the author wrote this in prison.]", UNNAMED_LANGUAGE),
+    ("The original Chinese-language post follows:", "Chinese"),
+    ("Translated from the Persian by Dana Reyes", "Persian"),
+    ("Powered by automated translation", None),
+    ("Select a language to translate this page", None),
+    ("The novel was translated by three scholars and sold a million copies across the region.", None),
+])
+def test_translation_notes(line, language):
+    assert translation_note(line) == language
+
+
+def test_translation_credit_is_metadata_and_names_the_outlet():
+    cleaned = clean(page("Guards raid prison ward", "Valley News: Translation by Dana Reyes", LEDE, MORE))
+    assert cleaned.translated_from == UNNAMED_LANGUAGE
+    assert cleaned.outlet == "Valley News"
+    assert cleaned.paragraphs == (LEDE, MORE)
+
+
+def test_translator_sentence_in_the_intro_is_a_note_but_stays_text():
+    intro = ("This post by a newspaper editor was shared widely. CDN translator Li Wen has rendered some "
+             "replies into English.")
+    cleaned = clean(page(intro, LEDE, MORE))
+    assert cleaned.translated_from == UNNAMED_LANGUAGE
+    assert cleaned.outlet == "CDN"
+    assert cleaned.paragraphs[0] == intro
+
+
+def test_credit_prefix_of_a_teaser_is_removed_and_marks_a_translation():
+    cleaned = clean(page("You are reading about: rule of law",
+                         "Xu Ming, translated by Ann Lee, April 2, 2024 " + LEDE,
+                         "Xu Ming, translated by Bo Chen, February 20, 2024 " + LEDE))
+    assert cleaned.translated_from == UNNAMED_LANGUAGE
+    assert cleaned.paragraphs == (LEDE,)
+
+
+def test_a_story_about_translation_is_not_a_note():
+    text = ("The book, first written in Arabic, was translated into English last year and the translator "
+            "said the work took three years.")
+    assert clean(page("Translator wins prize", text, LEDE)).translated_from is None
+
+
+# ---------------------------------------------------------------------------------- headlines
+
+@pytest.mark.parametrize("furniture", [
+    "date 2017-09-04 4 September 2017",
+    "Please view the main text area of the page by skipping the main menu.",
+    "Skip to main content",
+    "top of page",
+    "Tag Archives: #fossil",
+    "News | Analysis",
+    "Most recent videos",
+    "Discover the new! Take a tour of the site.",
+])
+def test_page_furniture_above_the_headline_is_not_the_headline(furniture):
+    cleaned = clean(page(furniture, "Volcano erupts on island", LEDE, MORE))
+    assert cleaned.title == "Volcano erupts on island"
+    assert cleaned.paragraphs == (LEDE, MORE)
+
+
+def test_the_line_above_the_byline_is_the_headline_even_as_sentences():
+    cleaned = clean(page("The Valley's Oldest and Largest Weekly", "Since 1989", "Upcoming Events",
+                         "Their homes were lost. Then the ash came for them.", "By Jane Roe", LEDE, MORE))
+    assert cleaned.title == "Their homes were lost. Then the ash came for them"
+    assert cleaned.paragraphs == (LEDE, MORE)
+
+
+@pytest.mark.parametrize("headline", ["../../etc/passwd", "..", "..."])
+def test_path_or_punctuation_headline_over_an_article_is_a_headline(headline):
+    from generator.metadata import article_slug
+
+    cleaned = clean(page(headline, LEDE, MORE, LAST))
+    assert cleaned.title == headline
+    assert cleaned.paragraphs == (LEDE, MORE, LAST)
+    slug = article_slug(cleaned.title, "world/" + "note.txt")
+    assert slug and "/" not in slug and ".." not in slug
+
+
+# ---------------------------------------------------------------------------------- leaks
+
+@pytest.mark.parametrize("line", [
+    "We use cookies to improve our service for you. You can find more information in our data protection "
+    "declaration.",
+    "(article continues below image)",
+    "2015412image.gif (305×170)",
+    "image of CT scan of a rodent molar",
+    "illustration of position of the teeth in a model skull",
+    "(This story has not been edited by Example staff and is auto-generated from a syndicated feed.)",
+    "folder_openLebanon access_timeone month ago",
+    "Watch video 02:43",
+    "02:43 mins.",
+    "More info OK",
+    "You are reading about: rule of law",
+    "Stay informed with VNN's newsletters",
+    "Powered by automated translation",
+    "Source: Philippine Star (Philippines)",
+])
+def test_furniture_lines(line):
+    assert is_boilerplate(line)
+
+
+def test_inline_furniture_glued_to_a_paragraph_is_cut_out():
+    cleaned = clean(page("Volcano erupts on island", LEDE,
+                         "Article continues after this advertisement" + MORE, "AdvertisementAdvertise with us."))
+    assert cleaned.paragraphs == (LEDE, MORE)
+
+
+def test_teaser_and_labels_after_the_story_go():
+    cleaned = clean(page("Volcano erupts on island", LEDE, MORE, LAST, "Kenya", "Poll Date Now, Leaders Say",
+                         "Jubilee leaders have asked the commission to announce the date for a fresh… Read more »"))
+    assert cleaned.paragraphs == (LEDE, MORE, LAST)
+
+
+def test_foreign_widget_lines_and_menus_go_on_a_latin_script_page():
+    cleaned = clean(page("Volcano erupts on island", "이 글자크기로 변경됩니다.", "1. Inhalt", "2. Navigation",
+                         "3. Suche", LEDE, MORE))
+    assert cleaned.title == "Volcano erupts on island"
+    assert cleaned.paragraphs == (LEDE, MORE)
+
+
+def test_body_prose_mentioning_furniture_words_stays():
+    prose = ("The minister said the site uses cookies made by local bakers as gifts, and the article continues "
+             "to be read widely by people who want to know what the source of the story was.")
+    assert not is_boilerplate(prose)
+    assert clean(page("Volcano erupts on island", LEDE, prose)).paragraphs == (LEDE, prose)
