@@ -62,7 +62,10 @@ def normalise(text: str) -> str:
 # Page structure: lists, comments, footers, teasers
 
 _COMMENT_SECTION = re.compile(r"^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:reply|comment)|"
-                              r"join the (?:discussion|conversation)|add a comment)\b", re.I)
+                              r"join the (?:discussion|conversation)|add a comment|comentarios|commentaires|"
+                              r"kommentare|commenti|comentários|(?:deja|deixe|lascia|laisser) (?:un|uma|une) \w+)\b", re.I)
+# "About us", "About the author": a blurb about the site or the writer, near the end of the page.
+_ABOUT_HEADING = re.compile(r"^about (?:us|the authors?|the writer|the site|this site|the publisher)\s*:?$", re.I)
 _LIST_HEADING = re.compile(r"^(?:related(?: posts| articles| stories| news| content)?|you may (?:also )?like|"
                            r"more (?:stories|news|from [^.]{1,40}|on this topic)|read (?:more|also|next)|"
                            r"recommended|most (?:read|popular|viewed|recent)|trending(?: now)?|latest (?:news|stories)|"
@@ -110,8 +113,11 @@ def _headline_candidate(line: str) -> bool:
     count = _words(line)
     if not 2 <= count <= 30 or len(line) > 250:
         return False
-    if is_boilerplate(line) or is_dateline(line) or is_byline(line) or BREADCRUMB.match(line):
+    if is_boilerplate(line) or is_dateline(line) or is_byline(line):
         return False
+    if BREADCRUMB.match(line):  # "Home | World | Asia"; but "A headline of words | Outlet" is a page title
+        suffix = notes.title_suffix(line)
+        return bool(suffix) and _words(suffix[0]) >= 4 and not is_sentence(suffix[0])
     if line.endswith((".", ",", ";", ":")) and not line.endswith("..."):
         return count <= 14 and not re.search(r"[.!?]\s", line[:-1])  # "Headline." still allowed if short
     return True
@@ -125,13 +131,15 @@ def _outlet_evidence(line: str, count: int, body_started: bool, evidence: list[t
         if name and name.casefold() not in _NOT_OUTLET_NAMES:
             evidence.append((rank, name))
 
+    if count <= 40 and (match := notes.CREDIT_FOR.match(line)):
+        add(notes.AGENCY, match.group("name"))
     if count > 12:
         return False
     if match := notes.OUTLET_PROMPT.match(line):
         add(notes.PROMPT, match.group("name"))
     elif match := notes.LOGO_LINE.match(line):
         add(notes.CREDITED, match.group("name"))
-    elif match := notes.BYLINE_OUTLET.match(line):
+    elif match := notes.BYLINE_OUTLET.match(line) or notes.BYLINE_MASTHEAD.match(line):
         add(notes.CREDITED, match.group("name"))
     elif not body_started and (match := notes.SOURCE_LINE.match(line)):
         add(notes.SOURCE, match.group("name"))
@@ -208,6 +216,10 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
             if name:
                 evidence.append((notes.COPYRIGHT_OWNER, name))
         if in_comments or in_footer:
+            removed.append(line)
+            continue
+        if body_started and late and _ABOUT_HEADING.match(line):
+            in_footer = True
             removed.append(line)
             continue
         if body_started and second_half and COPYRIGHT.match(line) and FOOTER_COPYRIGHT.search(line):

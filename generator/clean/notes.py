@@ -38,7 +38,8 @@ _LANG = r"([A-Z][a-z]+)"
 _TRANSLATION_NOTE = re.compile(
     r"^[(\[*_]*(?:"
     # "The article is a translation of the original Arabic." / "This is a translation from French"
-    r"(?:this|the)\s+(?:article|report|story|piece|text|interview|column|op-ed|editorial|post)?\s*"
+    r"(?:this|the(?:\s+following)?)\s+(?:article|report|story|piece|text|interview|column|op-ed|editorial|post|"
+    r"statement|letter|speech)?\s*"
     r"(?:is|was|has been)\s+(?:an?\s+)?(?:(?:edited|abridged|partial|english|full)\s+)?"
     r"(?:translat(?:ion|ed))\s+(?:of|from)\s+(?:the\s+)?(?:original\s+)?(?:in\s+)?" + _LANG +
     r"|(?:this|the)\s+(?:article|report|story|piece|text|interview|column|op-ed|editorial|post)\s+"
@@ -57,7 +58,8 @@ _TRANSLATION_NOTE = re.compile(
 _UNNAMED_NOTE = re.compile(
     # "Translated by Staff", "Edited and translated by X", "Iran Press News: Translation by X"
     r"^[(\[*_]*(?:(?P<outlet>[A-Z][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){0,4})\s*:\s*)?"
-    r"(?:(?:edited|compiled|written)\s+and\s+)?translat(?:ed|ion)(?:\s+and\s+edited)?\s+by\s+[A-Z][^.]{0,60}$|"
+    r"(?:(?:edited|compiled|written|reported)\s+and\s+)?(?:english\s+|our\s+)?translat(?:ed|ion)(?:\s+and\s+edited)?"
+    r"(?:\s+by\s*:?|\s*:)\s*(?-i:[A-Z])[^.]{0,60}$|"
     # "- Persian2English (translation)": a sign-off with the translator's name
     r"^[-–—]\s*(?P<signoff>[^()\s][^()]{0,40}?)\s*\((?:translation|translated|trans\.)\)$|"
     # "This is the translation of something posted by ...", "What follows is a translation of ..."
@@ -141,6 +143,9 @@ LOGO_LINE = re.compile(r"^(?:the\s+)?(?P<name>" + _NAME + r")\s+(?i:logo|masthea
 # "By Teodosio Feliciano, La Prensa Reporter": the outlet in a byline.
 BYLINE_OUTLET = re.compile(r"^(?i:by)\s+[^,]{3,50},\s+(?:the\s+)?(?P<name>" + _NAME + r")\s+"
                            r"(?i:(?:staff\s+)?(?:reporter|correspondent|writer)|staff(?:\s+writer)?|contributor)$")
+# "Reporting by Jane Doe for Reuters; Editing by John Roe": the agency the reporters filed for.
+CREDIT_FOR = re.compile(r"^[(\[]?(?i:(?:additional\s+)?reporting|writing|written|compiled)\s+(?i:by)\s+[^;]{3,120}?\s+"
+                        r"for\s+(?P<name>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s*(?:[;.)\]]|$)")
 # "Miami Herald17-03-2025", "The Daily Star | 4 March 2025": a masthead name with the date.
 _MASTHEAD_WORDS = (r"(?:Herald|Times|Post|News|Journal|Tribune|Gazette|Chronicle|Telegraph|Express|Star|Daily|"
                    r"Agency|Press|Radio|Monitor|Observer|Guardian|Standard|Courier|Record|Review|Mail|Sun|Today|"
@@ -148,6 +153,9 @@ _MASTHEAD_WORDS = (r"(?:Herald|Times|Post|News|Journal|Tribune|Gazette|Chronicle
 NAME_DATE = re.compile(r"^(?P<name>(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}" + _MASTHEAD_WORDS + r")\s*[|•·,-]?\s*"
                        r"(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|"
                        r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})$")
+# "By Jane Doe, Associated Press", "By Jane Doe | The Daily Star": a byline naming a masthead.
+BYLINE_MASTHEAD = re.compile(r"^(?i:by)\s+[^,|]{3,50}\s*[,|]\s*(?P<name>(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}"
+                             + _MASTHEAD_WORDS + r")$")
 # " | News | DW | 13.08.2018": a page title's suffix naming the site.
 _WIRE_WORDS = {"photo", "photos", "file", "video", "update", "updated", "ap photo", "afp photo", "reuters photo",
                "translation", "translated", "sic", "map", "graphic"}
@@ -196,6 +204,11 @@ def _fold(text: str) -> str:
 
 # "BAGHDAD, June 12 (Reuters) - ", "WASHINGTON (AP) — ", "LONDON — ", "ISLAMABAD, Nov 16 (APP): ",
 # "Vladivostok [Russia], January 28 (ANI/Sputnik): ", "(RSF/IFEX) – ": where and by whom it was filed.
+# "BEIJING, XINHUA —", "ANKARA, AA –": a city and the agency in capitals.
+_CITY_AGENCY = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}),\s*"
+                          r"(?P<agency>[A-Z]{2,8}(?:/[A-Z]{2,8})?)\s*[-–—]{1,2}\s+(?=\S)")
+# Country and place abbreviations that follow a city as "LONDON, UK —": not agencies.
+_PLACE_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC", "EU", "UN", "DC", "NY", "KSA", "PRC", "ROK", "DPRK"}
 _LEDE_DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3})(?:\s*\[[A-Z][\w ]{1,30}\])?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?"
@@ -205,6 +218,9 @@ _CAPS_PLACE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}$")
 
 def split_lede_dateline(paragraph: str) -> tuple[str | None, str]:
     """('Reuters', rest) for "BAGHDAD (Reuters) - rest"; (None, paragraph) when there is none."""
+    city = _CITY_AGENCY.match(paragraph)
+    if city and city.group("agency") not in _PLACE_ABBREVIATIONS:
+        return clean_name(city.group("agency")), paragraph[city.end():]
     match = _LEDE_DATELINE.match(paragraph)
     if not match:
         return None, paragraph

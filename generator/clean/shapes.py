@@ -50,7 +50,7 @@ _CTA = re.compile(
     r"cookie|privacy policy|terms of (?:use|service)|all rights reserved|skip to (?:the )?(?:main )?content|"
     r"back to top|top of (?:the )?page|print this|listen to (?:this|the) article|full archive|get access|"
     r"our standards|take a tour|watch video|latest videos|upcoming events|media kit|ad rates|"
-    r"contact us|about us|powered by|advertise (?:with|here|on)|"
+    r"contact us|about us|powered by|advertise (?:with|here|on)|alexa|google assistant|flash briefing|"
     r"\d+[ -]min(?:ute)?s?(?: read|$)|(?:updated|published|posted)\s+\d+\s+(?:second|minute|hour|day|week)s?\s+ago|"
     r"tags?:|tagged:?|filed under|photo:|image:|caption:|credit:|source:|logo|masthead|getty images|reuters/|"
     r"whatsapp|facebook|twitter|telegram|linkedin|instagram|youtube|tiktok|pinterest|reddit|email this|"
@@ -69,13 +69,34 @@ _FURNITURE_ANY_LENGTH = re.compile(
     r"\(?(?:this|the)\s+(?:story|article|report|content)\s+(?:has\s+not\s+been|was\s+not|is\s+auto|was\s+auto|"
     r"has\s+been\s+(?:auto|published\s+from)|is\s+published\s+from)[^)]{0,160}(?:feed|wire|agency|staff)\b|"
     r"we\s+use\s+cookies\b|(?:this|our)\s+(?:web)?site\s+uses\s+cookies\b|by\s+(?:continuing|using)\s+(?:to\s+)?"
-    r"(?:use|browse)\s+(?:this|our)\s+(?:web)?site\b.*\bcookies\b)",
+    r"(?:use|browse)\s+(?:this|our)\s+(?:web)?site\b.*\bcookies\b|"
+    # wire notices: how to reach the reporters and editors, where to follow the coverage, who funds it
+    r"to\s+contact\s+the\s+(?:reporters?|editors?|authors?|writers?)\b|"
+    r"(?:follow|find\s+more|read\s+more|see\s+more|more\s+of)\s+[\w.&’'-]+(?:['’]s)?\s+(?:full\s+)?(?:coverage|reporting)\s+(?:of|on|at|about)\b|"
+    r"(?:the\s+)?[\w.&’' -]{2,40}\s+receives\s+(?:financial\s+)?support\s+from\b.{0,200}\b(?:coverage|content|journalism|reporting)\b|"
+    r"[\w.&’' -]{2,40}\s+is\s+solely\s+responsible\s+for\s+all\s+content\b|"
+    r"(?:this|the)\s+(?:story|article|report|coverage|content)\s+(?:was|is)\s+(?:produced|published|supported|funded|made\s+possible)"
+    r"\s+(?:in\s+partnership\s+with|with\s+(?:the\s+)?(?:support|funding|help)\s+of|with\s+support\s+from|by\s+a\s+grant)\b|"
+    # comment policies and comment forms, also in the other languages pages are written in
+    r"(?:our\s+|read\s+our\s+|please\s+read\s+our\s+)?comments?\s+(?:policy|guidelines|are\s+(?:moderated|closed|reviewed))\b|"
+    r"(?:we\s+welcome|please\s+keep)\s+(?:your\s+)?comments\b|"
+    r"(?:deja|dejar|deixe|deixar|lascia|laisser|laissez)\s+(?:un|uma|une)\s+(?:comentario|comentário|commento|commentaire|respuesta|resposta|réponse)|"
+    r"(?:cancelar|annuler|antworten)\s+(?:respuesta|resposta|la\s+réponse|abbrechen)|kommentar\s+(?:schreiben|verfassen|hinterlassen)|"
+    r"(?:tu|su|votre|seu|o\s+seu|deine|ihre|la\s+tua)\s+(?:dirección\s+de\s+correo|adresse\s+(?:e-)?mail|endereço\s+de\s+e-?mail|"
+    r"e-?mail-adresse|indirizzo\s+email)\b|"
+    # app and voice-assistant prompts, trust statements
+    r"(?:download|get|install|open)\s+(?:the|our)\s+(?:free\s+)?[\w ]{0,25}\bapp\b|"
+    r"(?:ask|tell)\s+(?:alexa|siri|google)\b|(?:listen|enable)\s+[^.]{0,40}\b(?:alexa|google\s+assistant|flash\s+briefing)\b|"
+    r"why\s+you\s+can\s+trust\b|"
+    # related-article pointers: "Related: ...", "READ MORE | ...", "Also read: ..."
+    r"(?:related|read\s+more|read\s+also|also\s+read|see\s+also|recommended|more\s+on\s+this(?:\s+story)?|watch|listen)\s*[:|]\s)",
     re.I,
 )
 # "Article continues after this advertisement": the page's inline widget, glued to a paragraph.
 INLINE_FURNITURE = re.compile(
     r"\(?\s*(?:the\s+)?(?:article|story)\s+continues\s+(?:below|after)\s+(?:this\s+|the\s+)?"
     r"(?:advertisement|advert|ad|image|video|photo|graphic)\s*\)?|"
+    r"\s*continue\s+reading\s+the\s+main\s+story\b|"
     r"^advertisement(?=[A-Z])|^-\s*advertisement\s*-\s*",
     re.I,
 )

@@ -26,6 +26,9 @@ def page(*lines: str) -> str:
     ("Vladivostok [Russia], January 28 (Interfax): " + LEDE, "Interfax"),
     ("(RSF/IFEX) – " + LEDE, "RSF/IFEX"),
     ("BAGHDAD, June 12 (Reuters) - " + LEDE, "Reuters"),
+    ("BEIJING, XINHUA — " + LEDE, "Xinhua"),
+    ("LONDON, UK — " + LEDE, None),  # a country after the city is no agency
+    ("BUENOS AIRES, Argentina — " + LEDE, None),
     ("LONDON — " + LEDE, None),  # a dateline without an agency names no outlet
     ("Nairobi (Kenya) is a city where " + LEDE, None),
 ])
@@ -66,11 +69,27 @@ def test_source_line_above_the_story_names_the_outlet_but_not_one_below_it():
     ("Daily Ledger masthead", "Daily Ledger"),
     ("Stay informed with VNN's newsletters", "VNN"),
     ("Northern Herald17-03-2025", "Northern Herald"),
+    ("By Jane Doe, Associated Press", "Associated Press"),
+    ("By Jane Doe, Washington", None),
 ])
 def test_outlet_from_credit_logo_byline_and_prompt_lines(line, outlet):
     cleaned = clean(page(line, LEDE, MORE, LAST))
     assert cleaned.outlet == outlet
     assert line not in cleaned.paragraphs
+
+
+def test_credit_for_an_agency_names_it():
+    cleaned = clean(page("Volcano erupts on island", LEDE, MORE, "Reporting by Jane Doe for Reuters; Editing by Al Roe"))
+    assert cleaned.outlet == "Reuters"
+    assert cleaned.paragraphs == (LEDE, MORE)
+    assert clean(page(LEDE, MORE, "Reporting by Jane Doe for the ministry in Paris")).outlet is None
+
+
+def test_page_title_with_an_outlet_suffix_is_the_headline():
+    cleaned = clean(page("Volcano erupts on the island | Valley Times", LEDE, MORE))
+    assert cleaned.title == "Volcano erupts on the island"
+    assert cleaned.outlet == "Valley Times"
+    assert clean(page("Home | World | Asia", "Volcano erupts on island", LEDE)).title == "Volcano erupts on island"
 
 
 def test_page_title_suffix_gives_headline_and_outlet_and_the_h1_repeat_goes():
@@ -120,6 +139,10 @@ def test_a_prompt_outranks_the_copyright_owner_and_two_agencies_name_none():
     ("[Translator's note: the author wrote this in prison.]", UNNAMED_LANGUAGE),
     ("The original Chinese-language post follows:", "Chinese"),
     ("Translated from the Persian by Dana Reyes", "Persian"),
+    ("The following statement was translated from Persian.", "Persian"),
+    ("Translation: Dana Reyes", UNNAMED_LANGUAGE),
+    ("English translation by Dana Reyes", UNNAMED_LANGUAGE),
+    ("Translation: the story of a word", None),
     ("Powered by automated translation", None),
     ("Select a language to translate this page", None),
     ("The novel was translated by three scholars and sold a million copies across the region.", None),
@@ -212,6 +235,19 @@ def test_path_or_punctuation_headline_over_an_article_is_a_headline(headline):
     "Stay informed with VNN's newsletters",
     "Powered by automated translation",
     "Source: Philippine Star (Philippines)",
+    "To contact the reporter on this story: Jane Doe in London at jdoe@example.net",
+    "Follow AP’s coverage of the elections at https://example.com/hub/elections",
+    "The Associated Press receives support from several private foundations to enhance its coverage. "
+    "AP is solely responsible for all content.",
+    "This story was produced in partnership with the Example Center.",
+    "Read our comment policy before posting.",
+    "Deja un comentario",
+    "Laisser un commentaire",
+    "Tu dirección de correo electrónico no será publicada.",
+    "Download the free Valley News app",
+    "Ask Alexa to play the news",
+    "Related: Floods hit the north",
+    "READ MORE | Floods hit the north",
 ])
 def test_furniture_lines(line):
     assert is_boilerplate(line)
@@ -234,6 +270,15 @@ def test_foreign_widget_lines_and_menus_go_on_a_latin_script_page():
                          "3. Suche", LEDE, MORE))
     assert cleaned.title == "Volcano erupts on island"
     assert cleaned.paragraphs == (LEDE, MORE)
+
+
+@pytest.mark.parametrize("prose", [
+    "He said the company receives support from the state and would keep its plants open.",
+    "Related to the case, police said three men were held on Monday night in the capital.",
+    "Watch the skies tonight, the agency said in a statement to residents of the region.",
+])
+def test_prose_that_shares_words_with_notices_is_not_furniture(prose):
+    assert not is_boilerplate(prose)
 
 
 def test_body_prose_mentioning_furniture_words_stays():
