@@ -234,7 +234,8 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
             removed.append(line)
             continue
         in_list = False
-        if is_boilerplate(line, words) or (latin and is_foreign_widget(line)) or is_menu_run(blocks, index):
+        if is_boilerplate(line, words) or (latin and is_foreign_widget(line)) or (
+                not body_started and is_menu_run(blocks, index)):
             removed.append(line)
             continue
         if _TEASER.search(line) and words <= 80:
@@ -261,7 +262,7 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
             if name:
                 evidence.append((notes.CREDITED, name))
             break
-    for paragraph in body[:2]:
+    for paragraph in body[:3]:  # the lede, under a deck or a caption at most
         agency = split_lede_dateline(paragraph)[0]
         if agency:
             evidence.append((notes.AGENCY, agency))
@@ -318,8 +319,11 @@ def _take_headline(lines: list[str], title_hint: str | None, removed: list[str],
     masthead = _fold(outlet) if outlet else None
     for index in candidates:
         line = lines[index]
-        if (_is_masthead(line, masthead) or _is_shouted(line)) and index != candidates[-1]:
-            continue  # a masthead ("THE COASTAL COURIER") above the real headline
+        if index != candidates[-1] and (
+                _is_masthead(line, masthead) or _is_shouted(line) or notes.is_masthead_name(line)
+                or (_words(line) <= 3 and index + 1 in candidates and _words(lines[index + 1]) >= 5
+                    and not is_sentence(lines[index + 1]))):
+            continue  # a masthead ("THE COASTAL COURIER", "Valley Times") or a kicker above the headline
         return _headline_at(lines, index, removed, evidence)
     if lines and _is_path_or_punctuation(lines[0]) and len(lines) > 1:
         return _headline_at(lines, 0, removed, evidence)

@@ -158,7 +158,16 @@ BYLINE_MASTHEAD = re.compile(r"^(?i:by)\s+[^,|]{3,50}\s*[,|]\s*(?P<name>(?:The\s
                              + _MASTHEAD_WORDS + r")$")
 # " | News | DW | 13.08.2018": a page title's suffix naming the site.
 _WIRE_WORDS = {"photo", "photos", "file", "video", "update", "updated", "ap photo", "afp photo", "reuters photo",
-               "translation", "translated", "sic", "map", "graphic"}
+               "translation", "translated", "sic", "map", "graphic", "published", "posted", "share", "comments",
+               "live", "news", "advertisement", "sponsored", "opinion", "analysis", "editorial", "exclusive"}
+
+
+def is_masthead_name(line: str) -> bool:
+    """"Cyprus Mail", "The Daily Star": a newspaper's name alone on a line."""
+    return bool(_MASTHEAD_NAME.match(line))
+
+
+_MASTHEAD_NAME = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}" + _MASTHEAD_WORDS + r"$")
 
 
 def title_suffix(line: str) -> tuple[str, str | None] | None:
@@ -210,8 +219,8 @@ _CITY_AGENCY = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[
 # Country and place abbreviations that follow a city as "LONDON, UK —": not agencies.
 _PLACE_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC", "EU", "UN", "DC", "NY", "KSA", "PRC", "ROK", "DPRK"}
 _LEDE_DATELINE = re.compile(
-    r"^(?:(?P<place>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3})(?:\s*\[[A-Z][\w ]{1,30}\])?"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?"
+    r"^(?:(?P<place>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3})?(?:\s*\[[A-Z][\w ]{1,30}\])?"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?"
     r"(?:\((?P<agency>[A-Z][\w.&'/ -]{1,30})\))?\s*(?:[-–—]{1,2}|(?<=\)):)\s+(?=\S)")
 _CAPS_PLACE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}$")
 

@@ -131,7 +131,7 @@ _SECTION_SPLIT = re.compile(r"\s*[|/•·>»›,]\s*")
 
 
 def is_section_line(line: str) -> bool:
-    parts = [p for p in _SECTION_SPLIT.split(line.strip().lower()) if p]
+    parts = [p for p in _SECTION_SPLIT.split(line.strip().lower().rstrip(".:")) if p]
     return bool(parts) and len(parts) <= 6 and all(p in SECTION_WORDS for p in parts)
 
 
@@ -209,7 +209,7 @@ _DATE_LINE = re.compile(
     r"(?:\s*(?:[A-Z]{2,5}|GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?)?\s*$",
     re.I,
 )
-_BYLINE = re.compile(r"^(?:(?:by|written by|words by|reporting by)\s+|author\s*:\s*)(?P<name>[^\d:|]{3,80})$", re.I)
+_BYLINE = re.compile(r"^(?:(?:by|written by|words by|reporting by)\s+|author\s*:\s*)(?P<name>[^\d:|]{3,80}?)\d{0,3}$", re.I)
 # "date 2017-09-04 4 September 2017": a site's date header giving the date twice.
 _DOUBLE_DATE = re.compile(r"^(?:date\s*:?\s*)?(?P<a>\d{4}-\d{2}-\d{2})\s+(?P<b>.+)$", re.I)
 

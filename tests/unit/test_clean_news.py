@@ -199,6 +199,15 @@ def test_page_furniture_above_the_headline_is_not_the_headline(furniture):
     assert cleaned.paragraphs == (LEDE, MORE)
 
 
+def test_a_masthead_or_kicker_above_the_headline_is_not_the_headline():
+    for top in ("Valley Mail", "Africa news"):
+        cleaned = clean(page(top, "Former president dies in hospital at 95", LEDE, MORE))
+        assert cleaned.title == "Former president dies in hospital at 95"
+    # a short headline over a one-sentence deck stays the headline
+    assert clean(page("Budget Approved", "Parliament approved a record budget on Monday.", LEDE)).title == \
+        "Budget Approved"
+
+
 def test_the_line_above_the_byline_is_the_headline_even_as_sentences():
     cleaned = clean(page("The Valley's Oldest and Largest Weekly", "Since 1989", "Upcoming Events",
                          "Their homes were lost. Then the ash came for them.", "By Jane Roe", LEDE, MORE))
