@@ -19,7 +19,7 @@ from generator.clean import notes
 from generator.clean.notes import (LANGUAGE_NAMES, UNNAMED_LANGUAGE, split_lede_dateline,  # noqa: F401
                                    translation_note)
 from generator.clean.shapes import (BREADCRUMB, COPYRIGHT, CREDIT, FOOTER_COPYRIGHT,
-                                    INLINE_FURNITURE, byline_name, copyright_owner, is_boilerplate, is_byline, is_dateline,
+                                    INLINE_FURNITURE, byline_name, copyright_owner, has_inline_furniture, is_boilerplate, is_byline, is_dateline,
                                     is_foreign_widget, is_latin_page, is_menu_run, is_sentence)
 from generator.clean.shapes import words as _words
 from generator.models import CleanText
@@ -174,7 +174,7 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
     for index, line in enumerate(blocks):
         late = chars_before >= total_chars * 0.5  # past the middle of the page's text
         chars_before += len(line)
-        if INLINE_FURNITURE.search(line):
+        if has_inline_furniture(line):
             rest = INLINE_FURNITURE.sub("", line).strip()
             removed.append(line if not rest else INLINE_FURNITURE.search(line).group(0))
             if not rest:
@@ -311,6 +311,9 @@ def _take_headline(lines: list[str], title_hint: str | None, removed: list[str],
     for index, line in enumerate(lines[:10]):
         if _byline_follows(lines, index) and 2 <= _words(line) <= 30 and len(line) <= 250 and not (
                 is_boilerplate(line) or is_dateline(line) or is_byline(line)):
+            if (candidates and candidates[-1] == index - 1 and is_sentence(line)
+                    and 4 <= _words(lines[index - 1]) < _words(line)):
+                return _headline_at(lines, index - 1, removed, evidence)  # a deck between headline and byline
             return _headline_at(lines, index, removed, evidence)
         if _is_sentence_paragraph(line) or _words(line) > 30:
             break

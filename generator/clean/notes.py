@@ -86,13 +86,13 @@ def translation_note(line: str, words: int | None = None) -> str | None:
     none ("Translated by X"), or None if the line is not such a note.
 
     ``words``: the line's word count, when the caller has it."""
-    if (len(line.split()) if words is None else words) > 30 or _MACHINE_TRANSLATION.search(line):
+    if (len(line.split()) if words is None else words) > 30:
         return None
     match = _TRANSLATION_NOTE.match(line)
-    if match:
+    if match and not _MACHINE_TRANSLATION.search(line):
         lang = next(g for g in match.groups() if g).lower()
         return lang.capitalize() if lang in LANGUAGE_NAMES else None
-    if _UNNAMED_NOTE.match(line):
+    if not match and _UNNAMED_NOTE.match(line) and not _MACHINE_TRANSLATION.search(line):
         return UNNAMED_LANGUAGE
     return None
 

@@ -100,6 +100,15 @@ INLINE_FURNITURE = re.compile(
     r"^advertisement(?=[A-Z])|^-\s*advertisement\s*-\s*",
     re.I,
 )
+_INLINE_HINTS = ("continue", "advertisement")
+
+
+def has_inline_furniture(line: str) -> bool:
+    """Cheap test first: the inline widgets all contain one of a few words."""
+    lower = line[:60].lower() if len(line) > 60 and "continue" not in line.lower() else line.lower()
+    return any(h in lower for h in _INLINE_HINTS) and bool(INLINE_FURNITURE.search(line))
+
+
 # An image's alt text or file description left as a line: "image of CT scan of a molar".
 _ALT_TEXT = re.compile(r"^(?:an?\s+)?(?:image|photo|picture|illustration|screenshot|graphic|icon|thumbnail)"
                        r"\s+(?:of|showing)\s+[a-z]", re.I)
@@ -156,7 +165,7 @@ def is_boilerplate(line: str, count: int | None = None) -> bool:
         return True
     if count <= 25 and COPYRIGHT.search(line):
         return True
-    if count <= 80 and FOOTER_COPYRIGHT.search(line) and COPYRIGHT.match(line):
+    if count <= 80 and COPYRIGHT.match(line) and FOOTER_COPYRIGHT.search(line):
         return True  # "Copyright © 2017 X. All rights reserved. Distributed by ..."
     if count <= 60 and _FURNITURE_ANY_LENGTH.match(line):
         return True
@@ -173,12 +182,13 @@ def is_boilerplate(line: str, count: int | None = None) -> bool:
 def is_foreign_widget(line: str) -> bool:
     """A line wholly in Hangul, kana or Han characters (a site's widget text) on a page in a
     Latin-script language; the caller checks the page's script."""
-    cjk = len(_CJK_LETTER.findall(line))
-    return cjk >= 5 and not _LATIN_LETTER.search(line)
+    if not _CJK_LETTER.search(line) or _LATIN_LETTER.search(line):
+        return False
+    return len(_CJK_LETTER.findall(line)) >= 5
 
 
 def is_latin_page(lines: list[str]) -> bool:
-    sample = " ".join(lines[:40])
+    sample = " ".join(lines[:40])[:4000]
     return len(_LATIN_LETTER.findall(sample)) > 4 * len(_CJK_LETTER.findall(sample)) + 200
 
 

@@ -199,6 +199,13 @@ def test_page_furniture_above_the_headline_is_not_the_headline(furniture):
     assert cleaned.paragraphs == (LEDE, MORE)
 
 
+def test_a_deck_between_headline_and_byline_is_not_the_headline():
+    cleaned = clean(page("Volcano erupts on island", "Thousands flee their homes. No one was hurt.", "By Jane Roe",
+                         LEDE, MORE))
+    assert cleaned.title == "Volcano erupts on island"
+    assert cleaned.paragraphs[-2:] == (LEDE, MORE)
+
+
 def test_a_masthead_or_kicker_above_the_headline_is_not_the_headline():
     for top in ("Valley Mail", "Africa news"):
         cleaned = clean(page(top, "Former president dies in hospital at 95", LEDE, MORE))
