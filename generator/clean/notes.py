@@ -38,8 +38,7 @@ _LANG = r"([A-Z][a-z]+)"
 _TRANSLATION_NOTE = re.compile(
     r"^[(\[*_]*(?:"
     # "The article is a translation of the original Arabic." / "This is a translation from French"
-    r"(?:this|the(?:\s+following)?)\s+(?:article|report|story|piece|text|interview|column|op-ed|editorial|post|"
-    r"statement|letter|speech)?\s*"
+    r"(?:this|the(?:\s+following)?)\s+(?:article|report|story|piece|text|interview|column|op-ed|editorial|post)?\s*"
     r"(?:is|was|has been)\s+(?:an?\s+)?(?:(?:edited|abridged|partial|english|full)\s+)?"
     r"(?:translat(?:ion|ed))\s+(?:of|from)\s+(?:the\s+)?(?:original\s+)?(?:in\s+)?" + _LANG +
     r"|(?:this|the)\s+(?:article|report|story|piece|text|interview|column|op-ed|editorial|post)\s+"
@@ -68,6 +67,8 @@ _UNNAMED_NOTE = re.compile(
     r"^[\[(]\s*(?:translator['’]?s|translators['’]|editor['’]?s\s+and\s+translator['’]?s)\s+note\b",
     re.I,
 )
+_BRACKETED_NOTE = re.compile(r"^[\[(]\s*(?:translator['’]?s|translators['’]|editor['’]?s\s+and\s+translator['’]?s)\s+note\b"
+                             r"[^\])]*[\])]\s*$", re.I)
 # "CDT translator Deng Bolun has rendered some replies into English.": a note inside a sentence.
 _TRANSLATOR_SENTENCE = re.compile(
     r"(?:^|[.!?]\s+)(?:(?P<outlet>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+)?translators?\s+"
@@ -86,8 +87,10 @@ def translation_note(line: str, words: int | None = None) -> str | None:
     none ("Translated by X"), or None if the line is not such a note.
 
     ``words``: the line's word count, when the caller has it."""
-    if (len(line.split()) if words is None else words) > 30:
-        return None
+    count = len(line.split()) if words is None else words
+    if count > 30:
+        # a translator's bracketed note may run long: "[Translator's note: ... ]"
+        return UNNAMED_LANGUAGE if count <= 120 and _BRACKETED_NOTE.match(line) else None
     match = _TRANSLATION_NOTE.match(line)
     if match and not _MACHINE_TRANSLATION.search(line):
         lang = next(g for g in match.groups() if g).lower()

@@ -240,6 +240,14 @@ def is_byline(line: str) -> bool:
     return bool(_BYLINE.match(line)) and words(line) <= 10 and not is_sentence(line.rstrip(".") + "x")
 
 
+# ", La Prensa Reporter", ", Staff Writer", " | Associated Press": what a byline adds after the name.
+_BYLINE_TAIL = re.compile(r"\s*[,|]\s*(?:the\s+)?[^,|]{0,40}?\b(?:reporter|correspondent|writer|staff|contributor|editor|"
+                          r"press|news|agency|times|post|herald|journal|tribune|daily)\.?$", re.I)
+
+
 def byline_name(line: str) -> str | None:
+    """"Jane Roe" for "By Jane Roe", "By Jane Roe, Valley News Reporter", "Author: Jane Roe"."""
     match = _BYLINE.match(line)
-    return match.group("name").strip() if match and is_byline(line) else None
+    if not (match and is_byline(line)):
+        return None
+    return _BYLINE_TAIL.sub("", match.group("name").strip()).strip() or None

@@ -139,7 +139,8 @@ def test_a_prompt_outranks_the_copyright_owner_and_two_agencies_name_none():
     ("[Translator's note: the author wrote this in prison.]", UNNAMED_LANGUAGE),
     ("The original Chinese-language post follows:", "Chinese"),
     ("Translated from the Persian by Dana Reyes", "Persian"),
-    ("The following statement was translated from Persian.", "Persian"),
+    ("The following article was translated from Persian.", "Persian"),
+    ("The letter was translated from Russian by volunteers.", None),  # a story's sentence about a letter
     ("Translation: Dana Reyes", UNNAMED_LANGUAGE),
     ("English translation by Dana Reyes", UNNAMED_LANGUAGE),
     ("Translation: the story of a word", None),
@@ -149,6 +150,14 @@ def test_a_prompt_outranks_the_copyright_owner_and_two_agencies_name_none():
 ])
 def test_translation_notes(line, language):
     assert translation_note(line) == language
+
+
+def test_a_long_bracketed_translators_note_at_the_top_is_metadata():
+    note = "[Translator's note: " + " ".join(["The author wrote this essay in prison and it was smuggled out."] * 5) + "]"
+    cleaned = clean(page(note, "Letter from prison", LEDE, MORE))
+    assert cleaned.translated_from == UNNAMED_LANGUAGE
+    assert cleaned.title == "Letter from prison"
+    assert cleaned.paragraphs == (LEDE, MORE)
 
 
 def test_translation_credit_is_metadata_and_names_the_outlet():
@@ -302,3 +311,16 @@ def test_body_prose_mentioning_furniture_words_stays():
              "to be read widely by people who want to know what the source of the story was.")
     assert not is_boilerplate(prose)
     assert clean(page("Volcano erupts on island", LEDE, prose)).paragraphs == (LEDE, prose)
+
+
+@pytest.mark.parametrize("line, name", [
+    ("By Ana Ruiz, La Voz Reporter", "Ana Ruiz"),
+    ("By Jane Doe, Associated Press", "Jane Doe"),
+    ("Author: Janet Mateo", "Janet Mateo"),
+    ("By Reuters News Service00", "Reuters News Service"),
+    ("By Jane Doe and John Roe", "Jane Doe and John Roe"),
+])
+def test_byline_names(line, name):
+    from generator.clean import bylines
+
+    assert bylines(line) == [name]
