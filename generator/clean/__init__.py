@@ -293,13 +293,18 @@ def _starts_comments(line: str, index: int, total: int, kept: int, words: int) -
 def _take_headline(lines: list[str], title_hint: str | None, removed: list[str],
                    outlet: str | None = None,
                    evidence: list[tuple[int, str]] | None = None) -> tuple[str | None, list[str]]:
+    lines = [_ATX_HEADING.sub("", line) if index < 10 else line for index, line in enumerate(lines)]
     if title_hint:
         hint = _fold(title_hint)
+
+        def same(line: str) -> bool:  # a title of punctuation only ("...") folds to nothing
+            return _fold(line) == hint if hint else line.strip() == title_hint.strip()
+
         for index, line in enumerate(lines[:6]):
-            if _fold(line) == hint:
+            if same(line):
                 removed.extend(lines[:index])  # logo lines, breadcrumbs before the headline
                 rest = lines[index + 1:]
-                while rest and _fold(rest[0]) == hint:  # a page repeating its title (<title> and <h1>)
+                while rest and same(rest[0]):  # a page repeating its title (<title> and <h1>)
                     removed.append(rest.pop(0))
                 return title_hint, _drop_leading_furniture(rest, removed)
         return title_hint, _drop_leading_furniture(lines, removed)
@@ -331,6 +336,10 @@ def _take_headline(lines: list[str], title_hint: str | None, removed: list[str],
     if lines and _is_path_or_punctuation(lines[0]) and len(lines) > 1:
         return _headline_at(lines, 0, removed, evidence)
     return None, _drop_leading_furniture(lines, removed)
+
+
+# "# Headline", "## Headline ##": a Markdown heading's markers are not part of its text.
+_ATX_HEADING = re.compile(r"^#{1,6}\s+(?=\S)|\s+#+$")
 
 
 def _headline_at(lines: list[str], index: int, removed: list[str],

@@ -231,15 +231,31 @@ def test_the_line_above_the_byline_is_the_headline_even_as_sentences():
     assert cleaned.paragraphs == (LEDE, MORE)
 
 
-@pytest.mark.parametrize("headline", ["../../etc/passwd", "..", "..."])
-def test_path_or_punctuation_headline_over_an_article_is_a_headline(headline):
+@pytest.mark.parametrize("line, headline", [
+    ("../../etc/passwd", "../../etc/passwd"), ("..", ".."), ("...", "..."), ("# ../../etc/passwd", "../../etc/passwd"),
+    ("# ..", ".."), ("## Volcano erupts on island ##", "Volcano erupts on island"),
+])
+def test_path_or_punctuation_headline_over_an_article_is_a_headline(line, headline):
     from generator.metadata import article_slug
 
-    cleaned = clean(page(headline, LEDE, MORE, LAST))
+    cleaned = clean(page(line, LEDE, MORE, LAST))
     assert cleaned.title == headline
     assert cleaned.paragraphs == (LEDE, MORE, LAST)
     slug = article_slug(cleaned.title, "world/" + "note.txt")
     assert slug and "/" not in slug and ".." not in slug
+
+
+@pytest.mark.parametrize("title", ["../../etc/passwd", "..", "..."])
+def test_path_or_punctuation_title_given_by_metadata_makes_a_briefing(title):
+    from generator.models import RawArticle
+    from generator.pipeline import process
+
+    for kind, text in (("md", page(LEDE, "* * *", MORE, LAST)), ("txt", page(title, LEDE, MORE, LAST))):
+        briefing, _ = process(RawArticle(path="world/x." + kind, kind=kind, text=text,
+                                         meta={"title": title} if kind == "md" else {}))
+        assert briefing.title == title
+        assert briefing.paragraphs[0] == LEDE and briefing.paragraphs[-1] == LAST
+        assert briefing.slug and "/" not in briefing.slug and "." not in briefing.slug
 
 
 # ---------------------------------------------------------------------------------- leaks
