@@ -148,6 +148,9 @@ def _outlet_evidence(line: str, count: int, body_started: bool, evidence: list[t
         return None  # the credit line is furniture
     elif not body_started and (match := notes.NAME_DATE.match(line)):
         add(notes.CREDITED, match.group("name"))
+    elif not body_started and (match := notes.PLACE_AGENCY_LINE.match(line)):
+        add(notes.AGENCY, match.group("name"))
+        return None  # the dateline is furniture
     elif body_started and (match := notes.SIGN_OFF.match(line)) and match.group("name").isupper():
         add(notes.AGENCY, match.group("name"))
         return True
@@ -268,7 +271,7 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
             evidence.append((notes.AGENCY, agency))
             break
     if body and _words(body[-1]) >= 8 and (closing := notes.CLOSING_AGENCY.search(body[-1])):
-        name = notes.clean_name(closing.group("name"))
+        name = notes.clean_name(closing.group("name") or closing.group("caps"))
         if name and any(c.isupper() for c in name) or name and name.islower() and len(name) <= 4:
             evidence.append((notes.AGENCY, name))
     return CleanText(
@@ -415,9 +418,20 @@ def _drop_labels(lines: list[str], removed: list[str]) -> list[str]:
     return kept
 
 
+def _is_link_like(line: str) -> bool:
+    """Another story's headline as a link: short, unpunctuated, no bullet or bracketed source."""
+    return (_words(line) <= 14 and not is_sentence(line) and line[:1].isalnum()
+            and not line.endswith(("]", ")")))
+
+
 def _trim_tail(lines: list[str], removed: list[str]) -> list[str]:
-    """Short unpunctuated lines at the very end (button labels, section names) are furniture."""
+    """Short unpunctuated lines at the very end (button labels, section names) are furniture, and
+    so is a run of four or more headline-shaped lines closing the page (other stories' links)."""
     end = len(lines)
+    while end > 1 and _is_link_like(lines[end - 1]):
+        end -= 1
+    if len(lines) - end < 4:
+        end = len(lines)
     while end > 1 and _words(lines[end - 1]) <= 6 and not is_sentence(lines[end - 1]):
         end -= 1
     removed.extend(lines[end:])

@@ -140,7 +140,11 @@ AGENCY_BULLET = re.compile(r"^[•·▪]\s*(?P<name>" + _NAME + r")$")
 # "- REUTERS", "— AFP": the agency's sign-off under the story.
 SIGN_OFF = re.compile(r"^[-–—]\s*(?P<name>[A-Z][A-Za-z&.]*(?:[ /][A-Z][A-Za-z&.]*){0,2})$")
 # "... no casualties were reported. (dpa)", "(ANI/Sputnik)": the agency closing the story.
-CLOSING_AGENCY = re.compile(r"(?:[.!?\"”’]\s*|^)\((?P<name>[A-Za-z][\w&.]*(?:[ /][A-Za-z][\w&.]*){0,2})\)$")
+CLOSING_AGENCY = re.compile(r"(?:[.!?\"”’]\s*|^)\((?P<name>[A-Za-z][\w&.]*(?:[ /][A-Za-z][\w&.]*){0,2})\)$|"
+                            r"[.!?\"”’]\s*[-–—]\s*(?P<caps>[A-Z]{2,}(?:/[A-Z]{2,})?)$")
+# "KATHMANDU – Reuters", "BEIJING, Xinhua": the dateline alone on its line, with the agency.
+PLACE_AGENCY_LINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}\s*[-–—,]\s*"
+                               r"(?P<name>[A-Z][\w&.'’-]*(?:[ /][A-Z][\w&.'’-]*){0,2})$")
 # "China Change Logo", "Daily Journal masthead": the logo's alt text.
 LOGO_LINE = re.compile(r"^(?:the\s+)?(?P<name>" + _NAME + r")\s+(?i:logo|masthead)$")
 # "By Teodosio Feliciano, La Prensa Reporter": the outlet in a byline.
@@ -223,6 +227,7 @@ _CITY_AGENCY = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[
 _PLACE_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC", "EU", "UN", "DC", "NY", "KSA", "PRC", "ROK", "DPRK"}
 _LEDE_DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3})?(?:\s*\[[A-Z][\w ]{1,30}\])?"
+    r"(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?=\s*\())?"
     r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?"
     r"(?:\((?P<agency>[A-Z][\w.&'/ -]{1,30})\))?\s*(?:[-–—]{1,2}|(?<=\)):)\s+(?=\S)")
 _CAPS_PLACE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}$")

@@ -10,13 +10,13 @@ import re
 
 _URL_ONLY = re.compile(r"^(?:<?(?:https?://|www\.)\S+>?|\S+\.(?:png|jpe?g|gif|webp|svg|avif)(?:\?\S*)?"
                        r"(?:\s*\(\d+\s*[×x]\s*\d+\))?)$", re.I)
-COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b|all rights reserved)|\ball rights reserved\b|"
+COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|c\.\s?\d{4}\s|copyright\b|all rights reserved)|\ball rights reserved\b|"
                        r"جميع الحقوق محفوظة", re.I)
 # The owner in "© 2026 Name", "Copyright © 2017 Name. All rights reserved.", "© Name L.P. 2024":
 # company suffixes with full stops ("L.P.", "Inc.", "Co.") belong to the name.
 _COMPANY_SUFFIX = r"(?:L\.\s?P\.|L\.\s?L\.\s?C\.|Inc\.|Ltd\.|Co\.|Corp\.|S\.\s?A\.|N\.\s?V\.|P\.\s?L\.\s?C\.|A\.\s?G\.)"
 COPYRIGHT_OWNER = re.compile(
-    r"^(?:©|\(c\)|copyright)\s*:?\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"^(?:©|\(c\)|c\.(?=\s?\d{4}\s)|copyright)\s*:?\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
     r"(?P<owner>(?:[^\d©|.,]|\.(?=[A-Za-z]{2,}\b)|,\s*(?=" + _COMPANY_SUFFIX + r"))+?"
     r"(?:\s*" + _COMPANY_SUFFIX + r")?)"
     r"\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:[.,|].*)?$", re.I)
@@ -89,7 +89,14 @@ _FURNITURE_ANY_LENGTH = re.compile(
     r"(?:ask|tell)\s+(?:alexa|siri|google)\b|(?:listen|enable)\s+[^.]{0,40}\b(?:alexa|google\s+assistant|flash\s+briefing)\b|"
     r"why\s+you\s+can\s+trust\b|"
     # related-article pointers: "Related: ...", "READ MORE | ...", "Also read: ..."
-    r"(?:related|read\s+more|read\s+also|also\s+read|see\s+also|recommended|more\s+on\s+this(?:\s+story)?|watch|listen)\s*[:|]\s)",
+    r"(?:related|read\s+more|read\s+also|also\s+read|see\s+also|recommended|more\s+on\s+this(?:\s+story)?|more|watch|listen)"
+    r"\s*[:|]\s|"
+    # "scroll down to read the complete text", a place's dateline alone on its line ("MOSCOW --")
+    r"scroll\s+(?:down|up)\b|(?:::|>>|»)\s+\S[^.!?]{0,120}$|"
+    r"(?:media|image|video)\s+(?:caption|source)\b|live\s+updates$|no\s+sidebar$|"
+    r"(?-i:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})\s*[-–—]{1,2}$|"
+    # a photo credit alone in brackets: "(Saul Loeb/AFP/Getty Images)", "[(Jane Roe/Reuters)]"
+    r"[\[(]{1,2}[^()\[\]]{2,60}/[^()\[\]]{2,60}[)\]]{1,2}$)",
     re.I,
 )
 # "Article continues after this advertisement": the page's inline widget, glued to a paragraph.
@@ -107,6 +114,13 @@ def has_inline_furniture(line: str) -> bool:
     """Cheap test first: the inline widgets all contain one of a few words."""
     lower = line[:60].lower() if len(line) > 60 and "continue" not in line.lower() else line.lower()
     return any(h in lower for h in _INLINE_HINTS) and bool(INLINE_FURNITURE.search(line))
+
+
+# "Jane Roe/AFP", "John Doe / Reuters": a photographer's credit alone on its line.
+PHOTO_CREDIT_LINE = re.compile(r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][A-Za-z.-]+"
+                               r"(?:\s(?:Images|Photos?|Pictures))?$")
+# A caption closing with its credit: "... a historic occasion. Photo / AP", "... Photo: Jane Roe/Reuters".
+CAPTION_CREDIT = re.compile(r"\b(?:photo|picture|image|file\s+photo|photograph)s?\s*(?:/|:|\|)\s*[\w .&/'’-]{1,40}$", re.I)
 
 
 # An image's alt text or file description left as a line: "image of CT scan of a molar".
@@ -169,6 +183,10 @@ def is_boilerplate(line: str, count: int | None = None) -> bool:
         return True  # "Copyright © 2017 X. All rights reserved. Distributed by ..."
     if count <= 60 and _FURNITURE_ANY_LENGTH.match(line):
         return True
+    if count <= 50 and CAPTION_CREDIT.search(line):
+        return True
+    if count <= 6 and PHOTO_CREDIT_LINE.match(line):
+        return True
     if count <= 16 and _CTA.search(line):
         # A quoted sentence or a long statement that mentions "subscribe" is prose, not a prompt.
         return not (count >= 10 and is_sentence(line) and not line.lower().startswith(("subscribe", "sign up")))
@@ -224,14 +242,33 @@ _BYLINE = re.compile(r"^(?:(?:by|written by|words by|reporting by)\s+|author\s*:
 _DOUBLE_DATE = re.compile(r"^(?:date\s*:?\s*)?(?P<a>\d{4}-\d{2}-\d{2})\s+(?P<b>.+)$", re.I)
 
 
+# A date anywhere, and what else a date line is made of: times, time zones, weekdays, labels.
+_DATE_ANY = re.compile(r"\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|"
+                       r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}")
+_DATE_RESIDUE = re.compile(
+    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?|"
+    r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|"
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:[+-]\d{2}(?::?\d{2})?)?|"
+    r"\b(?:[A-Z]{1,3}[SD]?T|GMT|UTC|IST|CET|CEST|EET|EEST|WIB|JST|KST|HKT|SGT)\b|"
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|"
+    r"\b(?:published|posted|updated|last|modified|first|at|on|and|date|dated|pubdate|am|pm)\b", re.I)
+_DATE_SEPARATORS = re.compile(r"\s[|•·]\s|\s[-–—]\s|\s(?=(?:updated|published|posted|last updated)\b)", re.I)
+
+
 def is_dateline(line: str) -> bool:
-    """A line that only dates the article: "March 4, 2025", "Politics | June 30, 2026 | 10:00"."""
+    """A line that only dates the article: "March 4, 2025", "Politics | June 30, 2026 | 10:00",
+    "/ 12 June 2018", "July 10, 2018 Updated: July 10, 2018"."""
+    line = line.lstrip("/|•·–—- ")
     if _DATE_LINE.match(line):
         return True
     double = _DOUBLE_DATE.match(line)
     if double and _DATE_LINE.match(double.group("b")):
         return True
-    parts = [p.strip() for p in re.split(r"\s[|•·]\s|\s[-–—]\s", line) if p.strip()]
+    if words(line) <= 14 and _DATE_ANY.search(line) and not _DATE_RESIDUE.sub("", line).strip(" ,.|:;()-–—"):
+        return True  # "Posted at 9:10 AM, Mar 10, 2019", "and last updated 2019-03-10 19:00:11-04"
+    parts = [p.strip() for p in _DATE_SEPARATORS.split(line) if p.strip()]
     return (len(parts) >= 2 and any(_DATE_LINE.match(p) for p in parts)
             and all(words(p) <= 4 or _DATE_LINE.match(p) for p in parts))
 

@@ -27,6 +27,7 @@ def page(*lines: str) -> str:
     ("(RSF/IFEX) – " + LEDE, "RSF/IFEX"),
     ("BAGHDAD, June 12 (Reuters) - " + LEDE, "Reuters"),
     ("BEIJING, XINHUA — " + LEDE, "Xinhua"),
+    ("ISMAILIA, Egypt (AP) — " + LEDE, "AP"),
     ("LONDON, UK — " + LEDE, None),  # a country after the city is no agency
     ("BUENOS AIRES, Argentina — " + LEDE, None),
     ("LONDON — " + LEDE, None),  # a dateline without an agency names no outlet
@@ -304,6 +305,59 @@ def test_teaser_and_labels_after_the_story_go():
     cleaned = clean(page("Volcano erupts on island", LEDE, MORE, LAST, "Kenya", "Poll Date Now, Leaders Say",
                          "Jubilee leaders have asked the commission to announce the date for a fresh… Read more »"))
     assert cleaned.paragraphs == (LEDE, MORE, LAST)
+
+
+def test_other_stories_listed_at_the_end_of_the_page_go():
+    links = ["World Cup fans gather for finals viewing party", "Orioles make progress in trade talks",
+             "Slow start by Nola as Phillies lose 2-0", "More Sports", "Child alerts family to house fire"]
+    assert clean(page("Volcano erupts on island", LEDE, MORE, *links)).paragraphs == (LEDE, MORE)
+    # a reading list of the article's own, each item with its source, stays
+    items = ["-Jane Roe dissects why the outcome differed from the polls. [Medium.]",
+             "-John Doe finds that the race is tighter than it looks. [Post]",
+             "-Ann Lee offers pollsters tips to improve their accuracy. [Post.]",
+             "-Bo Chen looks at whether search trends predict votes. [Vox]"]
+    assert clean(page("Volcano erupts on island", LEDE, MORE, *items)).paragraphs == (LEDE, MORE, *items)
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("KATHMANDU – Reuters", "Reuters"),
+    ("MOSCOW --", None),
+])
+def test_a_dateline_alone_on_its_line_is_furniture(line, outlet):
+    cleaned = clean(page("Volcano erupts on island", line, LEDE, MORE))
+    assert cleaned.outlet == outlet
+    assert cleaned.paragraphs == (LEDE, MORE)
+
+
+@pytest.mark.parametrize("line", [
+    "Kim and the president both called it a historic occasion. Photo / AP",
+    "(Jane Roe/AFP/Getty Images)",
+    "Scroll down to read the complete text",
+    "More: Boys rescued from cave to be discharged from hospital",
+    "c. 2015 Valley News Service",
+    ":: Brexit timetable: Your guide to the next two years",
+    "Media caption,",
+    "Jane Roe-Smith/AFP",
+    "Live updates",
+])
+def test_captions_credits_and_pointers(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line, is_date", [
+    ("/ 12 June 2018", True), ("July 10, 2018 Updated: July 10, 2018", True),
+    ("Posted at 9:10 AM, Mar 10, 2019", True), ("and last updated 2019-03-10 19:00:11-04", True),
+    ("Published April 25, 2015 12:08PM (EDT)", True),
+    ("The vote on June 12, 2018 was held at noon", False), ("Born on March 3, 2001 in Paris", False),
+])
+def test_more_date_lines(line, is_date):
+    from generator.clean import is_dateline
+
+    assert is_dateline(line) is is_date
+
+
+def test_a_slash_in_a_headline_is_no_photo_credit():
+    assert not is_boilerplate("Trump/Kim Summit Ends Early")
 
 
 def test_foreign_widget_lines_and_menus_go_on_a_latin_script_page():
