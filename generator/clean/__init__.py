@@ -64,6 +64,10 @@ def normalise(text: str) -> str:
 _COMMENT_SECTION = re.compile(r"^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:reply|comment)|"
                               r"join the (?:discussion|conversation)|add a comment|comentarios|commentaires|"
                               r"kommentare|commenti|comentários|(?:deja|deixe|lascia|laisser) (?:un|uma|une) \w+)\b", re.I)
+# A highlights box above the story: "Highlights", "Key points", then short bulleted lines.
+_HIGHLIGHTS = re.compile(r"^(?:story\s+)?(?:highlights|key\s+(?:points|takeaways|facts)|in\s+brief|at\s+a\s+glance|"
+                         r"what\s+you\s+need\s+to\s+know|the\s+big\s+picture|summary|tl;?dr)\s*:?$", re.I)
+_BULLET = re.compile(r"^[•·▪*–-]\s*\S")
 # "About us", "About the author": a blurb about the site or the writer, near the end of the page.
 _ABOUT_HEADING = re.compile(r"^about (?:us|the authors?|the writer|the site|this site|the publisher)\s*:?$", re.I)
 _LIST_HEADING = re.compile(r"^(?:related(?: posts| articles| stories| news| content)?|you may (?:also )?like|"
@@ -172,6 +176,7 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
     kept: list[str] = []
     end_mark: int | None = None  # where a sign-off or a source credit ended the story (in ``kept``)
     in_list = in_comments = in_footer = body_started = False
+    highlights = 0
     total_chars = sum(len(b) for b in blocks) or 1
     chars_before = 0
     for index, line in enumerate(blocks):
@@ -229,6 +234,16 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
             in_footer = True  # "© 2026 X. All rights reserved.": the page's footer starts here
             removed.append(line)
             continue
+        if not body_started and _HIGHLIGHTS.match(line):
+            highlights = 6  # the box's items follow: bulleted or short lines, six at most
+            removed.append(line)
+            continue
+        if highlights:
+            if _BULLET.match(line) or words <= 18:
+                highlights -= 1
+                removed.append(line)
+                continue
+            highlights = 0
         if _LIST_HEADING.match(line):
             in_list = True
             removed.append(line)
@@ -341,6 +356,7 @@ def _take_headline(lines: list[str], title_hint: str | None, removed: list[str],
     return None, _drop_leading_furniture(lines, removed)
 
 
+_DASH_SUFFIX = re.compile(r"^(?P<headline>.{10,}?\S)\s+[-–—]\s+(?P<name>[^-–—|]{2,40})$")
 # "# Headline", "## Headline ##": a Markdown heading's markers are not part of its text.
 _ATX_HEADING = re.compile(r"^#{1,6}\s+(?=\S)|\s+#+$")
 
@@ -354,6 +370,12 @@ def _headline_at(lines: list[str], index: int, removed: list[str],
         line, name = suffix
         name = notes.clean_name(name)
         if name and evidence is not None:
+            evidence.append((notes.CREDITED, name))
+    elif evidence is not None and (dash := _DASH_SUFFIX.match(line)):
+        name = dash.group("name")
+        known = {_fold(n) for _, n in evidence}
+        if notes.is_masthead_name(name) or _fold(name) in known:  # "Headline - The Valley Times"
+            line = dash.group("headline")
             evidence.append((notes.CREDITED, name))
     title = line.rstrip(" :") if _is_path_or_punctuation(line) else (line.rstrip(" .:") or line)
     rest = lines[index + 1:]

@@ -50,7 +50,7 @@ _CTA = re.compile(
     r"cookie|privacy policy|terms of (?:use|service)|all rights reserved|skip to (?:the )?(?:main )?content|"
     r"back to top|top of (?:the )?page|print this|listen to (?:this|the) article|full archive|get access|"
     r"our standards|take a tour|watch video|latest videos|upcoming events|media kit|ad rates|"
-    r"contact us|about us|powered by|advertise (?:with|here|on)|alexa|google assistant|flash briefing|"
+    r"contact us|about us|posted in|categor(?:y|ies)\s*:|fact[- ]checked by|editorial (?:standards|guidelines|policy)|powered by|advertise (?:with|here|on)|alexa|google assistant|flash briefing|"
     r"\d+[ -]min(?:ute)?s?(?: read|$)|(?:updated|published|posted)\s+\d+\s+(?:second|minute|hour|day|week)s?\s+ago|"
     r"tags?:|tagged:?|filed under|photo:|image:|caption:|credit:|source:|logo|masthead|getty images|reuters/|"
     r"whatsapp|facebook|twitter|telegram|linkedin|instagram|youtube|tiktok|pinterest|reddit|email this|"

@@ -93,6 +93,22 @@ def test_page_title_with_an_outlet_suffix_is_the_headline():
     assert clean(page("Home | World | Asia", "Volcano erupts on island", LEDE)).title == "Volcano erupts on island"
 
 
+def test_a_dash_suffix_is_cut_only_when_it_names_the_outlet():
+    cleaned = clean(page("Volcano erupts on the island - The Valley Times", LEDE, MORE))
+    assert (cleaned.title, cleaned.outlet) == ("Volcano erupts on the island", "The Valley Times")
+    known = clean(page("Volcano erupts on the island – VNN", LEDE, MORE, "© 2026 VNN"))
+    assert known.title == "Volcano erupts on the island"
+    kept = clean(page("Volcano erupts - thousands flee their homes", LEDE, MORE))
+    assert kept.title == "Volcano erupts - thousands flee their homes"
+
+
+def test_a_highlights_box_above_the_story_goes():
+    cleaned = clean(page("Volcano erupts on island", "Highlights", "• Thousands flee", "• No one was hurt",
+                         "Airport stays open", LEDE, MORE))
+    assert cleaned.title == "Volcano erupts on island"
+    assert cleaned.paragraphs == (LEDE, MORE)
+
+
 def test_page_title_suffix_gives_headline_and_outlet_and_the_h1_repeat_goes():
     cleaned = clean(page("Farmers still waiting for drought aid | News | DW | 13.08.2018",
                          "We use cookies to improve our service for you. You can find more information in our "
@@ -339,6 +355,8 @@ def test_a_dateline_alone_on_its_line_is_furniture(line, outlet):
     "Media caption,",
     "Jane Roe-Smith/AFP",
     "Live updates",
+    "Posted in: Politics, World",
+    "Categories: Asia, Disasters",
 ])
 def test_captions_credits_and_pointers(line):
     assert is_boilerplate(line)
