@@ -222,6 +222,7 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
         elif words <= 80 and COPYRIGHT.match(line):
             name = notes.clean_name(copyright_owner(line))
             if name:
+                publishers.append(name)
                 evidence.append((notes.COPYRIGHT_OWNER, name))
         if in_comments or in_footer:
             removed.append(line)
