@@ -127,7 +127,8 @@ def _headline_candidate(line: str) -> bool:
     return True
 
 
-def _outlet_evidence(line: str, count: int, body_started: bool, evidence: list[tuple[int, str]]) -> bool | None:
+def _outlet_evidence(line: str, count: int, body_started: bool, evidence: list[tuple[int, str]],
+                     after_prose: bool = False) -> bool | None:
     """Adds what the line says about the outlet to ``evidence``; True when the line is a sign-off
     that ends the story ("- REUTERS"), None when it is a credit line to drop ("• Kyodo")."""
     def add(rank: int, name: str | None) -> None:
@@ -155,7 +156,7 @@ def _outlet_evidence(line: str, count: int, body_started: bool, evidence: list[t
     elif not body_started and (match := notes.PLACE_AGENCY_LINE.match(line)):
         add(notes.AGENCY, match.group("name"))
         return None  # the dateline is furniture
-    elif body_started and (match := notes.SIGN_OFF.match(line)) and match.group("name").isupper():
+    elif after_prose and (match := notes.SIGN_OFF.match(line)) and match.group("name").isupper():
         add(notes.AGENCY, match.group("name"))
         return True
     return body_started and bool(notes.SOURCE_LINE.match(line))
@@ -208,7 +209,8 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
             removed.append(prefix.group(0).strip())
             line = line[prefix.end():]
             words = _words(line)
-        said = _outlet_evidence(line, words, body_started, evidence)
+        said = _outlet_evidence(line, words, body_started, evidence,
+                                after_prose=body_started and bool(kept) and is_sentence(kept[-1]))
         if said is None:
             removed.append(line)
             continue
@@ -266,7 +268,8 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
         if _is_sentence_paragraph(line) and words >= 12:
             body_started = True
 
-    if end_mark is not None and end_mark < len(kept) and _is_list_item_like(kept[end_mark]):
+    if (end_mark is not None and end_mark < len(kept) and _is_list_item_like(kept[end_mark])
+            and not _BULLET.match(kept[end_mark])):
         removed.extend(kept[end_mark:])  # after the sign-off: a label and the next story's headline
         del kept[end_mark:]
     owners = [n for _, n in sorted(evidence, key=lambda e: e[0])]

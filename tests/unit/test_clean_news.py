@@ -44,6 +44,13 @@ def test_outlet_from_a_sign_off_and_the_next_story_is_dropped():
     assert cleaned.paragraphs == (LEDE, MORE, LAST)
 
 
+def test_a_capitalised_list_item_is_no_sign_off():
+    items = ["Members include:", "- NATO", "- EU", "- UN"]
+    cleaned = clean(page("Volcano erupts on island", LEDE, MORE, *items, LAST, "Leave a Reply", "Reply"))
+    assert cleaned.outlet is None
+    assert cleaned.paragraphs[-1] == LAST
+
+
 def test_outlet_from_the_agency_closing_the_story():
     cleaned = clean(page("Volcano erupts on island", LEDE, MORE, LAST + " (dpa)"))
     assert cleaned.outlet == "dpa"
