@@ -14,7 +14,7 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from generator.clean import LANGUAGE_NAMES, bylines, credits, datelines, split_lede_dateline
+from generator.clean import LANGUAGE_NAMES, UNNAMED_LANGUAGE, bylines, credits, datelines
 from generator.models import CleanText, RawArticle, Source
 
 WORDS_PER_MINUTE = 230
@@ -22,7 +22,8 @@ WORDS_PER_MINUTE = 230
 _CODE_NAMES = {}
 for _name, _code in LANGUAGE_NAMES.items():
     _CODE_NAMES.setdefault(_code, _name.capitalize())
-_CODE_NAMES.update({"fa": "Persian", "zh": "Chinese", "tl": "Filipino", "no": "Norwegian"})
+_CODE_NAMES.update({"fa": "Persian", "zh": "Chinese", "tl": "Filipino", "no": "Norwegian",
+                    UNNAMED_LANGUAGE: "another language"})
 
 
 def language_code(value: str | None) -> str | None:
@@ -126,8 +127,7 @@ def build_source(raw: RawArticle, cleaned: CleanText, detected_language: str | N
             if value is None:
                 warnings.append(f"{raw.path}: '{key}' value {raw.meta[key]!r} is not understood; ignored")
             given[key] = value
-    agency = split_lede_dateline(cleaned.paragraphs[0])[0] if cleaned.paragraphs else None
-    outlet = given.get("source") or _single(cleaned.outlet_hints) or agency
+    outlet = given.get("source") or cleaned.outlet
     publisher = given.get("publisher") or _single(cleaned.publisher_hints)
     published = given.get("published") or _first(parse_date(line) for line in datelines(raw.text))
     author = given.get("author") or _single(bylines(raw.text)) or _single(credits(raw.text))

@@ -34,6 +34,7 @@ class CleanText:
     translated_from: str | None = None  # language named by a translation note, as written ("Arabic")
     outlet_hints: tuple[str, ...] = ()  # outlet names stated by boilerplate ("Discover more from X")
     publisher_hints: tuple[str, ...] = ()  # owners named by copyright lines ("© X 2026")
+    outlet: str | None = None  # the outlet the strongest evidence names alone (dateline, credit, prompt)
 
 
 @dataclass(frozen=True)

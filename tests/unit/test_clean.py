@@ -108,7 +108,8 @@ def test_clean_records_translation_outlet_and_publisher_and_drops_tail():
     cleaned = clean(text)
     assert cleaned.paragraphs == (BODY, BODY2)
     assert cleaned.translated_from == "German"
-    assert cleaned.outlet_hints == ("Ledger",)
+    assert cleaned.outlet == "Ledger"  # the prompt outranks the copyright owner
+    assert cleaned.outlet_hints == ("Ledger", "Ledger Media")
     assert cleaned.publisher_hints == ("Ledger Media",)
 
 
@@ -148,7 +149,8 @@ def test_user_seed_cleaning(user_seed):
     assert cleaned.paragraphs[-1].startswith("He added that Tehran is attempting")
     assert len(cleaned.paragraphs) == 28
     assert cleaned.translated_from == "Arabic"
-    assert cleaned.outlet_hints == ("Alhurra",)
+    assert cleaned.outlet == "Alhurra"
+    assert cleaned.outlet_hints == ("Alhurra", "MBN")
     assert cleaned.publisher_hints == ("MBN",)
     body = "\n".join(cleaned.paragraphs)
     for junk in ("Leave a Reply", "Subscribe", "footer_logo", "Social Links", "©", "Continue reading",

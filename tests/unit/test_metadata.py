@@ -136,3 +136,34 @@ def test_credits_give_the_author_when_there_is_no_byline():
     assert len(cleaned.paragraphs) == 2
     source, _ = build_source(RawArticle(path="w.txt", kind="txt", text=text, meta={}), cleaned, "en")
     assert source.author == "Jane Roe" and source.name is None
+
+
+def test_build_source_takes_the_outlet_clean_found_and_the_metadata_wins():
+    text = "Volcano erupts\n\nBAGHDAD, June 12 (Reuters) - Hundreds of residents fled on Tuesday after the eruption.\n"
+    cleaned = clean(text)
+    assert cleaned.outlet == "Reuters"
+    source, _ = build_source(RawArticle(path="w.txt", kind="txt", text=text, meta={}), cleaned, "en")
+    assert source.name == "Reuters"
+    given, _ = build_source(RawArticle(path="w.txt", kind="txt", text=text, meta={"source": "Daily Post"}),
+                            cleaned, "en")
+    assert given.name == "Daily Post"
+
+
+def test_a_translation_note_naming_no_language_gives_an_undetermined_code():
+    from generator.metadata import language_name
+
+    text = ("Volcano erupts\n\nHundreds of residents fled on Tuesday after the eruption, officials said.\n\n"
+            "Translated by Jane Roe\n")
+    cleaned = clean(text)
+    source, _ = build_source(RawArticle(path="w.txt", kind="txt", text=text, meta={}), cleaned, "en")
+    assert source.translated_from == "und"
+    assert language_name("und") == "another language"
+    assert "Translated by Jane Roe" not in cleaned.paragraphs
+
+
+def test_copyright_owner_with_company_suffix_is_the_publisher():
+    text = ("Volcano erupts\n\nHundreds of residents fled on Tuesday after the eruption, officials said.\n\n"
+            "© 2024 Valley Media L.P. All rights reserved.\n")
+    cleaned = clean(text)
+    source, _ = build_source(RawArticle(path="w.txt", kind="txt", text=text, meta={}), cleaned, "en")
+    assert source.publisher == "Valley Media L.P."

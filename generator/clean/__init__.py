@@ -1,0 +1,516 @@
+"""Normalise article text and strip web boilerplate by its shape.
+
+Scraped articles carry the furniture of the page they came from: logo and image URLs, share and
+social lines, newsletter and subscribe prompts, comment forms, "Related posts" lists, copyright
+lines, "Continue reading". None of it is matched by one site's wording; each rule describes a
+*shape* that such lines have on any site: short, no sentence punctuation, a call to action, a bare
+URL, a copyright sign. Body paragraphs are long, punctuated sentences and never match.
+
+``clean(text)`` returns the headline, the body paragraphs and what it learnt from the boilerplate
+on the way (a translation note, the outlet's and publisher's names), all as a CleanText.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from generator.clean import notes
+from generator.clean.notes import (LANGUAGE_NAMES, UNNAMED_LANGUAGE, split_lede_dateline,  # noqa: F401
+                                   translation_note)
+from generator.clean.shapes import (BREADCRUMB, COPYRIGHT, CREDIT, FOOTER_COPYRIGHT,
+                                    INLINE_FURNITURE, byline_name, copyright_owner, has_inline_furniture, is_boilerplate, is_byline, is_dateline,
+                                    is_foreign_widget, is_latin_page, is_menu_run, is_sentence)
+from generator.clean.shapes import words as _words
+from generator.models import CleanText
+
+# Characters that are invisible or reorder text: removed. ZWJ/ZWNJ (U+200C/D) are kept because
+# Persian, Arabic and emoji sequences need them; they cannot reorder anything.
+_INVISIBLE = dict.fromkeys(
+    [0x00, 0x200B, 0x2060, 0xFEFF, 0x00AD, 0x200E, 0x200F, 0x061C,
+     *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+    + [c for c in range(0x01, 0x20) if c not in (0x09, 0x0A)] + list(range(0x7F, 0xA0)),
+    None,
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# The same two steps as searches, which cost time only where text changes: the invisible
+# characters (str.translate looks up every character), and the runs of spaces that are not
+# already one plain space. INVISIBLE_RE finds any character that normalise() removes.
+INVISIBLE_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_INVISIBLE)) + "]+")
+_SPACES_TO_FOLD = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_last_normalised: tuple[str, str] = ("", "")  # the raw text is normalised by clean() and by metadata
+
+
+def normalise(text: str) -> str:
+    """Unify line endings and spaces, drop control and bidi characters, compose to NFC."""
+    global _last_normalised
+    last_text, last_result = _last_normalised
+    if text is last_text or text == last_text:
+        return last_result
+    original = text
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    if INVISIBLE_RE.search(text):
+        text = INVISIBLE_RE.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    text = _SPACES_TO_FOLD.sub(" ", text)  # as _SPACES.sub on each line: no run crosses a line break
+    result = "\n".join(line.strip() for line in text.split("\n"))
+    _last_normalised = (original, result)
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Page structure: lists, comments, footers, teasers
+
+_COMMENT_SECTION = re.compile(r"^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:reply|comment)|"
+                              r"join the (?:discussion|conversation)|add a comment|comentarios|commentaires|"
+                              r"kommentare|commenti|comentários|(?:deja|deixe|lascia|laisser) (?:un|uma|une) \w+)\b", re.I)
+# A highlights box above the story: "Highlights", "Key points", then short bulleted lines.
+_HIGHLIGHTS = re.compile(r"^(?:story\s+)?(?:highlights|key\s+(?:points|takeaways|facts)|in\s+brief|at\s+a\s+glance|"
+                         r"what\s+you\s+need\s+to\s+know|the\s+big\s+picture|summary|tl;?dr)\s*:?$", re.I)
+_BULLET = re.compile(r"^[•·▪*–-]\s*\S")
+# "About us", "About the author": a blurb about the site or the writer, near the end of the page.
+_ABOUT_HEADING = re.compile(r"^about (?:us|the authors?|the writer|the site|this site|the publisher)\s*:?$", re.I)
+_LIST_HEADING = re.compile(r"^(?:related(?: posts| articles| stories| news| content)?|you may (?:also )?like|"
+                           r"more (?:stories|news|from [^.]{1,40}|on this topic)|read (?:more|also|next)|"
+                           r"recommended|most (?:read|popular|viewed|recent)|trending(?: now)?|latest (?:news|stories)|"
+                           r"see also|also read|editor'?s picks?|"
+                           r"اقرأ أيضا|اقرأ أيضاً|مواضيع ذات صلة|أخبار ذات صلة|الأكثر قراءة)\s*:?$", re.I)
+# A related article's teaser: its summary cut short and a link, "... a fresh… Read more »".
+_TEASER = re.compile(r"(?:…|\.\.\.)\s*(?:read more|continue reading|more|full story)\s*[»›>]*$", re.I)
+# The page's own date header before the text: "date 2017-09-04 4 September 2017".
+_DATE_HEADER = re.compile(r"^date\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2})\s+(?P<rest>\S.*)$", re.I)
+# "Pubdate: Thu, 01 Sep 2016" / "Source: X": an archive's header fields, one a line.
+_HEADER_FIELD = re.compile(r"^[A-Z][A-Za-z-]{1,15}:\s+\S")
+_NOT_OUTLET_NAMES = {"us", "me", "our", "this", "the", "more", "now", "here"}
+
+
+def _is_list_item_like(line: str) -> bool:
+    """A short unpunctuated line: a headline in a related-articles list, a label, a button."""
+    return _words(line) <= 20 and not is_sentence(line)
+
+
+def _split_blocks(text: str) -> list[str]:
+    """Blocks are paragraphs. Hard-wrapped paragraphs are joined; one-line-per-paragraph text kept."""
+    raw_blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
+    multi = [b for b in raw_blocks if "\n" in b.strip()]
+    lines_total = sum(len(b.strip().split("\n")) for b in raw_blocks)
+    blocks: list[str] = []
+    # Text is hard-wrapped when most blocks span several lines that are all of similar, short width.
+    wrapped = bool(multi) and len(multi) >= len(raw_blocks) / 2 and lines_total > len(raw_blocks)
+    if wrapped:
+        lengths = [len(x) for b in multi for x in b.strip().split("\n")[:-1]]
+        wrapped = bool(lengths) and max(lengths) <= 100 and sum(lengths) / len(lengths) >= 40
+    for block in raw_blocks:
+        lines = [x.strip() for x in block.strip().split("\n") if x.strip()]
+        if wrapped and not all(_HEADER_FIELD.match(x) for x in lines):
+            blocks.append(" ".join(lines))
+        else:
+            blocks.extend(lines)
+    if blocks:
+        header = _DATE_HEADER.match(blocks[0])
+        if header:
+            blocks[0:1] = ["date " + header.group("date"), header.group("rest")]
+    return blocks
+
+
+def _headline_candidate(line: str) -> bool:
+    count = _words(line)
+    if not 2 <= count <= 30 or len(line) > 250:
+        return False
+    if is_boilerplate(line) or is_dateline(line) or is_byline(line):
+        return False
+    if BREADCRUMB.match(line):  # "Home | World | Asia"; but "A headline of words | Outlet" is a page title
+        suffix = notes.title_suffix(line)
+        return bool(suffix) and _words(suffix[0]) >= 4 and not is_sentence(suffix[0])
+    if line.endswith((".", ",", ";", ":")) and not line.endswith("..."):
+        return count <= 14 and not re.search(r"[.!?]\s", line[:-1])  # "Headline." still allowed if short
+    return True
+
+
+def _outlet_evidence(line: str, count: int, body_started: bool, evidence: list[tuple[int, str]],
+                     after_prose: bool = False) -> bool | None:
+    """Adds what the line says about the outlet to ``evidence``; True when the line is a sign-off
+    that ends the story ("- REUTERS"), None when it is a credit line to drop ("• Kyodo")."""
+    def add(rank: int, name: str | None) -> None:
+        name = notes.clean_name(name)
+        if name and name.casefold() not in _NOT_OUTLET_NAMES:
+            evidence.append((rank, name))
+
+    if count <= 40 and (match := notes.CREDIT_FOR.match(line)):
+        add(notes.AGENCY, match.group("name"))
+    if count > 12:
+        return False
+    if match := notes.OUTLET_PROMPT.match(line):
+        add(notes.PROMPT, match.group("name"))
+    elif match := notes.LOGO_LINE.match(line):
+        add(notes.CREDITED, match.group("name"))
+    elif match := notes.BYLINE_OUTLET.match(line) or notes.BYLINE_MASTHEAD.match(line):
+        add(notes.CREDITED, match.group("name"))
+    elif not body_started and (match := notes.SOURCE_LINE.match(line)):
+        add(notes.SOURCE, match.group("name"))
+    elif not body_started and (match := notes.AGENCY_BULLET.match(line)):
+        add(notes.AGENCY, match.group("name"))
+        return None  # the credit line is furniture
+    elif not body_started and (match := notes.NAME_DATE.match(line)):
+        add(notes.CREDITED, match.group("name"))
+    elif not body_started and (match := notes.PLACE_AGENCY_LINE.match(line)):
+        add(notes.AGENCY, match.group("name"))
+        return None  # the dateline is furniture
+    elif after_prose and (match := notes.SIGN_OFF.match(line)) and match.group("name").isupper():
+        add(notes.AGENCY, match.group("name"))
+        return True
+    return body_started and bool(notes.SOURCE_LINE.match(line))
+
+
+def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None) -> CleanText:
+    """Split normalised text into headline and body, removing boilerplate.
+
+    ``title_hint`` is a title the input gave explicitly (front matter, sidecar, HTML <title>): when
+    present, a first line repeating it is removed from the body rather than taken as body text.
+    """
+    blocks = _split_blocks(normalise(text))
+    latin = is_latin_page(blocks)
+    removed: list[str] = []
+    evidence: list[tuple[int, str]] = []
+    publishers: list[str] = []
+    translated_from: str | None = None
+    kept: list[str] = []
+    end_mark: int | None = None  # where a sign-off or a source credit ended the story (in ``kept``)
+    in_list = in_comments = in_footer = body_started = False
+    highlights = 0
+    total_chars = sum(len(b) for b in blocks) or 1
+    chars_before = 0
+    for index, line in enumerate(blocks):
+        late = chars_before >= total_chars * 0.5  # past the middle of the page's text
+        chars_before += len(line)
+        if has_inline_furniture(line):
+            rest = INLINE_FURNITURE.sub("", line).strip()
+            removed.append(line if not rest else INLINE_FURNITURE.search(line).group(0))
+            if not rest:
+                continue
+            line = rest
+        words = _words(line)
+        second_half = index >= len(blocks) * 0.5
+        if not in_comments and _starts_comments(line, index, len(blocks), len(kept), words):
+            in_comments = True  # reader comments follow; furniture after them still names the outlet
+        lang = translation_note(line, words)
+        if lang:
+            translated_from = translated_from or lang
+            name = notes.translation_credit_outlet(line)
+            if name:
+                evidence.append((notes.CREDITED, name))
+            removed.append(line)
+            if body_started and late:
+                end_mark = len(kept)
+            continue
+        prefix = notes.CREDIT_PREFIX.match(line)
+        if prefix:  # "Author, translated by X, April 2, 2024 Text ...": the credit is furniture
+            translated_from = translated_from or UNNAMED_LANGUAGE
+            removed.append(prefix.group(0).strip())
+            line = line[prefix.end():]
+            words = _words(line)
+        said = _outlet_evidence(line, words, body_started, evidence,
+                                after_prose=body_started and bool(kept) and is_sentence(kept[-1]))
+        if said is None:
+            removed.append(line)
+            continue
+        if said and late:
+            end_mark = len(kept)
+        if words <= 25 and COPYRIGHT.search(line):
+            name = notes.clean_name(copyright_owner(line))
+            if name:
+                publishers.append(name)
+                evidence.append((notes.COPYRIGHT_OWNER, name))
+        elif words <= 80 and COPYRIGHT.match(line):
+            name = notes.clean_name(copyright_owner(line))
+            if name:
+                publishers.append(name)
+                evidence.append((notes.COPYRIGHT_OWNER, name))
+        if in_comments or in_footer:
+            removed.append(line)
+            continue
+        if body_started and late and _ABOUT_HEADING.match(line):
+            in_footer = True
+            removed.append(line)
+            continue
+        if body_started and second_half and COPYRIGHT.match(line) and FOOTER_COPYRIGHT.search(line):
+            in_footer = True  # "© 2026 X. All rights reserved.": the page's footer starts here
+            removed.append(line)
+            continue
+        if not body_started and _HIGHLIGHTS.match(line):
+            highlights = 6  # the box's items follow: bulleted or short lines, six at most
+            removed.append(line)
+            continue
+        if highlights:
+            if _BULLET.match(line) or words <= 18:
+                highlights -= 1
+                removed.append(line)
+                continue
+            highlights = 0
+        if _LIST_HEADING.match(line):
+            in_list = True
+            removed.append(line)
+            continue
+        if in_list and _is_list_item_like(line):
+            removed.append(line)
+            continue
+        in_list = False
+        if is_boilerplate(line, words) or (latin and is_foreign_widget(line)) or (
+                not body_started and is_menu_run(blocks, index)):
+            removed.append(line)
+            continue
+        if _TEASER.search(line) and words <= 80:
+            removed.append(line)  # a related article's teaser, and its headline just above
+            if kept and body_started and _is_list_item_like(kept[-1]):
+                removed.append(kept.pop())
+            continue
+        kept.append(line)
+        if _is_sentence_paragraph(line) and words >= 12:
+            body_started = True
+
+    if (end_mark is not None and end_mark < len(kept) and _is_list_item_like(kept[end_mark])
+            and not _BULLET.match(kept[end_mark])):
+        removed.extend(kept[end_mark:])  # after the sign-off: a label and the next story's headline
+        del kept[end_mark:]
+    owners = [n for _, n in sorted(evidence, key=lambda e: e[0])]
+    title, body = _take_headline(kept, title_hint, removed, outlet or (owners[0] if owners else None), evidence)
+    body = _drop_labels(body, removed)
+    body = _trim_tail(body, removed)
+    body = _drop_repeats(body, removed)
+    for paragraph in body[:3]:
+        is_note, name = notes.translator_sentence(paragraph)
+        if is_note:
+            translated_from = translated_from or UNNAMED_LANGUAGE
+            if name:
+                evidence.append((notes.CREDITED, name))
+            break
+    for paragraph in body[:3]:  # the lede, under a deck or a caption at most
+        agency = split_lede_dateline(paragraph)[0]
+        if agency:
+            evidence.append((notes.AGENCY, agency))
+            break
+    if body and _words(body[-1]) >= 8 and (closing := notes.CLOSING_AGENCY.search(body[-1])):
+        name = notes.clean_name(closing.group("name") or closing.group("caps"))
+        if name and any(c.isupper() for c in name) or name and name.islower() and len(name) <= 4:
+            evidence.append((notes.AGENCY, name))
+    return CleanText(
+        title=title,
+        paragraphs=tuple(body),
+        removed=tuple(removed),
+        translated_from=translated_from,
+        outlet_hints=tuple(dict.fromkeys(n for _, n in sorted(evidence, key=lambda e: e[0]))),
+        publisher_hints=tuple(dict.fromkeys(publishers)),
+        outlet=notes.pick_outlet(evidence),
+    )
+
+
+def _starts_comments(line: str, index: int, total: int, kept: int, words: int) -> bool:
+    """A "N Comments" / "Leave a Reply" heading in the second half, after the article's body."""
+    return kept >= 2 and index >= total * 0.5 and words <= 6 and bool(_COMMENT_SECTION.match(line))
+
+
+# ---------------------------------------------------------------------------------------------
+# The headline
+
+def _take_headline(lines: list[str], title_hint: str | None, removed: list[str],
+                   outlet: str | None = None,
+                   evidence: list[tuple[int, str]] | None = None) -> tuple[str | None, list[str]]:
+    lines = [_ATX_HEADING.sub("", line) if index < 10 else line for index, line in enumerate(lines)]
+    if title_hint:
+        hint = _fold(title_hint)
+
+        def same(line: str) -> bool:  # a title of punctuation only ("...") folds to nothing
+            return _fold(line) == hint if hint else line.strip() == title_hint.strip()
+
+        for index, line in enumerate(lines[:6]):
+            if same(line):
+                removed.extend(lines[:index])  # logo lines, breadcrumbs before the headline
+                rest = lines[index + 1:]
+                while rest and same(rest[0]):  # a page repeating its title (<title> and <h1>)
+                    removed.append(rest.pop(0))
+                return title_hint, _drop_leading_furniture(rest, removed)
+        return title_hint, _drop_leading_furniture(lines, removed)
+    # The headline is the line that looks like one within the first few lines: what comes before
+    # it (logo text, a masthead, a breadcrumb, a date line, a caption) is not body text. A line
+    # with a byline under it is the headline even when it is written as sentences; otherwise the
+    # first candidate wins. Once the body has started (a paragraph of prose), there is none.
+    candidates = []
+    for index, line in enumerate(lines[:10]):
+        if _byline_follows(lines, index) and 2 <= _words(line) <= 30 and len(line) <= 250 and not (
+                is_boilerplate(line) or is_dateline(line) or is_byline(line)):
+            if (candidates and candidates[-1] == index - 1 and is_sentence(line)
+                    and 4 <= _words(lines[index - 1]) < _words(line)):
+                return _headline_at(lines, index - 1, removed, evidence)  # a deck between headline and byline
+            return _headline_at(lines, index, removed, evidence)
+        if _is_sentence_paragraph(line) or _words(line) > 30:
+            break
+        if _headline_candidate(line) and index < 6:
+            candidates.append(index)
+    masthead = _fold(outlet) if outlet else None
+    for index in candidates:
+        line = lines[index]
+        if index != candidates[-1] and (
+                _is_masthead(line, masthead) or _is_shouted(line) or notes.is_masthead_name(line)
+                or (_words(line) <= 3 and index + 1 in candidates and _words(lines[index + 1]) >= 5
+                    and not is_sentence(lines[index + 1]))):
+            continue  # a masthead ("THE COASTAL COURIER", "Valley Times") or a kicker above the headline
+        return _headline_at(lines, index, removed, evidence)
+    if lines and _is_path_or_punctuation(lines[0]) and len(lines) > 1:
+        return _headline_at(lines, 0, removed, evidence)
+    return None, _drop_leading_furniture(lines, removed)
+
+
+_DASH_SUFFIX = re.compile(r"^(?P<headline>.{10,}?\S)\s+[-–—]\s+(?P<name>[^-–—|]{2,40})$")
+# "# Headline", "## Headline ##": a Markdown heading's markers are not part of its text.
+_ATX_HEADING = re.compile(r"^#{1,6}\s+(?=\S)|\s+#+$")
+
+
+def _headline_at(lines: list[str], index: int, removed: list[str],
+                 evidence: list[tuple[int, str]] | None) -> tuple[str, list[str]]:
+    removed.extend(lines[:index])
+    line = lines[index]
+    suffix = notes.title_suffix(line)
+    if suffix:  # "Headline | News | Outlet | 13.08.2018": a page title
+        line, name = suffix
+        name = notes.clean_name(name)
+        if name and evidence is not None:
+            evidence.append((notes.CREDITED, name))
+    elif evidence is not None and (dash := _DASH_SUFFIX.match(line)):
+        name = dash.group("name")
+        known = {_fold(n) for _, n in evidence}
+        if notes.is_masthead_name(name) or _fold(name) in known:  # "Headline - The Valley Times"
+            line = dash.group("headline")
+            evidence.append((notes.CREDITED, name))
+    title = line.rstrip(" :") if _is_path_or_punctuation(line) else (line.rstrip(" .:") or line)
+    rest = lines[index + 1:]
+    key = _fold(title)
+    for later in rest[:6]:  # the same headline again (the page title above the <h1>)
+        if _fold(later) == key:
+            rest = [x for x in rest if x is not later]
+            removed.append(later)
+            break
+    return title, _drop_leading_furniture(rest, removed)
+
+
+def _byline_follows(lines: list[str], index: int) -> bool:
+    """A byline right under the line, or under a date line right under it."""
+    following = lines[index + 1:index + 3]
+    if following and is_byline(following[0]):
+        return True
+    return len(following) == 2 and is_dateline(following[0]) and is_byline(following[1])
+
+
+_PATH_OR_PUNCTUATION = re.compile(r"^(?:[.~]{0,2}/)*[\w.~-]*(?:/[\w.~-]+)+/?$|^[.…!?]{2,}$")
+
+
+def _is_path_or_punctuation(line: str) -> bool:
+    """"../../etc/passwd", "..", "...": a headline's words may be anything; its slug is made safe."""
+    return bool(_PATH_OR_PUNCTUATION.match(line))
+
+
+def _is_masthead(line: str, outlet: str | None) -> bool:
+    return bool(outlet) and (_fold(line) == outlet or _fold(line).startswith(outlet + " "))
+
+
+def _is_shouted(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+
+def _is_sentence_paragraph(line: str) -> bool:
+    """A body paragraph: several sentences, or one long one ending in a full stop."""
+    core = line.rstrip("\"”’»)] ")
+    ends = core.endswith((".", "!", "?", "…", ",")) and not core.endswith("...")
+    return _words(line) > 30 or (ends and len(re.findall(r"[.!?,][\"”’]?\s", core)) >= 1)
+
+
+def _drop_leading_furniture(lines: list[str], removed: list[str]) -> list[str]:
+    """Date lines and bylines right under the headline are metadata, not body text."""
+    index = 0
+    while index < len(lines) and index < 4 and (is_dateline(lines[index]) or is_byline(lines[index])):
+        index += 1
+    removed.extend(lines[:index])
+    return lines[index:]
+
+
+def _drop_labels(lines: list[str], removed: list[str]) -> list[str]:
+    """One-word lines in the body ("Kenya", "USAID", "0"): section labels, counters, credits."""
+    kept = []
+    for line in lines:
+        if _words(line) == 1 and not is_sentence(line) and len(lines) > 1:
+            removed.append(line)
+        else:
+            kept.append(line)
+    return kept
+
+
+def _is_link_like(line: str) -> bool:
+    """Another story's headline as a link: short, unpunctuated, no bullet or bracketed source."""
+    return (_words(line) <= 14 and not is_sentence(line) and line[:1].isalnum()
+            and not line.endswith(("]", ")")))
+
+
+def _trim_tail(lines: list[str], removed: list[str]) -> list[str]:
+    """Short unpunctuated lines at the very end (button labels, section names) are furniture, and
+    so is a run of four or more headline-shaped lines closing the page (other stories' links)."""
+    end = len(lines)
+    while end > 1 and _is_link_like(lines[end - 1]):
+        end -= 1
+    if len(lines) - end < 4:
+        end = len(lines)
+    while end > 1 and _words(lines[end - 1]) <= 6 and not is_sentence(lines[end - 1]):
+        end -= 1
+    removed.extend(lines[end:])
+    return lines[:end]
+
+
+def _drop_repeats(lines: list[str], removed: list[str]) -> list[str]:
+    """Pull quotes and repeated widgets: a short paragraph that repeats text found elsewhere."""
+    if len(lines) < 2:
+        return lines
+    folded = [_fold(line) for line in lines]
+    joined = "\n".join(folded) if len(lines) <= 400 else ""  # pull quotes: checked on article-sized text
+    exact = Counter(folded)
+    seen: set[str] = set()
+    kept = []
+    for line, key in zip(lines, folded):
+        if key in seen:
+            removed.append(line)
+            continue
+        seen.add(key)
+        # Found inside another, different paragraph (exact repeats are handled above).
+        if joined and 4 <= _words(line) <= 40 and joined.count(key) > exact[key]:
+            removed.append(line)
+            continue
+        kept.append(line)
+    return kept
+
+
+_NON_WORD = re.compile(r"\W+")
+
+
+def _fold(text: str) -> str:
+    return _NON_WORD.sub(" ", text).strip().casefold()
+
+
+# ---------------------------------------------------------------------------------------------
+# Credits, dates and bylines of the raw text (for metadata)
+
+def credits(text: str) -> list[str]:
+    """Names in "Reporting by X and Y; Editing by Z" lines: the story's reporters."""
+    names = []
+    for line in normalise(text).split("\n"):
+        match = CREDIT.match(line.strip())
+        if match and re.match(r"[(\[]?(?:additional\s+)?(?:reporting|writing|written)", line.strip(), re.I):
+            names.append(match.group("names").strip(" .;"))
+    return names
+
+
+def datelines(text: str) -> list[str]:
+    """Date lines of the raw text (before cleaning): publication dates are often given this way."""
+    lines = [line for line in normalise(text).split("\n") if line]
+    return [line for line in lines[:12] + lines[-8:] if is_dateline(line)]
+
+
+def bylines(text: str) -> list[str]:
+    return [name for line in normalise(text).split("\n")[:12] if line for name in [byline_name(line)] if name]

@@ -1,0 +1,249 @@
+"""What page furniture states about the article: translation notes, the outlet, wire credits.
+
+A translator's note ("Translated from the Arabic", "Translated by X", "This is the translation of
+...", "The original Chinese-language post follows:") says the article is a translation; the outlet
+is named by a wire dateline ("BAGHDAD (Reuters) -", "ISLAMABAD, Nov 16 (APP):"), a sign-off
+("- REUTERS", "(dpa)"), a source line ("Source: X"), a prompt ("Discover more from X"), a byline
+("By X, Outlet Reporter"), a logo's alt text ("X Logo") or a copyright line. Each rule is about the
+shape such lines have on any site, never one site's wording.
+"""
+from __future__ import annotations
+
+import re
+
+from generator.clean.shapes import SECTION_WORDS
+
+
+LANGUAGE_NAMES = {
+    "afrikaans": "af", "albanian": "sq", "amharic": "am", "arabic": "ar", "armenian": "hy",
+    "azerbaijani": "az", "basque": "eu", "belarusian": "be", "bengali": "bn", "bosnian": "bs",
+    "bulgarian": "bg", "burmese": "my", "catalan": "ca", "chinese": "zh", "mandarin": "zh",
+    "cantonese": "zh", "croatian": "hr", "czech": "cs", "danish": "da", "dari": "fa", "dutch": "nl",
+    "english": "en", "estonian": "et", "farsi": "fa", "persian": "fa", "filipino": "tl",
+    "finnish": "fi", "french": "fr", "georgian": "ka", "german": "de", "greek": "el",
+    "gujarati": "gu", "hausa": "ha", "hebrew": "he", "hindi": "hi", "hungarian": "hu",
+    "icelandic": "is", "indonesian": "id", "irish": "ga", "italian": "it", "japanese": "ja",
+    "kazakh": "kk", "khmer": "km", "korean": "ko", "kurdish": "ku", "kyrgyz": "ky", "lao": "lo",
+    "latvian": "lv", "lithuanian": "lt", "macedonian": "mk", "malay": "ms", "malayalam": "ml",
+    "maltese": "mt", "marathi": "mr", "mongolian": "mn", "nepali": "ne", "norwegian": "no",
+    "pashto": "ps", "polish": "pl", "portuguese": "pt", "punjabi": "pa", "romanian": "ro",
+    "russian": "ru", "serbian": "sr", "sinhala": "si", "slovak": "sk", "slovenian": "sl",
+    "somali": "so", "spanish": "es", "swahili": "sw", "swedish": "sv", "tagalog": "tl",
+    "tajik": "tg", "tamil": "ta", "telugu": "te", "thai": "th", "tigrinya": "ti", "turkish": "tr",
+    "turkmen": "tk", "ukrainian": "uk", "urdu": "ur", "uzbek": "uz", "vietnamese": "vi",
+    "welsh": "cy", "yoruba": "yo", "zulu": "zu",
+}
+UNNAMED_LANGUAGE = "und"  # ISO 639-2 "undetermined": the note says "translated" but not from what
+_LANG = r"([A-Z][a-z]+)"
+_TRANSLATION_NOTE = re.compile(
+    r"^[(\[*_]*(?:"
+    # "The article is a translation of the original Arabic." / "This is a translation from French"
+    r"(?:this|the(?:\s+following)?)\s+(?:article|report|story|piece|text|interview|column|op-ed|editorial|post)?\s*"
+    r"(?:is|was|has been)\s+(?:an?\s+)?(?:(?:edited|abridged|partial|english|full)\s+)?"
+    r"(?:translat(?:ion|ed))\s+(?:of|from)\s+(?:the\s+)?(?:original\s+)?(?:in\s+)?" + _LANG +
+    r"|(?:this|the)\s+(?:article|report|story|piece|text|interview|column|op-ed|editorial|post)\s+"
+    r"(?:is|was|has been)\s+(?:originally\s+)?(?:published|written)\s+in\s+" + _LANG +
+    r"(?:\s+and\s+(?:has been\s+|was\s+)?translated)"
+    # "Translated from the Arabic by ..." / "Translation from Arabic: ..." / "Translated by X from French"
+    r"|(?:edited\s+and\s+)?translat(?:ed|ion)\s+(?:by\s+[^.]{1,60}?\s+)?from\s+(?:the\s+)?(?:original\s+)?" + _LANG +
+    r"|(?:original(?:ly)?\s+(?:published\s+)?in\s+)" + _LANG + r"[;,.]?\s+translated"
+    # "The original Chinese-language post follows:" / "The original Persian text is below"
+    r"|the\s+original\s+" + _LANG + r"(?:[- ]language)?\s+(?:post|text|article|version|statement|letter|"
+    r"report|story|message)\s+(?:follows|is\s+below|reads|can\s+be\s+found)"
+    r")\b[^\n]{0,120}$",
+    re.I,
+)
+# Notes that say "translated" without the language: credits and statements.
+_UNNAMED_NOTE = re.compile(
+    # "Translated by Staff", "Edited and translated by X", "Iran Press News: Translation by X"
+    r"^[(\[*_]*(?:(?P<outlet>[A-Z][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){0,4})\s*:\s*)?"
+    r"(?:(?:edited|compiled|written|reported)\s+and\s+)?(?:english\s+|our\s+)?translat(?:ed|ion)(?:\s+and\s+edited)?"
+    r"(?:\s+by\s*:?|\s*:)\s*(?-i:[A-Z])[^.]{0,60}$|"
+    # "- Persian2English (translation)": a sign-off with the translator's name
+    r"^[-–—]\s*(?P<signoff>[^()\s][^()]{0,40}?)\s*\((?:translation|translated|trans\.)\)$|"
+    # "This is the translation of something posted by ...", "What follows is a translation of ..."
+    r"^(?:this|what\s+follows|the\s+following|below)\s+is\s+(?:the|a|an|my|our)\s+(?:\w+\s+)?translation\b|"
+    # "[Translator's note: ...]" at the top
+    r"^[\[(]\s*(?:translator['’]?s|translators['’]|editor['’]?s\s+and\s+translator['’]?s)\s+note\b",
+    re.I,
+)
+_BRACKETED_NOTE = re.compile(r"^[\[(]\s*(?:translator['’]?s|translators['’]|editor['’]?s\s+and\s+translator['’]?s)\s+note\b"
+                             r"[^\])]*[\])]\s*$", re.I)
+# "CDT translator Deng Bolun has rendered some replies into English.": a note inside a sentence.
+_TRANSLATOR_SENTENCE = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?P<outlet>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+)?translators?\s+"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s+(?:has\s+|have\s+)?(?:rendered|translated)\b[^.]{0,80}"
+    r"\binto\s+(?:English|[A-Z][a-z]+)\b")
+# "Xu Zhiyong, translated by Leo Timm, April 2, 2024 ...": a credit opening a teaser paragraph.
+CREDIT_PREFIX = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4},\s+(?:edited\s+and\s+)?translated\s+by\s+"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s+")
+_MACHINE_TRANSLATION = re.compile(r"\b(?:automatic(?:ally)?|automated|machine|google translate|auto-?translat|"
+                                  r"select (?:a )?language|powered by)\b", re.I)
+
+
+def translation_note(line: str, words: int | None = None) -> str | None:
+    """The language a translator's note names ("Arabic"), UNNAMED_LANGUAGE when the note names
+    none ("Translated by X"), or None if the line is not such a note.
+
+    ``words``: the line's word count, when the caller has it."""
+    count = len(line.split()) if words is None else words
+    if count > 30:
+        # a translator's bracketed note may run long: "[Translator's note: ... ]"
+        return UNNAMED_LANGUAGE if count <= 120 and _BRACKETED_NOTE.match(line) else None
+    match = _TRANSLATION_NOTE.match(line)
+    if match and not _MACHINE_TRANSLATION.search(line):
+        lang = next(g for g in match.groups() if g).lower()
+        return lang.capitalize() if lang in LANGUAGE_NAMES else None
+    if not match and _UNNAMED_NOTE.match(line) and not _MACHINE_TRANSLATION.search(line):
+        return UNNAMED_LANGUAGE
+    return None
+
+
+def translation_credit_outlet(line: str) -> str | None:
+    """The outlet a translation credit names: "Iran Press News: Translation by X",
+    "- Persian2English (translation)"."""
+    match = _UNNAMED_NOTE.match(line)
+    if not match:
+        return None
+    return (match.group("outlet") or match.group("signoff") or "").strip() or None
+
+
+def translator_sentence(paragraph: str) -> tuple[bool, str | None]:
+    """(True, outlet) when a sentence says the outlet's translator rendered the text into English."""
+    if _MACHINE_TRANSLATION.search(paragraph):
+        return False, None
+    match = _TRANSLATOR_SENTENCE.search(paragraph)
+    if not match:
+        return False, None
+    return True, match.group("outlet")
+
+
+# ---------------------------------------------------------------------------------------------
+# Outlets
+
+# How strongly each kind of evidence names the outlet (lower is stronger).
+PROMPT, SOURCE, AGENCY, CREDITED, COPYRIGHT_OWNER = 1, 1, 2, 3, 4
+
+# "Discover more from X", "Subscribe to X", "Stay informed with X's newsletters" name the outlet.
+OUTLET_PROMPT = re.compile(
+    r"^(?i:discover more from|more from|subscribe to|sign up for|follow|welcome to|"
+    r"stay (?:informed|up to date|updated) with|get|sign up to)\s+"
+    r"(?:(?i:the)\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}?)"
+    r"(?:(?:'s|’s)?\s+(?:(?i:newsletters?|on \w+|news|updates|daily|briefing)))?\s*[.!:]?$")
+_NAME = r"[A-Z][\w&'’.-]*(?:[ /][A-Z0-9][\w&'’.-]*){0,4}"
+# "Source: Washington Post", "Source: Philippine Star (Philippines)"
+SOURCE_LINE = re.compile(r"^(?:source|via|courtesy(?: of)?)\s*:\s*(?P<name>" + _NAME + r")(?:\s*\([^)]{2,30}\))?\.?$",
+                         re.I)
+# "• Kyodo", "— AP": a credit line naming the agency at the top of the page.
+AGENCY_BULLET = re.compile(r"^[•·▪]\s*(?P<name>" + _NAME + r")$")
+# "- REUTERS", "— AFP": the agency's sign-off under the story.
+SIGN_OFF = re.compile(r"^[-–—]\s*(?P<name>[A-Z][A-Za-z&.]*(?:[ /][A-Z][A-Za-z&.]*){0,2})$")
+# "... no casualties were reported. (dpa)", "(ANI/Sputnik)": the agency closing the story.
+CLOSING_AGENCY = re.compile(r"(?:[.!?\"”’]\s*|^)\((?P<name>[A-Za-z][\w&.]*(?:[ /][A-Za-z][\w&.]*){0,2})\)$|"
+                            r"[.!?\"”’]\s*[-–—]\s*(?P<caps>[A-Z]{2,}(?:/[A-Z]{2,})?)$")
+# "KATHMANDU – Reuters", "BEIJING, Xinhua": the dateline alone on its line, with the agency.
+PLACE_AGENCY_LINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}\s*[-–—,]\s*"
+                               r"(?P<name>[A-Z][\w&.'’-]*(?:[ /][A-Z][\w&.'’-]*){0,2})$")
+# "China Change Logo", "Daily Journal masthead": the logo's alt text.
+LOGO_LINE = re.compile(r"^(?:the\s+)?(?P<name>" + _NAME + r")\s+(?i:logo|masthead)$")
+# "By Teodosio Feliciano, La Prensa Reporter": the outlet in a byline.
+BYLINE_OUTLET = re.compile(r"^(?i:by)\s+[^,]{3,50},\s+(?:the\s+)?(?P<name>" + _NAME + r")\s+"
+                           r"(?i:(?:staff\s+)?(?:reporter|correspondent|writer)|staff(?:\s+writer)?|contributor)$")
+# "Reporting by Jane Doe for Reuters; Editing by John Roe": the agency the reporters filed for.
+CREDIT_FOR = re.compile(r"^[(\[]?(?i:(?:additional\s+)?reporting|writing|written|compiled)\s+(?i:by)\s+[^;]{3,120}?\s+"
+                        r"for\s+(?P<name>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s*(?:[;.)\]]|$)")
+# "Miami Herald17-03-2025", "The Daily Star | 4 March 2025": a masthead name with the date.
+_MASTHEAD_WORDS = (r"(?:Herald|Times|Post|News|Journal|Tribune|Gazette|Chronicle|Telegraph|Express|Star|Daily|"
+                   r"Agency|Press|Radio|Monitor|Observer|Guardian|Standard|Courier|Record|Review|Mail|Sun|Today|"
+                   r"Dispatch|Inquirer|Independent|Wire|Bulletin|Examiner|Sentinel|Register|Shimbun)")
+NAME_DATE = re.compile(r"^(?P<name>(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}" + _MASTHEAD_WORDS + r")\s*[|•·,-]?\s*"
+                       r"(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|"
+                       r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})$")
+# "By Jane Doe, Associated Press", "By Jane Doe | The Daily Star": a byline naming a masthead.
+BYLINE_MASTHEAD = re.compile(r"^(?i:by)\s+[^,|]{3,50}\s*[,|]\s*(?P<name>(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}"
+                             + _MASTHEAD_WORDS + r")$")
+# " | News | DW | 13.08.2018": a page title's suffix naming the site.
+_WIRE_WORDS = {"photo", "photos", "file", "video", "update", "updated", "ap photo", "afp photo", "reuters photo",
+               "translation", "translated", "sic", "map", "graphic", "published", "posted", "share", "comments",
+               "live", "news", "advertisement", "sponsored", "opinion", "analysis", "editorial", "exclusive"}
+
+
+def is_masthead_name(line: str) -> bool:
+    """"Cyprus Mail", "The Daily Star": a newspaper's name alone on a line."""
+    return bool(_MASTHEAD_NAME.match(line))
+
+
+_MASTHEAD_NAME = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}" + _MASTHEAD_WORDS + r"$")
+
+
+def title_suffix(line: str) -> tuple[str, str | None] | None:
+    """("Headline", "Outlet") for "Headline | Section | Outlet | 13.08.2018"; None for other lines."""
+    parts = [p.strip() for p in line.split(" | ")]
+    if len(parts) < 2 or len(parts[0].split()) < 3:
+        return None
+    tail = parts[1:]
+    if any(len(p.split()) > 4 or not p for p in tail):
+        return None
+    names = [p for p in tail if not re.fullmatch(r"[\d./: -]+", p) and p.lower() not in SECTION_WORDS]
+    return parts[0], (names[-1] if names else None)
+
+
+def clean_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = re.sub(r"['’]s$", "", name.strip()).strip(" ,:;-–—'’\"")
+    if not re.search(r"(?:\b[A-Z]\.|\b(?:Inc|Ltd|Co|Corp)\.)$", name):
+        name = name.strip(" .")
+    if len(name) < 2 or len(name) > 60 or name.lower() in _WIRE_WORDS or not re.search(r"[^\W\d_]", name):
+        return None
+    if name.isupper() and len(name) > 5 and "/" not in name and " " not in name:
+        name = name.capitalize()  # "REUTERS" -> "Reuters"; "AP", "AFP", "ANI/SPUTNIK" stay
+    return name
+
+
+def pick_outlet(evidence: list[tuple[int, str]]) -> str | None:
+    """The name the strongest kind of evidence gives, when that kind names one outlet only."""
+    for rank in sorted({r for r, _ in evidence}):
+        names = list(dict.fromkeys(n for r, n in evidence if r == rank))
+        folded = {_fold(n) for n in names}
+        if len(folded) == 1:
+            return names[0]
+        if len(folded) > 1:
+            return None  # the text names several outlets this way: ambiguous, so none
+    return None
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()
+
+
+# "BAGHDAD, June 12 (Reuters) - ", "WASHINGTON (AP) — ", "LONDON — ", "ISLAMABAD, Nov 16 (APP): ",
+# "Vladivostok [Russia], January 28 (ANI/Sputnik): ", "(RSF/IFEX) – ": where and by whom it was filed.
+# "BEIJING, XINHUA —", "ANKARA, AA –": a city and the agency in capitals.
+_CITY_AGENCY = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}),\s*"
+                          r"(?P<agency>[A-Z]{2,8}(?:/[A-Z]{2,8})?)\s*[-–—]{1,2}\s+(?=\S)")
+# Country and place abbreviations that follow a city as "LONDON, UK —": not agencies.
+_PLACE_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC", "EU", "UN", "DC", "NY", "KSA", "PRC", "ROK", "DPRK"}
+_LEDE_DATELINE = re.compile(
+    r"^(?:(?P<place>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3})?(?:\s*\[[A-Z][\w ]{1,30}\])?"
+    r"(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?=\s*\())?"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?"
+    r"(?:\((?P<agency>[A-Z][\w.&'/ -]{1,30})\))?\s*(?:[-–—]{1,2}|(?<=\)):)\s+(?=\S)")
+_CAPS_PLACE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}$")
+
+
+def split_lede_dateline(paragraph: str) -> tuple[str | None, str]:
+    """('Reuters', rest) for "BAGHDAD (Reuters) - rest"; (None, paragraph) when there is none."""
+    city = _CITY_AGENCY.match(paragraph)
+    if city and city.group("agency") not in _PLACE_ABBREVIATIONS:
+        return clean_name(city.group("agency")), paragraph[city.end():]
+    match = _LEDE_DATELINE.match(paragraph)
+    if not match:
+        return None, paragraph
+    place, agency = match.group("place"), match.group("agency")
+    if not agency and not (place and _CAPS_PLACE.match(place)):
+        return None, paragraph  # "Nairobi — ..." without an agency is not told from prose by shape
+    if agency and place and not _CAPS_PLACE.match(place) and not re.search(r"\d|\[", paragraph[:match.end()]):
+        return None, paragraph  # "Smith (Reuters) -" would be a name: a dateline has caps or a date
+    return clean_name(agency), paragraph[match.end():]

@@ -1,0 +1,290 @@
+"""The shapes of web page furniture: one test per kind of line, none about one site's wording.
+
+Each rule describes a *shape* such lines have on any site: short, no sentence punctuation, a call
+to action, a bare URL or image file name, a copyright sign, a skip-link, a widget's label. Body
+paragraphs are long, punctuated sentences and never match.
+"""
+from __future__ import annotations
+
+import re
+
+_URL_ONLY = re.compile(r"^(?:<?(?:https?://|www\.)\S+>?|\S+\.(?:png|jpe?g|gif|webp|svg|avif)(?:\?\S*)?"
+                       r"(?:\s*\(\d+\s*[×x]\s*\d+\))?)$", re.I)
+COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|c\.\s?\d{4}\s|copyright\b|all rights reserved)|\ball rights reserved\b|"
+                       r"جميع الحقوق محفوظة", re.I)
+# The owner in "© 2026 Name", "Copyright © 2017 Name. All rights reserved.", "© Name L.P. 2024":
+# company suffixes with full stops ("L.P.", "Inc.", "Co.") belong to the name.
+_COMPANY_SUFFIX = r"(?:L\.\s?P\.|L\.\s?L\.\s?C\.|Inc\.|Ltd\.|Co\.|Corp\.|S\.\s?A\.|N\.\s?V\.|P\.\s?L\.\s?C\.|A\.\s?G\.)"
+COPYRIGHT_OWNER = re.compile(
+    r"^(?:©|\(c\)|c\.(?=\s?\d{4}\s)|copyright)\s*:?\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"(?P<owner>(?:[^\d©|.,]|\.(?=[A-Za-z]{2,}\b)|,\s*(?=" + _COMPANY_SUFFIX + r"))+?"
+    r"(?:\s*" + _COMPANY_SUFFIX + r")?)"
+    r"\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:[.,|].*)?$", re.I)
+_SUFFIX_DOT = re.compile(_COMPANY_SUFFIX)
+
+
+def copyright_owner(line: str) -> str | None:
+    """The owner a copyright line names, company suffixes ("L.P.", "Inc.") kept whole."""
+    protected = _SUFFIX_DOT.sub(lambda m: m.group(0).replace(".", "\x00"), line)
+    match = COPYRIGHT_OWNER.match(protected)
+    if not match:
+        return None
+    owner = re.sub(r"\x00\s.*$", "\x00", match.group("owner"))  # "L.P. All rights reserved" ends at "L.P."
+    return owner.replace("\x00", ".").strip(" -–|") or None
+
+
+# The page's footer starts at a full copyright notice: "© 2026 X", "Copyright 2017 X. All rights reserved."
+FOOTER_COPYRIGHT = re.compile(r"^(?:copyright\s*:?\s*)?(?:©|\(c\))\s*(?:\d{4}|[A-Z])|^copyright\s+\d{4}|"
+                              r"\ball rights reserved\b", re.I)
+
+# Calls to action and page furniture. Matched only on short lines (see is_boilerplate).
+_CTA = re.compile(
+    r"\b(?:subscribe|sign[ -]?up|sign in|log ?in|newsletters?|unsubscribe|inbox|"
+    r"continue reading|keep reading|read more|read also|also read|see also|more from|discover more|"
+    r"related (?:posts?|articles?|stories|news|content|coverage|topics)|you may (?:also )?like|"
+    r"recommended (?:for you|stories|articles)|most (?:read|popular|viewed|recent)|trending|"
+    r"leave a (?:reply|comment)|post (?:a )?comment|comments?(?: \(\d+\))?$|\d+ comments?|no comments|"
+    r"required fields|email address will not be published|cancel reply|"
+    r"share (?:this|on|via|the article|article)|share$|follow us|social (?:links|media)|"
+    r"click here|tap here|download (?:the|our) app|get (?:the|our) app|advertisement|sponsored|"
+    r"cookie|privacy policy|terms of (?:use|service)|all rights reserved|skip to (?:the )?(?:main )?content|"
+    r"back to top|top of (?:the )?page|print this|listen to (?:this|the) article|full archive|get access|"
+    r"our standards|take a tour|watch video|latest videos|upcoming events|media kit|ad rates|"
+    r"contact us|about us|posted in|categor(?:y|ies)\s*:|fact[- ]checked by|editorial (?:standards|guidelines|policy)|powered by|advertise (?:with|here|on)|alexa|google assistant|flash briefing|"
+    r"\d+[ -]min(?:ute)?s?(?: read|$)|(?:updated|published|posted)\s+\d+\s+(?:second|minute|hour|day|week)s?\s+ago|"
+    r"tags?:|tagged:?|filed under|photo:|image:|caption:|credit:|source:|logo|masthead|getty images|reuters/|"
+    r"whatsapp|facebook|twitter|telegram|linkedin|instagram|youtube|tiktok|pinterest|reddit|email this|"
+    # the same furniture on Arabic sites: read also/more, subscribe, newsletter, follow us, share, related
+    r"اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|إقرأ أيضا|اشترك|النشرة البريدية|تابعونا|تابعنا|شارك|مشاركة|"
+    r"ذات صلة|اضغط هنا|جميع الحقوق محفوظة|أضف تعليق|اترك تعليقا)(?:\b|(?<=:))",
+    re.I,
+)
+# Furniture that is furniture at any length: skip-links and accessibility links, archive labels,
+# cookie notices, syndication notices, "continue reading" widgets, alt texts of images.
+_FURNITURE_ANY_LENGTH = re.compile(
+    r"^(?:please\s+)?(?:skip(?:ping)?\s+(?:to|the)\s+(?:the\s+)?(?:main\s+)?(?:content|menu|navigation|text)|"
+    r"(?:please\s+)?view\s+the\s+main\s+(?:text|content)\b.*\bskipping\b|"
+    r"(?:tag|category|author|date|monthly)\s+archives?\s*:|you\s+are\s+(?:reading|viewing|browsing)\s+(?:about|in)?\s*:|"
+    r"\(?\s*(?:the\s+)?(?:article|story)\s+continues\s+(?:below|after)\b[^.]{0,30}\)?$|"
+    r"\(?(?:this|the)\s+(?:story|article|report|content)\s+(?:has\s+not\s+been|was\s+not|is\s+auto|was\s+auto|"
+    r"has\s+been\s+(?:auto|published\s+from)|is\s+published\s+from)[^)]{0,160}(?:feed|wire|agency|staff)\b|"
+    r"we\s+use\s+cookies\b|(?:this|our)\s+(?:web)?site\s+uses\s+cookies\b|by\s+(?:continuing|using)\s+(?:to\s+)?"
+    r"(?:use|browse)\s+(?:this|our)\s+(?:web)?site\b.*\bcookies\b|"
+    # wire notices: how to reach the reporters and editors, where to follow the coverage, who funds it
+    r"to\s+contact\s+the\s+(?:reporters?|editors?|authors?|writers?)\b|"
+    r"(?:follow|find\s+more|read\s+more|see\s+more|more\s+of)\s+[\w.&’'-]+(?:['’]s)?\s+(?:full\s+)?(?:coverage|reporting)\s+(?:of|on|at|about)\b|"
+    r"(?:the\s+)?[\w.&’' -]{2,40}\s+receives\s+(?:financial\s+)?support\s+from\b.{0,200}\b(?:coverage|content|journalism|reporting)\b|"
+    r"[\w.&’' -]{2,40}\s+is\s+solely\s+responsible\s+for\s+all\s+content\b|"
+    r"(?:this|the)\s+(?:story|article|report|coverage|content)\s+(?:was|is)\s+(?:produced|published|supported|funded|made\s+possible)"
+    r"\s+(?:in\s+partnership\s+with|with\s+(?:the\s+)?(?:support|funding|help)\s+of|with\s+support\s+from|by\s+a\s+grant)\b|"
+    # comment policies and comment forms, also in the other languages pages are written in
+    r"(?:our\s+|read\s+our\s+|please\s+read\s+our\s+)?comments?\s+(?:policy|guidelines|are\s+(?:moderated|closed|reviewed))\b|"
+    r"(?:we\s+welcome|please\s+keep)\s+(?:your\s+)?comments\b|"
+    r"(?:deja|dejar|deixe|deixar|lascia|laisser|laissez)\s+(?:un|uma|une)\s+(?:comentario|comentário|commento|commentaire|respuesta|resposta|réponse)|"
+    r"(?:cancelar|annuler|antworten)\s+(?:respuesta|resposta|la\s+réponse|abbrechen)|kommentar\s+(?:schreiben|verfassen|hinterlassen)|"
+    r"(?:tu|su|votre|seu|o\s+seu|deine|ihre|la\s+tua)\s+(?:dirección\s+de\s+correo|adresse\s+(?:e-)?mail|endereço\s+de\s+e-?mail|"
+    r"e-?mail-adresse|indirizzo\s+email)\b|"
+    # app and voice-assistant prompts, trust statements
+    r"(?:download|get|install|open)\s+(?:the|our)\s+(?:free\s+)?[\w ]{0,25}\bapp\b|"
+    r"(?:ask|tell)\s+(?:alexa|siri|google)\b|(?:listen|enable)\s+[^.]{0,40}\b(?:alexa|google\s+assistant|flash\s+briefing)\b|"
+    r"why\s+you\s+can\s+trust\b|"
+    # related-article pointers: "Related: ...", "READ MORE | ...", "Also read: ..."
+    r"(?:related|read\s+more|read\s+also|also\s+read|see\s+also|recommended|more\s+on\s+this(?:\s+story)?|more|watch|listen)"
+    r"\s*[:|]\s|"
+    # "scroll down to read the complete text", a place's dateline alone on its line ("MOSCOW --")
+    r"scroll\s+(?:down|up)\b|(?:::|>>|»)\s+\S[^.!?]{0,120}$|"
+    r"(?:media|image|video)\s+(?:caption|source)\b|live\s+updates$|no\s+sidebar$|"
+    r"(?-i:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})\s*[-–—]{1,2}$|"
+    # a photo credit alone in brackets: "(Saul Loeb/AFP/Getty Images)", "[(Jane Roe/Reuters)]"
+    r"[\[(]{1,2}[^()\[\]]{2,60}/[^()\[\]]{2,60}[)\]]{1,2}$)",
+    re.I,
+)
+# "Article continues after this advertisement": the page's inline widget, glued to a paragraph.
+INLINE_FURNITURE = re.compile(
+    r"\(?\s*(?:the\s+)?(?:article|story)\s+continues\s+(?:below|after)\s+(?:this\s+|the\s+)?"
+    r"(?:advertisement|advert|ad|image|video|photo|graphic)\s*\)?|"
+    r"\s*continue\s+reading\s+the\s+main\s+story\b|"
+    r"^advertisement(?=[A-Z])|^-\s*advertisement\s*-\s*",
+    re.I,
+)
+_INLINE_HINTS = ("continue", "advertisement")
+
+
+def has_inline_furniture(line: str) -> bool:
+    """Cheap test first: the inline widgets all contain one of a few words."""
+    lower = line[:60].lower() if len(line) > 60 and "continue" not in line.lower() else line.lower()
+    return any(h in lower for h in _INLINE_HINTS) and bool(INLINE_FURNITURE.search(line))
+
+
+# "Jane Roe/AFP", "John Doe / Reuters": a photographer's credit alone on its line.
+PHOTO_CREDIT_LINE = re.compile(r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][A-Za-z.-]+"
+                               r"(?:\s(?:Images|Photos?|Pictures))?$")
+# A caption closing with its credit: "... a historic occasion. Photo / AP", "... Photo: Jane Roe/Reuters".
+CAPTION_CREDIT = re.compile(r"\b(?:photo|picture|image|file\s+photo|photograph)s?\s*(?:/|:|\|)\s*[\w .&/'’-]{1,40}$", re.I)
+
+
+# An image's alt text or file description left as a line: "image of CT scan of a molar".
+_ALT_TEXT = re.compile(r"^(?:an?\s+)?(?:image|photo|picture|illustration|screenshot|graphic|icon|thumbnail)"
+                       r"\s+(?:of|showing)\s+[a-z]", re.I)
+# Widget buttons and icon ligature names left as text: "More info OK", "folder_openLebanon".
+_BUTTONS = re.compile(r"^(?:(?:more\s+info|ok|okay|accept(?:\s+all)?|agree|i\s+agree|got\s+it|close|dismiss|"
+                      r"reject(?:\s+all)?|now\s+live|live|play|next|previous|prev|menu|search|home)[\s!.]*){1,4}$", re.I)
+_ICON_LIGATURE = re.compile(r"\b[a-z]+_[a-z]+(?=[A-Z\d]|\s|$)")
+_VIDEO_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:mins?\.?|minutes?)?\.?$", re.I)
+_SOCIAL_WORDS = re.compile(r"^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|instagram|youtube|"
+                           r"tiktok|pinterest|reddit|email|print|copy link|share)[\s,|•·/]*)+$", re.I)
+# "Reporting by X; Editing by Y", "(Additional reporting by X)": the wire's credits, not the story.
+CREDIT = re.compile(r"^[(\[]?(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|produced|"
+                    r"graphics|photos?|research|fact-checking)\s+by\s+(?P<names>[^;)\]]{3,120})", re.I)
+BREADCRUMB = re.compile(r"^[^.!?]{1,80}(?:\s*[>»›/|]\s*[^.!?>»›/|]{1,40}){2,}$")
+_SENTENCE_END = re.compile(r"[.!?…]['\"’”»)]?$|[.!?][’”\"]\s")
+# Letters of scripts written without spaces or in their own alphabet (Hangul, kana, Han).
+_CJK_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+# "News | Analysis", "World": a line of section names only.
+SECTION_WORDS = {"news", "world", "politics", "business", "sport", "sports", "opinion", "culture", "science",
+                 "health", "home", "latest", "top stories", "local", "national", "international", "economy",
+                 "tech", "technology", "entertainment", "lifestyle", "middle east", "africa", "asia",
+                 "europe", "americas", "video", "videos", "analysis", "features", "feature", "blog", "blogs",
+                 "breaking news", "editorial", "editorials", "comment", "commentary", "interview", "interviews",
+                 "region", "regional", "society", "environment", "climate", "education", "arts", "life"}
+_SECTION_SPLIT = re.compile(r"\s*[|/•·>»›,]\s*")
+
+
+def is_section_line(line: str) -> bool:
+    parts = [p for p in _SECTION_SPLIT.split(line.strip().lower().rstrip(".:")) if p]
+    return bool(parts) and len(parts) <= 6 and all(p in SECTION_WORDS for p in parts)
+
+
+def words(line: str) -> int:
+    return len(line.split())
+
+
+def is_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line))
+
+
+def is_boilerplate(line: str, count: int | None = None) -> bool:
+    """True when a line has the shape of page furniture rather than article prose.
+
+    ``count``: the line's word count (:func:`words`), when the caller has it."""
+    if count is None:
+        count = words(line)
+    if _URL_ONLY.match(line) or _SOCIAL_WORDS.match(line) or _VIDEO_TIME.match(line) or (
+            count <= 12 and is_section_line(line)):
+        return True
+    if count <= 40 and CREDIT.match(line):
+        return True
+    if count <= 25 and COPYRIGHT.search(line):
+        return True
+    if count <= 80 and COPYRIGHT.match(line) and FOOTER_COPYRIGHT.search(line):
+        return True  # "Copyright © 2017 X. All rights reserved. Distributed by ..."
+    if count <= 60 and _FURNITURE_ANY_LENGTH.match(line):
+        return True
+    if count <= 50 and CAPTION_CREDIT.search(line):
+        return True
+    if count <= 6 and PHOTO_CREDIT_LINE.match(line):
+        return True
+    if count <= 16 and _CTA.search(line):
+        # A quoted sentence or a long statement that mentions "subscribe" is prose, not a prompt.
+        return not (count >= 10 and is_sentence(line) and not line.lower().startswith(("subscribe", "sign up")))
+    if count <= 12 and not is_sentence(line) and (
+            BREADCRUMB.match(line) or _ALT_TEXT.match(line) or _BUTTONS.match(line)
+            or (count <= 8 and _ICON_LIGATURE.search(line))):
+        return True
+    return False
+
+
+def is_foreign_widget(line: str) -> bool:
+    """A line wholly in Hangul, kana or Han characters (a site's widget text) on a page in a
+    Latin-script language; the caller checks the page's script."""
+    if not _CJK_LETTER.search(line) or _LATIN_LETTER.search(line):
+        return False
+    return len(_CJK_LETTER.findall(line)) >= 5
+
+
+def is_latin_page(lines: list[str]) -> bool:
+    sample = " ".join(lines[:40])[:4000]
+    return len(_LATIN_LETTER.findall(sample)) > 4 * len(_CJK_LETTER.findall(sample)) + 200
+
+
+def is_menu_run(lines: list[str], index: int) -> bool:
+    """A numbered navigation menu: three or more short numbered items in a row ("1. Home")."""
+    def item(i: int) -> bool:
+        return 0 <= i < len(lines) and bool(_MENU_ITEM.match(lines[i]))
+    if not item(index):
+        return False
+    run = 1
+    j = index - 1
+    while item(j) and run < 3:
+        run, j = run + 1, j - 1
+    j = index + 1
+    while item(j) and run < 3:
+        run, j = run + 1, j + 1
+    return run >= 3
+
+
+_MENU_ITEM = re.compile(r"^\d{1,2}\.\s+\S+(?:\s+\S+){0,4}$")
+
+
+_DATE_LINE = re.compile(
+    r"^(?:(?:published|updated|posted|last updated|date|pubdate|dated)\s*:?\s*)?(?:on\s+)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|"
+    r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4})(?:[\s,|-]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*(?:[A-Z]{2,5}|GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?)?\s*$",
+    re.I,
+)
+_BYLINE = re.compile(r"^(?:(?:by|written by|words by|reporting by)\s+|author\s*:\s*)(?P<name>[^\d:|]{3,80}?)\d{0,3}$", re.I)
+# "date 2017-09-04 4 September 2017": a site's date header giving the date twice.
+_DOUBLE_DATE = re.compile(r"^(?:date\s*:?\s*)?(?P<a>\d{4}-\d{2}-\d{2})\s+(?P<b>.+)$", re.I)
+
+
+# A date anywhere, and what else a date line is made of: times, time zones, weekdays, labels.
+_DATE_ANY = re.compile(r"\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|"
+                       r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}")
+_DATE_RESIDUE = re.compile(
+    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?|"
+    r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|"
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:[+-]\d{2}(?::?\d{2})?)?|"
+    r"\b(?:[A-Z]{1,3}[SD]?T|GMT|UTC|IST|CET|CEST|EET|EEST|WIB|JST|KST|HKT|SGT)\b|"
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|"
+    r"\b(?:published|posted|updated|last|modified|first|at|on|and|date|dated|pubdate|am|pm)\b", re.I)
+_DATE_SEPARATORS = re.compile(r"\s[|•·]\s|\s[-–—]\s|\s(?=(?:updated|published|posted|last updated)\b)", re.I)
+
+
+def is_dateline(line: str) -> bool:
+    """A line that only dates the article: "March 4, 2025", "Politics | June 30, 2026 | 10:00",
+    "/ 12 June 2018", "July 10, 2018 Updated: July 10, 2018"."""
+    line = line.lstrip("/|•·–—- ")
+    if _DATE_LINE.match(line):
+        return True
+    double = _DOUBLE_DATE.match(line)
+    if double and _DATE_LINE.match(double.group("b")):
+        return True
+    if words(line) <= 14 and _DATE_ANY.search(line) and not _DATE_RESIDUE.sub("", line).strip(" ,.|:;()-–—"):
+        return True  # "Posted at 9:10 AM, Mar 10, 2019", "and last updated 2019-03-10 19:00:11-04"
+    parts = [p.strip() for p in _DATE_SEPARATORS.split(line) if p.strip()]
+    return (len(parts) >= 2 and any(_DATE_LINE.match(p) for p in parts)
+            and all(words(p) <= 4 or _DATE_LINE.match(p) for p in parts))
+
+
+def is_byline(line: str) -> bool:
+    return bool(_BYLINE.match(line)) and words(line) <= 10 and not is_sentence(line.rstrip(".") + "x")
+
+
+# ", La Prensa Reporter", ", Staff Writer", " | Associated Press": what a byline adds after the name.
+_BYLINE_TAIL = re.compile(r"\s*[,|]\s*(?:the\s+)?[^,|]{0,40}?\b(?:reporter|correspondent|writer|staff|contributor|editor|"
+                          r"press|news|agency|times|post|herald|journal|tribune|daily)\.?$", re.I)
+
+
+def byline_name(line: str) -> str | None:
+    """"Jane Roe" for "By Jane Roe", "By Jane Roe, Valley News Reporter", "Author: Jane Roe"."""
+    match = _BYLINE.match(line)
+    if not (match and is_byline(line)):
+        return None
+    return _BYLINE_TAIL.sub("", match.group("name").strip()).strip() or None
