@@ -506,10 +506,16 @@ def credits(text: str) -> list[str]:
     return names
 
 
+# A date label that opens the page, the text running on after it on the same line: "date 2022-04-25 Twitter
+# has agreed ...", "Published: 2019-04-15 PARIS (AP) ...".
+_LEADING_DATE = re.compile(r"\s*(?:date|dated|published|posted)\s*:?\s+(\d{4}-\d{2}-\d{2})\b", re.I)
+
+
 def datelines(text: str) -> list[str]:
     """Date lines of the raw text (before cleaning): publication dates are often given this way."""
     lines = [line for line in normalise(text).split("\n") if line]
-    return [line for line in lines[:12] + lines[-8:] if is_dateline(line)]
+    leading = _LEADING_DATE.match(lines[0]) if lines else None
+    return ([leading.group(1)] if leading else []) + [line for line in lines[:12] + lines[-8:] if is_dateline(line)]
 
 
 def bylines(text: str) -> list[str]:

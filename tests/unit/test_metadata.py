@@ -90,6 +90,22 @@ def test_build_source_reads_dateline_and_byline():
     assert source.published == "2025-03-04" and source.author == "Jane Doe"
 
 
+@pytest.mark.parametrize("text, published", [
+    # a date label opening the page, the text running on after it on the same line
+    ("date 2022-04-25 Twitter has agreed to the offer, the company said in a statement on Monday, "
+     "ending weeks of talks.\n\nThe deal is expected to close later this year, the board said.\n", "2022-04-25"),
+    ("Published: 2019-04-15 PARIS (AP) - The spire of the cathedral collapsed in flames on Monday evening, "
+     "officials said.\n\nCrowds watched from the river banks as the fire spread.\n", "2019-04-15"),
+    # a sentence that starts with the word, and a date inside the story, are no label
+    ("Date palms grew along the river in 2019-04-15 records, the survey of the valley found, "
+     "and farmers said the harvest was good.\n\nThe survey will be repeated next year.\n", None),
+])
+def test_build_source_reads_a_leading_date_label(text, published):
+    raw = RawArticle(path="a.txt", kind="txt", text=text, meta={})
+    source, _ = build_source(raw, clean(text), "en")
+    assert source.published == published
+
+
 def test_user_seed_source(user_seed):
     text = user_seed.read_text(encoding="utf-8")
     raw = RawArticle(path=user_seed.name, kind="txt", text=text, meta={})
