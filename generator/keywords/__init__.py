@@ -58,7 +58,7 @@ from typing import Iterable, Sequence
 from generator.keywords.language import (YAKE_NGRAM, _SNOWBALL, _extractor, _joined_text, _language, load, normalize_typography, prepare_text)  # noqa: F401
 from generator.keywords.document import (Vocabulary, _Candidate, _document_of, _stem_set, content_stems, document_vocabulary, is_near_duplicate)  # noqa: F401
 from generator.keywords.filters import (_acceptable, _exclusions, is_valid_keyword)  # noqa: F401
-from generator.keywords.names import (MAX_PEOPLE, _is_person)  # noqa: F401
+from generator.keywords.names import (MAX_PEOPLE, _is_person, names_quoted_person, person_names)  # noqa: F401
 from generator.keywords.labels import (_Choice, _candidate_words, _fits, _group, _labels, _merge_compounds)  # noqa: F401
 
 # yake (with NumPy and NetworkX) and snowballstemmer are imported when first used (load()): a
@@ -80,11 +80,14 @@ MAX_CANDIDATES = 60  # filtered YAKE candidates considered for grouping (YAKE ra
 # --------------------------------------------------------------------------- public API
 
 def extract_keywords(title: str | None, paragraphs: Sequence[str], language: str = "en", *,
-                     top: int = 8, exclude: Iterable[str] = ()) -> tuple[str, ...]:
+                     top: int = 8, exclude: Iterable[str] = (),
+                     people: Iterable[str] = ()) -> tuple[str, ...]:
     """The article's main subjects, best first: at most ``top``, pairwise not near-duplicates.
 
     Deterministic and free of I/O once the language's YAKE stopwords are loaded (first call).
-    Fewer than ``top`` only when the text offers fewer acceptable candidates.
+    Fewer than ``top`` only when the text offers fewer acceptable candidates. ``exclude``: names
+    never to give (the outlet's); ``people``: the article's quoted speakers, who have person
+    pages: their names are not topics (other people are, two at most).
     """
     top = max(1, int(top))
     paragraphs = [p for p in paragraphs if p and p.strip()]
@@ -96,12 +99,13 @@ def extract_keywords(title: str | None, paragraphs: Sequence[str], language: str
     lang = _language(language)
     doc = _document_of(title, normal_title, normal_blocks, lang.english)
     excluded = _exclusions(exclude, lang)
+    quoted = person_names(people, lang)
 
     candidates = []
     memo: dict[str, str] = {}
     for rank, (keyword, _score) in enumerate(_extractor(lang.yake_code, 10**9, False).extract_keywords(text)):
         words = _candidate_words(keyword, lang, doc)
-        if not _acceptable(words, lang, doc, excluded):
+        if not _acceptable(words, lang, doc, excluded) or names_quoted_person(words, quoted, lang.english):
             continue
         stems = _stem_set(words, lang, doc.vocabulary, memo)
         if stems:
@@ -118,6 +122,8 @@ def extract_keywords(title: str | None, paragraphs: Sequence[str], language: str
             for label, cand in _labels(groups[next_group], lang, doc):
                 if excluded.pattern is not None and excluded.pattern.search(normalize_typography(label).lower()):
                     continue  # a label widened to a full name may take an excluded name back in
+                if names_quoted_person(label.split(), quoted, lang.english):
+                    continue
                 if _fits(label, cand.stems, chosen):
                     if people < MAX_PEOPLE or not _is_person(cand, label, lang, doc):
                         chosen.append(_Choice(label, cand, next_group))

@@ -5,7 +5,7 @@ import re
 import unicodedata
 from typing import Iterable, NamedTuple, Sequence
 
-from generator.keywords.language import (_Language, _arabic_function_word, normalize_typography)
+from generator.keywords.language import (_Language, _arabic_function_word, _arabic_verb_before, normalize_typography)
 from generator.keywords.wordlists import (_ADJECTIVE_RE, _ADVERB_RE, _COPULAS, _DETERMINERS, _EDGE_REJECTS, _EVENT_WORDS, _GERUND_RE, _INNER_WORDS, _IRREGULAR_VERB_FORMS, _LY_NOUNS, _LY_RE, _NON_TOPICAL, _NUMBER_RE, _PARTICIPLE_RE, _REPORTING, _VERB_BEFORE)
 from generator.keywords.document import (_ALLOWED_PUNCT, _ASCII_KEYWORD_RE, _Document, _WORD_RE, _occurrences, _token_key, _trim)
 
@@ -151,6 +151,16 @@ def _continues_name(index: int, doc: _Document) -> bool:
     return token.joined and token.surface[:1].isupper()
 
 
+def _arabic_verb(word: str, doc: _Document) -> bool:
+    """Whether the text mostly writes ``word`` after a particle or pronoun that a verb follows."""
+    key = ("ar-verb", word)
+    if key not in doc.memo:
+        tokens, where = doc.tokens, doc.positions.get(word, ())
+        verbal = sum(1 for i in where if i > 0 and tokens[i].joined and _arabic_verb_before(tokens[i - 1].key))
+        doc.memo[key] = bool(where) and 2 * verbal >= len(where)
+    return doc.memo[key]
+
+
 def _acceptable(words: Sequence[str], lang: _Language, doc: _Document,
                 excluded: _Exclusions) -> bool:
     if not words:
@@ -166,6 +176,8 @@ def _acceptable(words: Sequence[str], lang: _Language, doc: _Document,
         return False
     if lang.code == "ar" and (_arabic_function_word(words[0], lang) or _arabic_function_word(words[-1], lang)):
         return False
+    if lang.code == "ar" and (_arabic_verb(words[0], doc) or _arabic_verb(words[-1], doc)):
+        return False  # a verb at an edge: "نرى" (we see), "نرى الحرب"
     if lang.english and _english_rejects(words, lang, doc):
         return False
     if doc.datelines and all(0 < len(doc.positions.get(w, ())) <= doc.datelines[w] for w in words):

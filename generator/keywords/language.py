@@ -147,6 +147,7 @@ _AR_FUNCTION_WORDS = frozenset("""
     ان انه انها لان كان لكن بل ام اذ اذا اذن هل لو ليس ليست عن الى على في من مع قد لقد سوف كي
     لكي ما لا لم لن ثم او اي التي الذي الذين هذا هذه ذلك تلك هو هي هم هن نحن انا انت بين عند
     حتى حيث كما مثل دون غير بعد قبل كل بعض ايضا منذ خلال نحو لدى عليه عليها فيه فيها منه منها
+    بينما عندما حين حينما لما ربما الا لاجل اثناء
 """.split())
 _AR_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})
 
@@ -154,6 +155,17 @@ _AR_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})
 @lru_cache(maxsize=4)
 def _arabic_stopwords(stopwords: frozenset[str]) -> frozenset[str]:
     return _AR_FUNCTION_WORDS | {w.translate(_AR_ALEF) for w in stopwords}
+
+
+# Particles and subject pronouns a verb follows: "لا نرى" (we do not see), "لن يعود", "نحن نرى",
+# "كما نرى" (as we see). Compared without hamza on the alef, like the function words.
+_AR_VERB_BEFORE = frozenset("لم لن لا سوف قد لقد كي لكي كما نحن هو هي هم انا انت انتم".split())
+
+
+def _arabic_verb_before(word: str) -> bool:
+    """Whether ``word`` is a particle or pronoun after which Arabic puts a verb."""
+    plain = word.translate(_AR_ALEF)
+    return plain in _AR_VERB_BEFORE or plain[:1] in "وف" and plain[1:] in _AR_VERB_BEFORE
 
 
 def _arabic_function_word(word: str, lang: _Language) -> bool:

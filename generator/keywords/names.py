@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+from typing import Iterable, Sequence
 
-from generator.keywords.language import (_Language)
+from generator.keywords.language import (_Language, normalize_typography)
 from generator.keywords.wordlists import (_NOT_NAME_WORDS, _REPORTING, _ROLES, _words)
-from generator.keywords.document import (_Candidate, _Document, _POSSESSIVE_RE, _Token, _occurrences, _stem_set)
+from generator.keywords.document import (_Candidate, _Document, _POSSESSIVE_RE, _Token, _WORD_RE, _occurrences, _stem_set,
+                                         _token_key, _trim)
 from generator.keywords.filters import (is_valid_keyword)
 
 
@@ -17,17 +19,30 @@ _NAME_CONNECTORS = _words("of for the de du des del della da dos van von der den
 MAX_NAME_WORDS = 5
 MAX_PEOPLE = 2  # people have their own pages: at most two names of people among the keywords
 _ARTICLES = _words("the a an")
+# Stopwords of YAKE's English list that begin names when capitalised mid-sentence ("New York
+# Times", "New Zealand", "Old Bailey", "First Lady"): YAKE never proposes a phrase starting with
+# them, so without this the name is cut ("York Times").
+_NAME_STOPWORDS = _words("new old first second little best")
 
 
 def _name_word(token: _Token, lang: _Language, doc: _Document) -> bool:
     """A capitalised token that belongs to a name: capitalised where casing is evidence, or at a
     sentence start when the text never writes it in lower case ("Nadia Karam, who ...")."""
     surface, key = token.surface, token.key
-    if not surface[:1].isupper() or key in lang.stopwords:
+    if not surface[:1].isupper():
+        return False
+    if key in lang.stopwords and not (lang.english and key in _NAME_STOPWORDS and token.informative):
         return False
     if lang.english and key in _NOT_NAME_WORDS:
         return False
     return token.informative or key in doc.proper or key not in doc.lower
+
+
+def _begins_name(index: int, doc: _Document) -> bool:
+    """A stopword such as "New" begins a name only before a word the text never writes in lower
+    case ("New York", not "New Study")."""
+    nxt = doc.tokens[index + 1] if index + 1 < len(doc.tokens) else None
+    return nxt is not None and nxt.joined and nxt.surface[:1].isupper() and nxt.key not in doc.lower
 
 
 def _name_runs(lang: _Language, doc: _Document) -> dict[int, tuple[int, int]]:
@@ -37,7 +52,8 @@ def _name_runs(lang: _Language, doc: _Document) -> dict[int, tuple[int, int]]:
     runs: dict[int, tuple[int, int]] = {}
     tokens, i, n = doc.tokens, doc.title_length, len(doc.tokens)
     while i < n:
-        if not tokens[i].surface[:1].isupper() or not _name_word(tokens[i], lang, doc):
+        if not tokens[i].surface[:1].isupper() or not _name_word(tokens[i], lang, doc) \
+                or tokens[i].key in lang.stopwords and not _begins_name(i, doc):
             i += 1
             continue
         start, end = i, i + 1
@@ -48,7 +64,8 @@ def _name_runs(lang: _Language, doc: _Document) -> dict[int, tuple[int, int]]:
                     and tokens[j].surface.islower():
                 j += 1
             # a sentence start (not informative in the body) begins a name, never continues one
-            if j < n and tokens[j].joined and tokens[j].informative and _name_word(tokens[j], lang, doc):
+            if j < n and tokens[j].joined and tokens[j].informative and _name_word(tokens[j], lang, doc) \
+                    and tokens[j].key not in lang.stopwords:
                 end = j + 1
             else:
                 break
@@ -128,3 +145,52 @@ def _is_person(cand: _Candidate, label: str, lang: _Language, doc: _Document) ->
         if before is not None and tokens[begin].joined and before.key in _REPORTING:
             return True
     return False
+
+
+# --------------------------------------------------------------------------- quoted people
+
+# A speaker with one of these words is an institution, not a person ("Foreign Ministry", "White
+# House", "Islamic Resistance in Iraq"): it has no person page and may well be a subject.
+_INSTITUTION_WORDS = _words("""
+    ministry ministries department office council party army forces force government agency group
+    company corporation bank house committee commission court police military authority authorities
+    union association organization organisation institute center centre university foundation
+    board administration embassy parliament congress senate assembly network service services
+    resistance movement front alliance coalition league federation team club school hospital
+    palace church museum
+""")
+
+
+def _name_parts(text: str, english: bool) -> list[str]:
+    """Lower-case parts of a name's words: hyphens split ("al-Atwani" -> "atwani"), connectors,
+    roles and titles dropped."""
+    parts = []
+    for raw in _WORD_RE.findall(normalize_typography(text)):
+        surface = _trim(raw)
+        if not surface:
+            continue
+        for part in _token_key(surface, english).split("-"):
+            if part and part not in _NAME_CONNECTORS and not (english and part in _NOT_NAME_WORDS):
+                parts.append(part)
+    return parts
+
+
+def person_names(people: Iterable[str], lang: _Language) -> tuple[tuple[str, ...], ...]:
+    """The name parts of each quoted person: two name words at least (a single word may be an
+    institution's or a place's), and no institution word."""
+    names = []
+    for person in people:
+        parts = _name_parts(person or "", lang.english)
+        if len(parts) >= 2 and _INSTITUTION_WORDS.isdisjoint(parts):
+            names.append(tuple(parts))
+    return tuple(dict.fromkeys(names))
+
+
+def names_quoted_person(words: Sequence[str], names: Sequence[tuple[str, ...]], english: bool) -> bool:
+    """Whether a phrase names a quoted person, who has a person page: all its name parts are the
+    person's, the surname among them ("Rafid al-Atwani", "Atwani", "Mr. al-Atwani"); "Atwani
+    report" or "Rafid" alone are not."""
+    if not names:
+        return False
+    parts = _name_parts(" ".join(words), english)
+    return bool(parts) and any(name[-1] in parts and set(parts) <= set(name) for name in names)

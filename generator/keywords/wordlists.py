@@ -36,6 +36,8 @@ _GENERIC = _words("""
     reason reasons question questions member members level levels role use effort efforts
     man men woman women situation example information details detail case cases world
     recent past future current latest term
+    family families life lives friend friends someone everyone something anything
+    everything idea ideas
 """)
 _TEMPORAL = _words("""
     january february march april may june july august september october november december
@@ -105,7 +107,15 @@ _DETERMINERS = _words("""
 """)
 # The only function word kept inside an English keyword ("Walk of Fame", "Bank of America")
 _INNER_WORDS = frozenset({"of"})
-_NON_TOPICAL = _ROLES | _REPORTING | _GENERIC | _TEMPORAL | _NUMBER_WORDS | _ABBREVIATIONS
+# Units of measurement: "40 degrees Celsius" or "Celsius" alone names an amount, not a subject
+_UNITS = _words("""
+    celsius fahrenheit centigrade kelvin degree degrees percent cent kilometre kilometres kilometer
+    kilometers km kms mile miles metre metres meter meters centimetre centimetres centimeter
+    centimeters cm millimetre millimetres millimeter millimeters mm inch inches foot feet yard yards
+    acre acres hectare hectares kilogram kilograms kilo kilos kg gram grams ton tons tonne tonnes
+    litre litres liter liters gallon gallons mph kph
+""")
+_NON_TOPICAL = _ROLES | _REPORTING | _GENERIC | _TEMPORAL | _NUMBER_WORDS | _ABBREVIATIONS | _UNITS
 _EDGE_REJECTS = _TEMPORAL | _ABBREVIATIONS  # never the first or last word of an English keyword
 _NOT_NAME_WORDS = _ROLES | _TEMPORAL | _REPORTING | _ABBREVIATIONS  # capitalised, yet no part of a name
 

@@ -102,9 +102,10 @@ def flood_keywords(**kwargs):
 
 
 def test_returns_top_keywords_ranked():
-    assert len(flood_keywords()) == 8  # the default
+    assert len(flood_keywords(top=5)) == 5
     ten = flood_keywords(top=10)
-    assert 8 <= len(ten) <= 10  # a short text offers few acceptable single words
+    assert 7 <= len(ten) <= 10  # a short text offers few acceptable single words ("families" is generic)
+    assert len(flood_keywords()) <= 8  # the default
     assert flood_keywords(top=5) == ten[:5]  # a shorter list is a prefix of a longer one here
 
 
@@ -419,3 +420,87 @@ def test_the_c_stemmer_gives_the_stems_of_the_pure_python_one():
         module = importlib.import_module(f"snowballstemmer.{algorithm}_stemmer")
         python = getattr(module, f"{algorithm.title().replace('_', '')}Stemmer")()
         assert [stemmer.stemWord(w) for w in vocabulary] == [python.stemWord(w) for w in vocabulary], code
+
+
+# --------------------------------------------------------------------------- issue 16 rules
+
+PORT_TITLE = "Port strike halts grain exports"
+PORT = [
+    "Dock workers at the Northern Port walked out on Tuesday, halting grain exports. \"We will not "
+    "load a single ship until the grain exports deal is signed,\" said Lena Hartmann, who leads the "
+    "dock workers' union.",
+    "Hartmann said the union wanted a new contract. \"The port cannot run without us,\" Hartmann "
+    "said. The port authority said grain exports would resume once the dock workers returned.",
+    "Grain exports from the Northern Port fell sharply last year. Ships waited outside the port, "
+    "and the dock workers' union said the strike would go on. Hartmann met port managers at night.",
+]
+
+
+def test_quoted_people_are_not_keywords():
+    without = extract_keywords(PORT_TITLE, PORT, "en", top=10)
+    assert {"Lena Hartmann", "Hartmann"} & set(without)  # a subject when nobody says she has a page
+    quoted = extract_keywords(PORT_TITLE, PORT, "en", top=10, people=["Lena Hartmann"])
+    assert not any("hartmann" in k.lower() for k in quoted)
+    assert "grain exports" in quoted and any(k.startswith("dock workers") for k in quoted)
+
+
+def test_a_speaker_that_is_an_institution_or_one_word_stays_a_topic():
+    rail = ["The Transport Ministry said the rail line would close. \"The line is unsafe,\" the "
+            "Transport Ministry said in a statement.", "Commuters criticised the Transport Ministry, "
+            "and the rail line's operator said the Transport Ministry had ignored its repairs."]
+    keywords = extract_keywords("Rail line closes", rail, "en", top=10, people=["Transport Ministry"])
+    assert "Transport Ministry" in keywords  # "ministry": an institution's name, no person page
+    keywords = extract_keywords(PORT_TITLE, PORT, "en", top=10, people=["Hartmann"])
+    assert {"Lena Hartmann", "Hartmann"} & set(keywords)  # one word may be an institution or a place
+
+
+def test_generic_words_and_units_are_not_keywords():
+    keywords = extract_keywords("Heat wave grips the south", [
+        "Temperatures reached 46 degrees Celsius in the south on Sunday. The family of a farmer "
+        "said the heat wave had killed their cattle. Another family lost their crops.",
+        "Celsius readings above 45 are rare in the south. The heat wave is the third this summer, "
+        "and farmers say the heat wave threatens the harvest. Each family in the valley is "
+        "affected; the family of every farmer is worried, and the heat wave goes on.",
+        "Officials opened cooling centres in the south. The heat wave will last until Friday, "
+        "when temperatures fall to 38 degrees Celsius, and the family farms wait for rain.",
+    ], "en", top=10)
+    lowered = {k.lower() for k in keywords}
+    assert "heat wave" in lowered
+    assert not lowered & {"family", "celsius", "degrees celsius", "degrees"}
+
+
+def test_arabic_verbs_after_particles_are_not_keywords():
+    keywords = extract_keywords("الحكومة العراقية والفصائل المسلحة", [
+        "قال رئيس الوزراء إن الحكومة العراقية لن تسمح للفصائل المسلحة بجر العراق إلى الحرب. "
+        "وأضاف: نحن نرى أن الفصائل المسلحة تهدد الدولة.",
+        "وقال مسؤول إن الحكومة العراقية تتفاوض مع الفصائل المسلحة. كما نرى، فإن الحرب قريبة، "
+        "ولا نرى حلا قريبا.",
+        "وتخشى الحكومة العراقية من الحرب، بينما تقول الفصائل المسلحة إنها لن تتخلى عن السلاح."],
+        "ar", top=10)
+    assert "الحكومة العراقية" in keywords and "الفصائل المسلحة" in keywords
+    assert not {"نرى", "تسمح", "بينما"} & set(keywords)
+
+
+def test_names_beginning_with_a_stopword_are_not_cut():
+    keywords = extract_keywords("Newspaper changes its paywall", [
+        "The New York Times changed its paywall on Monday. Readers of the New York Times will pay "
+        "more, and the paywall now covers the archive.",
+        "Analysts said the New York Times paywall brought in subscribers. The New York Times "
+        "said digital subscribers grew. A new study of the paywall found readers stayed.",
+    ], "en", top=10)
+    assert "New York Times" in keywords
+    assert "York Times" not in keywords and "New Study" not in keywords
+
+
+def test_pipeline_gives_ten_keywords_without_its_quoted_speakers():
+    from generator import pipeline
+    from generator.models import RawArticle
+
+    text = PORT_TITLE + "\n\n" + "\n\n".join(PORT) + "\n\n" + (
+        "The strike hit wheat and maize shipments. Farmers said grain prices fell as silos filled. "
+        "Traders said buyers in Egypt and Turkey looked to other ports for wheat and maize. The "
+        "government said talks with the union and the port authority would start on Friday.")
+    briefing, _ = pipeline.process(RawArticle(path="a.txt", kind="txt", text=text, meta={"language": "English"}))
+    assert "Lena Hartmann" in briefing.people
+    assert not any("hartmann" in k.lower() for k in briefing.keywords)
+    assert 8 <= len(briefing.keywords) <= 10
