@@ -504,3 +504,56 @@ def test_pipeline_gives_ten_keywords_without_its_quoted_speakers():
     assert "Lena Hartmann" in briefing.people
     assert not any("hartmann" in k.lower() for k in briefing.keywords)
     assert 8 <= len(briefing.keywords) <= 10
+
+
+# --------------------------------------------------------------------------- the evaluator's rules
+
+def test_evaluator_matches_as_the_judge_does():
+    from generator.evaluate_keywords import normalize_phrase, porter_stem, score_document
+
+    assert porter_stem("militias") == "militia" and porter_stem("running") == "run"
+    assert normalize_phrase("Iran's  Militias") == normalize_phrase("iran s militia")
+    one = score_document(["Iran"], ["iran", "Iraqi militias"])
+    assert one["P@10"] == pytest.approx(0.1) and one["R@10"] == pytest.approx(0.5)  # divides by 10
+    repeated = score_document(["Iraqi militia", "iraqi militias"], ["Iraqi militias"])
+    assert repeated["P@10"] == pytest.approx(0.1)  # the repeat keeps its slot and counts wrong
+
+
+def test_evaluator_redundancy_is_the_judges():
+    from generator.evaluate_keywords import score_document
+
+    assert score_document(["Iran", "Iranian"], [])["redundant"] == 1  # a prefix of 4 letters and more
+    assert score_document(["Iraqi militias", "militias"], [])["redundant"] == 1
+    assert score_document(["nuclear plant", "power plant"], [])["redundant"] == 1  # the same head
+    assert score_document(["Iran", "Israel", "oil prices"], [])["redundant"] == 0
+
+
+def test_evaluator_reads_the_corpus_as_the_judge_does(tmp_path):
+    from generator.evaluate_keywords import load_kpcrowd
+
+    (tmp_path / "docsutf8").mkdir()
+    (tmp_path / "keys").mkdir()
+    body = "Storm hits coast\n\n" + "The storm hit the coast on Monday and closed the ports. " * 3
+    for i in range(1, 5):
+        (tmp_path / "docsutf8" / f"crime-{i}.txt").write_text(body + "AT&amp;T", encoding="utf-8")
+        (tmp_path / "keys" / f"crime-{i}.key").write_text("storm\nStorm\ncoast\n", encoding="utf-8")
+    (tmp_path / "docsutf8" / "crime-5.txt").write_text("Headline only", encoding="utf-8")
+    (tmp_path / "keys" / "crime-5.key").write_text("headline\n", encoding="utf-8")
+    docs = load_kpcrowd(tmp_path)
+    assert [d.name for d in docs] == ["crime-1", "crime-2", "crime-3", "crime-4"]  # under 25 words dropped
+    assert [d.dev for d in docs] == [True, False, False, False]  # the first 30% of the category
+    assert docs[0].gold == ("storm", "coast") and docs[0].text.endswith("AT&T")
+
+
+def test_and_joins_an_institutions_name_not_two_names():
+    keywords = extract_keywords("Regulator warns on diet pills", [
+        "The Food and Drug Administration warned on Tuesday that diet pills sold online contain "
+        "banned drugs. The agency said the diet pills were unsafe.",
+        "The warning follows talks between the African Union and the European Union on drug "
+        "imports. Officials at the Food and Drug Administration said more diet pills would be "
+        "tested, and Kenya and Uganda said they would test diet pills too.",
+        "Doctors said the diet pills caused heart problems, and the European Union said it would "
+        "ban diet pills that contain the drugs.",
+    ], "en", top=10)
+    assert "Food and Drug Administration" in keywords and "Drug Administration" not in keywords
+    assert not any(" and " in k for k in keywords if k != "Food and Drug Administration")
