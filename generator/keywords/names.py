@@ -13,6 +13,18 @@ from generator.keywords.filters import (is_valid_keyword)
 
 # --------------------------------------------------------------------------- full names
 
+# A speaker with one of these words is an institution, not a person ("Foreign Ministry", "White
+# House", "Islamic Resistance in Iraq"): it has no person page and may well be a subject.
+_INSTITUTION_WORDS = _words("""
+    ministry ministries department office council party army forces force government agency group
+    company corporation bank house committee commission court police military authority authorities
+    union association organization organisation institute center centre university foundation
+    board administration embassy parliament congress senate assembly network service services
+    resistance movement front alliance coalition league federation team club school hospital
+    palace church museum
+""")
+
+
 # Lower-case words allowed inside a name ("Institute for Energy Transition", "University of the
 # South", "Bashar al-Assad" is one token)
 _NAME_CONNECTORS = _words("of for the de du des del della da dos van von der den la le al bin")
@@ -60,8 +72,8 @@ def _name_runs(lang: _Language, doc: _Document) -> dict[int, tuple[int, int]]:
         # a possessive ends a name: "Lebanon's Hezbollah" is two names, not one
         while end < n and not tokens[end - 1].surface.endswith(("'s", "’s")) and not tokens[end - 1].apostrophe:
             j = end
-            while j < n and j - end < 2 and tokens[j].joined and tokens[j].key in _NAME_CONNECTORS \
-                    and tokens[j].surface.islower():
+            while j < n and j - end < 2 and tokens[j].joined and tokens[j].surface.islower() \
+                    and (tokens[j].key in _NAME_CONNECTORS or tokens[j].key == "and" and lang.english):
                 j += 1
             # a sentence start (not informative in the body) begins a name, never continues one
             if j < n and tokens[j].joined and tokens[j].informative and _name_word(tokens[j], lang, doc) \
@@ -69,6 +81,12 @@ def _name_runs(lang: _Language, doc: _Document) -> dict[int, tuple[int, int]]:
                 end = j + 1
             else:
                 break
+        # "and" joins the words of an institution's name ("Food and Drug Administration"), not
+        # two names ("Iran and Israel"): elsewhere the name ends before it
+        joins = [k for k in range(start + 1, end - 1) if tokens[k].key == "and"]
+        if joins and (tokens[end - 1].key not in _INSTITUTION_WORDS or len(joins) > 1
+                      or tokens[joins[0] - 1].key in _INSTITUTION_WORDS or not tokens[joins[0] + 1].surface[:1].isupper()):
+            end = joins[0]
         if 1 < end - start <= MAX_NAME_WORDS + 2:
             for k in range(start, end):
                 runs[k] = (start, end)
@@ -148,18 +166,6 @@ def _is_person(cand: _Candidate, label: str, lang: _Language, doc: _Document) ->
 
 
 # --------------------------------------------------------------------------- quoted people
-
-# A speaker with one of these words is an institution, not a person ("Foreign Ministry", "White
-# House", "Islamic Resistance in Iraq"): it has no person page and may well be a subject.
-_INSTITUTION_WORDS = _words("""
-    ministry ministries department office council party army forces force government agency group
-    company corporation bank house committee commission court police military authority authorities
-    union association organization organisation institute center centre university foundation
-    board administration embassy parliament congress senate assembly network service services
-    resistance movement front alliance coalition league federation team club school hospital
-    palace church museum
-""")
-
 
 def _name_parts(text: str, english: bool) -> list[str]:
     """Lower-case parts of a name's words: hyphens split ("al-Atwani" -> "atwani"), connectors,
