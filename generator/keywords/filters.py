@@ -6,7 +6,7 @@ import unicodedata
 from typing import Iterable, NamedTuple, Sequence
 
 from generator.keywords.language import (_Language, _arabic_function_word, _arabic_verb_before, normalize_typography)
-from generator.keywords.wordlists import (_ADJECTIVE_RE, _ADVERB_RE, _COPULAS, _DETERMINERS, _EDGE_REJECTS, _EVENT_WORDS, _GERUND_RE, _INNER_WORDS, _IRREGULAR_VERB_FORMS, _LY_NOUNS, _LY_RE, _NON_TOPICAL, _NUMBER_RE, _PARTICIPLE_RE, _REPORTING, _VERB_BEFORE)
+from generator.keywords.wordlists import (_FOREIGN_DATES, _FOREIGN_INNER_WORDS, _ADJECTIVE_RE, _ADVERB_RE, _COPULAS, _DETERMINERS, _EDGE_REJECTS, _EVENT_WORDS, _GERUND_RE, _INNER_WORDS, _IRREGULAR_VERB_FORMS, _LY_NOUNS, _LY_RE, _NON_TOPICAL, _NUMBER_RE, _PARTICIPLE_RE, _REPORTING, _VERB_BEFORE)
 from generator.keywords.document import (_ALLOWED_PUNCT, _ASCII_KEYWORD_RE, _Document, _WORD_RE, _occurrences, _token_key, _trim)
 
 
@@ -75,6 +75,15 @@ def _english_rejects(words: Sequence[str], lang: _Language, doc: _Document) -> b
             and words[1] not in _INNER_WORDS:
         return True  # "Iran views Iraq": subject, verb, object
     return False
+
+
+def _foreign_rejects(words: Sequence[str], lang: _Language, doc: _Document) -> bool:
+    """Other languages: a date at either end ("juin", "15 mai"), a function word other than a
+    complement's link inside a phrase of three words ("bord à Lagos", "Canaveral en Floride")."""
+    for edge in (words[0], words[-1]):
+        if edge in _FOREIGN_DATES and edge not in doc.proper:
+            return True
+    return len(words) > 2 and any(w in lang.stopwords and w not in _FOREIGN_INNER_WORDS for w in words[1:-1])
 
 
 def _verbal(index: int, doc: _Document, lang: _Language) -> bool:
@@ -179,6 +188,8 @@ def _acceptable(words: Sequence[str], lang: _Language, doc: _Document,
     if lang.code == "ar" and (_arabic_verb(words[0], doc) or _arabic_verb(words[-1], doc)):
         return False  # a verb at an edge: "نرى" (we see), "نرى الحرب"
     if lang.english and _english_rejects(words, lang, doc):
+        return False
+    if not lang.english and _foreign_rejects(words, lang, doc):
         return False
     if doc.datelines and all(0 < len(doc.positions.get(w, ())) <= doc.datelines[w] for w in words):
         return False  # only ever the place of a wire dateline ("LOS ANGELES -")

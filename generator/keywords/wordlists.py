@@ -145,3 +145,24 @@ _GERUND_RE = re.compile(r"^[a-z]{2,}ing$")
 _ADJECTIVE_RE = re.compile(r"^[a-z]{3,}(?:ional|ical|ous)$")
 _LY_RE = re.compile(r"^[a-z]{3,}ly$")
 _NUMBER_RE = re.compile(r"^[\d.,:/%-]+(?:st|nd|rd|th|s)?$")
+
+# Other languages' dates, written in lower case mid-sentence (French, Portuguese, Spanish, Italian;
+# Arabic months and weekdays): a date is no subject in any language. A capitalised form (German
+# nouns, "Mars", "Domingo") is a name of the text and is not matched.
+_FOREIGN_DATES = frozenset("""
+    janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre
+    décembre decembre lundi mardi mercredi jeudi vendredi samedi dimanche
+    janeiro fevereiro março marco abril maio junho julho agosto setembro outubro novembro dezembro
+    segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo
+    enero febrero marzo mayo junio julio septiembre setiembre octubre noviembre diciembre lunes
+    martes miércoles jueves viernes
+    gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre lunedì martedì
+    mercoledì giovedì venerdì sabato domenica
+    يناير فبراير مارس ابريل أبريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر
+    الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت الأحد الاحد
+""".split())
+# The words that join a noun to its complement inside a keyword in other languages ("suicide de
+# postier", "forces de la coalition", "Ministério da Saúde"); any other function word inside a
+# phrase of three words makes it a fragment ("bord à Lagos", "visant un hôtel").
+_FOREIGN_INNER_WORDS = frozenset("de du des d' la le da do das dos del della di degli von der van".split())
+

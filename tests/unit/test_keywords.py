@@ -557,3 +557,18 @@ def test_and_joins_an_institutions_name_not_two_names():
     ], "en", top=10)
     assert "Food and Drug Administration" in keywords and "Drug Administration" not in keywords
     assert not any(" and " in k for k in keywords if k != "Food and Drug Administration")
+
+
+def test_other_languages_drop_dates_and_fragments_around_function_words():
+    keywords = extract_keywords("Grève des dockers au port de Marseille", [
+        "Les dockers du port de Marseille sont en grève depuis le 3 juin. La grève des dockers "
+        "bloque les navires au port de Marseille, selon le syndicat.",
+        "Le 5 juin, le syndicat des dockers a rencontré la direction du port. Les navires attendent "
+        "en mer à Marseille, et la grève des dockers pourrait durer jusqu'en juillet.",
+        "En juin, le trafic du port de Marseille a baissé. Les navires attendent en mer, et le "
+        "syndicat réclame des hausses de salaires pour les dockers du port de Marseille.",
+    ], "fr", top=10)
+    lowered = [k.lower() for k in keywords]
+    assert "port de marseille" in lowered  # "de" links a noun to its complement
+    assert not {"juin", "juillet"} & set(lowered)
+    assert not any(" en " in f" {k} " or " à " in f" {k} " for k in lowered)  # "attendent en mer"
