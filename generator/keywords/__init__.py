@@ -99,7 +99,7 @@ def extract_keywords(title: str | None, paragraphs: Sequence[str], language: str
     lang = _language(language)
     doc = _document_of(title, normal_title, normal_blocks, lang.english)
     excluded = _exclusions(exclude, lang)
-    quoted = person_names(people, lang)
+    quoted = person_names(people, lang, doc)
 
     candidates = []
     memo: dict[str, str] = {}

@@ -71,6 +71,9 @@ def _english_rejects(words: Sequence[str], lang: _Language, doc: _Document) -> b
         return True  # "Iraqi armed", "man wrongly"
     if len(words) > 1 and first not in proper and _GERUND_RE.match(first) and words[1] in proper:
         return True  # "keeping Iraqi militias", "activating Hezbollah"
+    middle = words[1:-1]
+    if any(w not in proper and (_ADVERB_RE.match(w) or _LY_RE.match(w) and w not in _LY_NOUNS) for w in middle):
+        return True  # an adverb inside: a clause, not a name ("Turkey abruptly ended")
     if len(words) == 3 and first in proper and last in proper and words[1] not in proper \
             and words[1] not in _INNER_WORDS:
         return True  # "Iran views Iraq": subject, verb, object

@@ -181,15 +181,29 @@ def _name_parts(text: str, english: bool) -> list[str]:
     return parts
 
 
-def person_names(people: Iterable[str], lang: _Language) -> tuple[tuple[str, ...], ...]:
-    """The name parts of each quoted person: two name words at least (a single word may be an
-    institution's or a place's), and no institution word."""
+def person_names(people: Iterable[str], lang: _Language, doc: _Document | None = None) -> tuple[tuple[str, ...], ...]:
+    """The name parts of each quoted person: two name words at least, and no institution word.
+    A speaker named by one word is a person when the text gives that word as the end of a longer
+    name ("Babar" after "Babar Azam"): that name is used; otherwise the word may be an
+    institution's or a place's ("Hezbollah")."""
     names = []
     for person in people:
         parts = _name_parts(person or "", lang.english)
+        if len(parts) == 1 and doc is not None:
+            parts = _full_name_ending(parts[0], lang, doc) or parts
         if len(parts) >= 2 and _INSTITUTION_WORDS.isdisjoint(parts):
             names.append(tuple(parts))
     return tuple(dict.fromkeys(names))
+
+
+def _full_name_ending(word: str, lang: _Language, doc: _Document) -> list[str]:
+    """Name parts of the first longer proper name in the body that ends with ``word``."""
+    runs = _name_runs(lang, doc)
+    for i in doc.positions.get(word, ()):
+        run = runs.get(i)
+        if run is not None and run[1] == i + 1 and run[0] < i:
+            return _name_parts(" ".join(t.surface for t in doc.tokens[run[0]:run[1]]), lang.english)
+    return []
 
 
 def names_quoted_person(words: Sequence[str], names: Sequence[tuple[str, ...]], english: bool) -> bool:

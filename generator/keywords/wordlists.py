@@ -68,6 +68,7 @@ _ROLES = _words("""
     congresswoman mayor secretary chairman chairwoman chair director chief ceo executive
     leader head manager coach spokesman spokeswoman adviser advisor commander officer
     expert experts analyst analysts researcher specialist specialists professor mr ms mrs
+    editor ombudsman ombudswoman reporter correspondent columnist commissioner envoy ambassador
 """)
 # Words that name a change, an event of the news cycle or an amount, not what it is about: a
 # "cut", a "record", an "approval" or a "cost" is a subject only with its noun ("quota cut",
@@ -140,7 +141,7 @@ _DEMONYM_SUFFIXES = (
 )
 
 _ADVERB_RE = re.compile(r"^[a-z]{3,}(?:ally|ently|antly|ately|ously|ively|edly|ibly|ably|ingly)$")
-_PARTICIPLE_RE = re.compile(r"^[a-z]{3,}[^e]ed$")
+_PARTICIPLE_RE = re.compile(r"^[a-z]{2,}[^e]ed$")  # "ended", "armed", "reported"
 _GERUND_RE = re.compile(r"^[a-z]{2,}ing$")
 _ADJECTIVE_RE = re.compile(r"^[a-z]{3,}(?:ional|ical|ous)$")
 _LY_RE = re.compile(r"^[a-z]{3,}ly$")
