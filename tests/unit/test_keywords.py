@@ -102,9 +102,10 @@ def flood_keywords(**kwargs):
 
 
 def test_returns_top_keywords_ranked():
-    assert len(flood_keywords()) == 8  # the default
+    assert len(flood_keywords(top=5)) == 5
     ten = flood_keywords(top=10)
-    assert 8 <= len(ten) <= 10  # a short text offers few acceptable single words
+    assert 7 <= len(ten) <= 10  # a short text offers few acceptable single words ("families" is generic)
+    assert len(flood_keywords()) <= 8  # the default
     assert flood_keywords(top=5) == ten[:5]  # a shorter list is a prefix of a longer one here
 
 
@@ -419,3 +420,177 @@ def test_the_c_stemmer_gives_the_stems_of_the_pure_python_one():
         module = importlib.import_module(f"snowballstemmer.{algorithm}_stemmer")
         python = getattr(module, f"{algorithm.title().replace('_', '')}Stemmer")()
         assert [stemmer.stemWord(w) for w in vocabulary] == [python.stemWord(w) for w in vocabulary], code
+
+
+# --------------------------------------------------------------------------- issue 16 rules
+
+PORT_TITLE = "Port strike halts grain exports"
+PORT = [
+    "Dock workers at the Northern Port walked out on Tuesday, halting grain exports. \"We will not "
+    "load a single ship until the grain exports deal is signed,\" said Lena Hartmann, who leads the "
+    "dock workers' union.",
+    "Hartmann said the union wanted a new contract. \"The port cannot run without us,\" Hartmann "
+    "said. The port authority said grain exports would resume once the dock workers returned.",
+    "Grain exports from the Northern Port fell sharply last year. Ships waited outside the port, "
+    "and the dock workers' union said the strike would go on. Hartmann met port managers at night.",
+]
+
+
+def test_quoted_people_are_not_keywords():
+    without = extract_keywords(PORT_TITLE, PORT, "en", top=10)
+    assert {"Lena Hartmann", "Hartmann"} & set(without)  # a subject when nobody says she has a page
+    quoted = extract_keywords(PORT_TITLE, PORT, "en", top=10, people=["Lena Hartmann"])
+    assert not any("hartmann" in k.lower() for k in quoted)
+    assert "grain exports" in quoted and any(k.startswith("dock workers") for k in quoted)
+
+
+def test_a_speaker_that_is_an_institution_or_one_word_stays_a_topic():
+    rail = ["The Transport Ministry said the rail line would close. \"The line is unsafe,\" the "
+            "Transport Ministry said in a statement.", "Commuters criticised the Transport Ministry, "
+            "and the rail line's operator said the Transport Ministry had ignored its repairs."]
+    keywords = extract_keywords("Rail line closes", rail, "en", top=10, people=["Transport Ministry"])
+    assert "Transport Ministry" in keywords  # "ministry": an institution's name, no person page
+    militia = ["Hezbollah said on Monday it would answer any strike. \"We are ready,\" Hezbollah said. "
+               "Israel said Hezbollah fired rockets, and Hezbollah denied it.", "Lebanon's army moved "
+               "troops south as Hezbollah and Israel traded fire across the border."]
+    keywords = extract_keywords("Hezbollah warns Israel", militia, "en", top=10, people=["Hezbollah"])
+    assert "Hezbollah" in keywords  # one word, never the end of a longer name: no person
+
+
+def test_a_speaker_named_by_surname_is_the_person_the_text_names_in_full():
+    keywords = extract_keywords(PORT_TITLE, PORT, "en", top=10, people=["Hartmann"])
+    assert not any("hartmann" in k.lower() for k in keywords)
+
+
+def test_generic_words_and_units_are_not_keywords():
+    keywords = extract_keywords("Heat wave grips the south", [
+        "Temperatures reached 46 degrees Celsius in the south on Sunday. The family of a farmer "
+        "said the heat wave had killed their cattle. Another family lost their crops.",
+        "Celsius readings above 45 are rare in the south. The heat wave is the third this summer, "
+        "and farmers say the heat wave threatens the harvest. Each family in the valley is "
+        "affected; the family of every farmer is worried, and the heat wave goes on.",
+        "Officials opened cooling centres in the south. The heat wave will last until Friday, "
+        "when temperatures fall to 38 degrees Celsius, and the family farms wait for rain.",
+    ], "en", top=10)
+    lowered = {k.lower() for k in keywords}
+    assert "heat wave" in lowered
+    assert not lowered & {"family", "celsius", "degrees celsius", "degrees"}
+
+
+def test_arabic_verbs_after_particles_are_not_keywords():
+    keywords = extract_keywords("الحكومة العراقية والفصائل المسلحة", [
+        "قال رئيس الوزراء إن الحكومة العراقية لن تسمح للفصائل المسلحة بجر العراق إلى الحرب. "
+        "وأضاف: نحن نرى أن الفصائل المسلحة تهدد الدولة.",
+        "وقال مسؤول إن الحكومة العراقية تتفاوض مع الفصائل المسلحة. كما نرى، فإن الحرب قريبة، "
+        "ولا نرى حلا قريبا.",
+        "وتخشى الحكومة العراقية من الحرب، بينما تقول الفصائل المسلحة إنها لن تتخلى عن السلاح."],
+        "ar", top=10)
+    assert "الحكومة العراقية" in keywords and "الفصائل المسلحة" in keywords
+    assert not {"نرى", "تسمح", "بينما"} & set(keywords)
+
+
+def test_names_beginning_with_a_stopword_are_not_cut():
+    keywords = extract_keywords("Newspaper changes its paywall", [
+        "The New York Times changed its paywall on Monday. Readers of the New York Times will pay "
+        "more, and the paywall now covers the archive.",
+        "Analysts said the New York Times paywall brought in subscribers. The New York Times "
+        "said digital subscribers grew. A new study of the paywall found readers stayed.",
+    ], "en", top=10)
+    assert "New York Times" in keywords
+    assert "York Times" not in keywords and "New Study" not in keywords
+
+
+def test_pipeline_gives_ten_keywords_without_its_quoted_speakers():
+    from generator import pipeline
+    from generator.models import RawArticle
+
+    text = PORT_TITLE + "\n\n" + "\n\n".join(PORT) + "\n\n" + (
+        "The strike hit wheat and maize shipments. Farmers said grain prices fell as silos filled. "
+        "Traders said buyers in Egypt and Turkey looked to other ports for wheat and maize. The "
+        "government said talks with the union and the port authority would start on Friday.")
+    briefing, _ = pipeline.process(RawArticle(path="a.txt", kind="txt", text=text, meta={"language": "English"}))
+    assert "Lena Hartmann" in briefing.people
+    assert not any("hartmann" in k.lower() for k in briefing.keywords)
+    assert 8 <= len(briefing.keywords) <= 10
+
+
+# --------------------------------------------------------------------------- the evaluator's rules
+
+def test_evaluator_matches_as_the_judge_does():
+    from generator.evaluate_keywords import normalize_phrase, porter_stem, score_document
+
+    assert porter_stem("militias") == "militia" and porter_stem("running") == "run"
+    assert normalize_phrase("Iran's  Militias") == normalize_phrase("iran s militia")
+    one = score_document(["Iran"], ["iran", "Iraqi militias"])
+    assert one["P@10"] == pytest.approx(0.1) and one["R@10"] == pytest.approx(0.5)  # divides by 10
+    repeated = score_document(["Iraqi militia", "iraqi militias"], ["Iraqi militias"])
+    assert repeated["P@10"] == pytest.approx(0.1)  # the repeat keeps its slot and counts wrong
+
+
+def test_evaluator_redundancy_is_the_judges():
+    from generator.evaluate_keywords import score_document
+
+    assert score_document(["Iran", "Iranian"], [])["redundant"] == 1  # a prefix of 4 letters and more
+    assert score_document(["Iraqi militias", "militias"], [])["redundant"] == 1
+    assert score_document(["nuclear plant", "power plant"], [])["redundant"] == 1  # the same head
+    assert score_document(["Iran", "Israel", "oil prices"], [])["redundant"] == 0
+
+
+def test_evaluator_reads_the_corpus_as_the_judge_does(tmp_path):
+    from generator.evaluate_keywords import load_kpcrowd
+
+    (tmp_path / "docsutf8").mkdir()
+    (tmp_path / "keys").mkdir()
+    body = "Storm hits coast\n\n" + "The storm hit the coast on Monday and closed the ports. " * 3
+    for i in range(1, 5):
+        (tmp_path / "docsutf8" / f"crime-{i}.txt").write_text(body + "AT&amp;T", encoding="utf-8")
+        (tmp_path / "keys" / f"crime-{i}.key").write_text("storm\nStorm\ncoast\n", encoding="utf-8")
+    (tmp_path / "docsutf8" / "crime-5.txt").write_text("Headline only", encoding="utf-8")
+    (tmp_path / "keys" / "crime-5.key").write_text("headline\n", encoding="utf-8")
+    docs = load_kpcrowd(tmp_path)
+    assert [d.name for d in docs] == ["crime-1", "crime-2", "crime-3", "crime-4"]  # under 25 words dropped
+    assert [d.dev for d in docs] == [True, False, False, False]  # the first 30% of the category
+    assert docs[0].gold == ("storm", "coast") and docs[0].text.endswith("AT&T")
+
+
+def test_and_joins_an_institutions_name_not_two_names():
+    keywords = extract_keywords("Regulator warns on diet pills", [
+        "The Food and Drug Administration warned on Tuesday that diet pills sold online contain "
+        "banned drugs. The agency said the diet pills were unsafe.",
+        "The warning follows talks between the African Union and the European Union on drug "
+        "imports. Officials at the Food and Drug Administration said more diet pills would be "
+        "tested, and Kenya and Uganda said they would test diet pills too.",
+        "Doctors said the diet pills caused heart problems, and the European Union said it would "
+        "ban diet pills that contain the drugs.",
+    ], "en", top=10)
+    assert "Food and Drug Administration" in keywords and "Drug Administration" not in keywords
+    assert not any(" and " in k for k in keywords if k != "Food and Drug Administration")
+
+
+def test_other_languages_drop_dates_and_fragments_around_function_words():
+    keywords = extract_keywords("Grève des dockers au port de Marseille", [
+        "Les dockers du port de Marseille sont en grève depuis le 3 juin. La grève des dockers "
+        "bloque les navires au port de Marseille, selon le syndicat.",
+        "Le 5 juin, le syndicat des dockers a rencontré la direction du port. Les navires attendent "
+        "en mer à Marseille, et la grève des dockers pourrait durer jusqu'en juillet.",
+        "En juin, le trafic du port de Marseille a baissé. Les navires attendent en mer, et le "
+        "syndicat réclame des hausses de salaires pour les dockers du port de Marseille.",
+    ], "fr", top=10)
+    lowered = [k.lower() for k in keywords]
+    assert "port de marseille" in lowered  # "de" links a noun to its complement
+    assert not {"juin", "juillet"} & set(lowered)
+    assert not any(" en " in f" {k} " or " à " in f" {k} " for k in lowered)  # "attendent en mer"
+
+
+def test_clause_fragments_and_roles_before_names_are_not_keywords():
+    keywords = extract_keywords("Court halts trial of journalists", [
+        "Turkey abruptly ended the trial of six journalists on Tuesday. Editor Hu Ming said the "
+        "court had rejected every petition. Turkey abruptly ended a second hearing in May.",
+        "The journalists face terrorism charges. Editor Hu Ming, who runs the newspaper, said the "
+        "trial ended without a verdict and the journalists stayed in detention. The trial ended "
+        "after the court heard two witnesses; Hu Ming said the journalists would appeal.",
+    ], "en", top=10)
+    lowered = [k.lower() for k in keywords]
+    assert "turkey abruptly ended" not in lowered and "ended" not in lowered
+    assert not any(k.startswith("editor ") for k in lowered)
+
