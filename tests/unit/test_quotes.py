@@ -981,7 +981,7 @@ def test_arabic_speaker_phrase_without_a_name_does_not_break_later_surnames():
 
 
 def test_sentence_start_checks_only_the_last_boundaries(monkeypatch):
-    import generator.quotes as quotes_module
+    import generator.quotes.cues as quotes_module
 
     calls = []
     real = quotes_module._real_boundary
