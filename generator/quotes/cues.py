@@ -181,8 +181,9 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
     sentence = _ABBREV_DOT_RE.sub(lambda m: m.group()[:-1] + " ", sentence)  # "adding of Mr. Hale,"
     sentence = _ASIDE_RE.sub(lambda m: " " * len(m.group()), sentence)
     verb = None
-    for verb in _SPEECH_RE.finditer(sentence):
-        pass
+    for found in _SPEECH_RE.finditer(sentence):
+        if not _in_name(sentence, found.start()):
+            verb = found
     according = None
     for according in _ACCORDING_RE.finditer(sentence):
         pass
@@ -246,6 +247,15 @@ def _cue_subject(original: str, verb: re.Match) -> tuple[str, int] | None:
         # X, “...", "told by X") no subject
         return _quote_then_cue(head)
     return subject
+
+
+def _in_name(text: str, i: int) -> bool:
+    """A capitalised cue word after a capitalised word is part of a name (``United States``)."""
+    if not text[i:i + 1].isupper():
+        return False
+    before = text[max(0, i - 40):i].split()
+    return bool(before) and before[-1][:1].isupper() and not before[-1].endswith((".", ":", ",")) \
+        and not re.match(r"^(?:''|[“”\"])", before[-1])
 
 
 def _quote_then_cue(head: str) -> tuple[str, int] | None:

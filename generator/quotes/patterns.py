@@ -163,4 +163,5 @@ _VERB_OPENING_RE = re.compile(
     r"^(?:Said|Says|Added|Adds|Stated|Continued|Continues|Wrote|Writes|Explained|Recalled|Asked|Replied)$")
 
 
-_PARTY_TAGS_RE = re.compile(r"\s*\((?:[A-Z]{1,2}|Ind)-[A-Z][\w.\- ]{0,15}(?:\)|$)")
+_PARTY_TAGS_RE = re.compile(  # "(D-N.Y.)", "(R-OH)", and a party or a state alone: "(D)", "(Tex.)"
+    r"\s*\((?:(?:[A-Z]{1,2}|Ind)-[A-Z][\w.\- ]{0,15}(?:\)|$)|(?:[DRI]|Ind|[A-Z][a-z]{1,4}\.)\))")

@@ -171,6 +171,13 @@ class _People:
 
     def _resolve_apposition(self, phrase: str, position) -> tuple[str | None, str | None]:
         head, tail = (part.strip() for part in phrase.split(",", 1))
+        words = head.split()
+        if words and words[0].lower() in INDEFINITE and tail[:1].isupper() and not _is_bare_name(head):
+            # "another Twitter user, Johanna Bayer" / "one early supporter, Rep. Lee Zeldin,
+            # Republican of New York": an indefinite description, then the person's name
+            speaker, role = self._resolve_simple(tail.split(",", 1)[0].strip(), position)
+            if speaker is not None and speaker[:1].isupper():
+                return speaker, role
         if _is_description(head) and _is_bare_name(tail):
             # "the city's spokesman, Ana Ruiz" / "his wife, Ana Ruiz": the name is in the apposition
             name, role = tail, re.sub(r"^the\s+", "", head, flags=re.IGNORECASE)

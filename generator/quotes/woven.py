@@ -17,6 +17,7 @@ from generator.quotes.patterns import (
     _WORD_RE,
 )
 from generator.quotes.cues import (
+    _in_name,
     _BARE_CUE_RE,
     _PASSIVE_RE,
     _cue_subject,
@@ -59,9 +60,8 @@ def _woven_attribution(paras, group: list[_Span], masks) -> _Attribution | None:
     lead_at = _sentence_start(head)
     sentence = head[lead_at:]
     end = _sentence_end(text, max(last.inner_start, last.inner_end - 1))
-    verb = None
-    for verb in _WOVEN_CUE_RE.finditer(sentence):
-        pass
+    verbs = [v for v in _WOVEN_CUE_RE.finditer(sentence) if not _in_name(sentence, v.start())]
+    verb = verbs[-1] if verbs else None
     if verb is not None and not re.search(r"''|[“”\"«»]", sentence[verb.end():]) \
             and len(sentence[verb.end():].split()) <= _WOVEN_MAX_OBJECT:
         if _inside_share(text, masks[first.paragraph], window + lead_at + verb.end(), end) < _WOVEN_SHARE:
@@ -69,6 +69,12 @@ def _woven_attribution(paras, group: list[_Span], masks) -> _Attribution | None:
         if _PASSIVE_RE.search(sentence[:verb.start()]):
             return None
         subject = _cue_subject(sentence, verb)
+        for earlier in reversed(verbs[:-1]):
+            # "X said he expects “...”": the subject of the last cue holds an earlier cue; the
+            # speaker is that earlier cue's subject
+            if subject is None or not _WOVEN_CUE_RE.search(subject[0]):
+                break
+            subject = _cue_subject(sentence, earlier)
         phrase = subject[0] if subject else None
         at = window + lead_at + (subject[1] if subject else 0)
         return _Attribution(phrase, (first.paragraph, at), lead_in=_lead_in(sentence))

@@ -1,0 +1,32 @@
+"""Speaker shapes of news attributions (generator.quotes.people / cues / woven)."""
+from generator.quotes import extract_quotes
+
+
+def _speakers(paragraphs):
+    return [(q.text, q.speaker) for q in extract_quotes(paragraphs)]
+
+
+def test_indefinite_description_then_the_name():
+    quotes = _speakers(["Voters reacted online within minutes of the news.",
+                        "“We are anxious about the border,” said another Twitter user, Johanna Bayer.",
+                        "One early supporter, Representative Lee Zeldin, Republican of New York, said: "
+                        "“You can easily argue the opposite.”"])
+    assert [s for _, s in quotes] == ["Johanna Bayer", "Lee Zeldin"]
+
+
+def test_a_place_name_ending_in_a_cue_word_is_not_the_cue():
+    quotes = _speakers(["Senator Ana Ruiz spoke in Ohio.",
+                        "Ruiz said the United States “must stop treating the island like a colony.”"])
+    assert [s for _, s in quotes] == ["Ana Ruiz"]
+
+
+def test_party_or_state_alone_in_parentheses_is_not_the_speaker():
+    quotes = _speakers(["Sen. Ted Cruz (Tex.) said the bill “is a disaster for every family in the state.”",
+                        "Attorney General Lisa M. Madigan (D) called the ruling “a victory for the people of Illinois.”"])
+    assert [s for _, s in quotes] == ["Ted Cruz", "Lisa M. Madigan"]
+
+
+def test_said_he_expects_gives_the_subject_of_said():
+    quotes = _speakers(["Dan Kritenbrink, a senior director at the council, said he expects the leaders to "
+                        "“clearly demonstrate their unity and their firm resolve.”"])
+    assert [s for _, s in quotes] == ["Dan Kritenbrink"]
