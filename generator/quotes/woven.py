@@ -32,6 +32,8 @@ _WOVEN_CUE_RE = re.compile(
     rf"\b(?:{_SPEECH_VERBS}|{_COGNITION_VERBS}|call|calls|called|describes|described|describing|labels|labeled|"
     r"labelled|labeling|branded|brands|dubbed|dubs|termed|terms|characterized|characterised|characterizing)\b",
     re.IGNORECASE)
+_NOT_WOVEN_CUES = {"read", "reads"}  # signs that read “...”: the words of a sign, not of a speaker
+_THAT_RE = re.compile(r"\bthat\b")
 _WOVEN_MIN_WORDS = 4
 _WOVEN_MAX_OBJECT = 14  # words between the cue and the opening mark
 _WOVEN_SHARE = 0.6  # of the attribution's words inside the marks
@@ -60,11 +62,18 @@ def _woven_attribution(paras, group: list[_Span], masks) -> _Attribution | None:
     lead_at = _sentence_start(head)
     sentence = head[lead_at:]
     end = _sentence_end(text, max(last.inner_start, last.inner_end - 1))
-    verbs = [v for v in _WOVEN_CUE_RE.finditer(sentence) if not _in_name(sentence, v.start())]
+    verbs = [v for v in _WOVEN_CUE_RE.finditer(sentence)
+             if not _in_name(sentence, v.start()) and v.group().lower() not in _NOT_WOVEN_CUES]
     verb = verbs[-1] if verbs else None
     if verb is not None and not re.search(r"''|[“”\"«»]", sentence[verb.end():]) \
             and len(sentence[verb.end():].split()) <= _WOVEN_MAX_OBJECT:
-        if _inside_share(text, masks[first.paragraph], window + lead_at + verb.end(), end) < _WOVEN_SHARE:
+        content = verb.end()
+        that = None
+        for that in _THAT_RE.finditer(sentence, verb.end()):
+            pass
+        if that is not None:  # "told Politico on Monday that he ... “...”": the content is the that-clause
+            content = that.end()
+        if _inside_share(text, masks[first.paragraph], window + lead_at + content, last.after) < _WOVEN_SHARE:
             return None
         if _PASSIVE_RE.search(sentence[:verb.start()]):
             return None

@@ -53,3 +53,18 @@ def test_passive_cue_gives_no_fragment():
 def test_stand_alone_quotations_are_not_fragments():
     quotes = extract_quotes([INTRO, "“We will rebuild every bridge,” Ruiz said."])
     assert [(q.text, q.fragment, q.lead_in) for q in quotes] == [("We will rebuild every bridge", False, None)]
+
+
+def test_content_is_the_that_clause_and_ends_at_the_closing_mark():
+    # "told Politico on Wednesday that": the attributed content is the that-clause
+    quotes = _woven("Lund told reporters on Wednesday that he backs Ruiz because “we do not need a "
+                    "policy wonk as governor. We need a leader.”")
+    assert [q.text for q in quotes] == ["we do not need a policy wonk as governor. We need a leader."]
+    # the words after the closing mark ("as he faces ...") are the writer's, not the content's
+    quotes = _woven("Lund says he is “excited about where we stand” as he faces a critically important "
+                    "test in the state's primary next week.")
+    assert [q.text for q in quotes] == ["excited about where we stand"]
+
+
+def test_words_of_a_sign_are_not_a_woven_quotation():
+    assert _woven("A woman stands near signs that read “Not one layoff at the labor ministry” at the door.") == []
