@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from generator.models import Quote
 from generator.quotes.patterns import (
@@ -35,6 +36,7 @@ def _english_quotes(paras, spans, transcript) -> list[Quote]:
     results: list[Quote] = []
     previous: tuple[int, str | None, str | None] | None = None
     ordered = [sorted(m) for m in masks]
+    extended = own_cue = False
     taken = -1  # the last group already used as a piece of a woven quotation
     for k, group in enumerate(merged):
         if k <= taken:
@@ -50,6 +52,8 @@ def _english_quotes(paras, spans, transcript) -> list[Quote]:
             taken = k + len(pieces) - 1
         first, last = group[0], group[-1]
         speaker = role = None
+        was_extended, extended = extended, False
+        attributed, own_cue = own_cue, attribution is not None and attribution.phrase is not None
         credit = _credit_line(paras, last) if attribution is None else None
         if credit is not None:  # a pull quote and its credit line: “...” / - Ana Ruiz, mayor.
             attribution = _Attribution(credit, (last.end_paragraph + 1, 0))
@@ -57,6 +61,13 @@ def _english_quotes(paras, spans, transcript) -> list[Quote]:
             speaker, role = people.resolve(attribution.phrase, attribution.position)
         elif attribution is None and previous is not None and first.paragraph - previous[0] <= 1:
             speaker, role = previous[1], previous[2]
+            if attributed and not was_extended and _continues_paragraph(paras, results, group):
+                # “A,” Ruiz said. ¶ “B.” -- B, a paragraph that is only a quotation, goes on A
+                results[-1] = replace(results[-1], text=results[-1].text + " " + _clean_piece(first.text),
+                                      end=last.end, end_paragraph=last.end_paragraph)
+                previous = (last.end_paragraph, speaker, role)
+                extended = True
+                continue
         elif attribution is None:
             speaker, role = _narrative_subject(paras, first, people)
         if speaker is not None:
@@ -73,6 +84,20 @@ def _english_quotes(paras, spans, transcript) -> list[Quote]:
         results.append(Quote(text=body, speaker=speaker or label.title(), role=role, paragraph=index,
                              start=start, end=len(paras[index])))
     return results
+
+
+def _continues_paragraph(paras, results: list[Quote], group: list[_Span]) -> bool:
+    """``group`` is a paragraph that is nothing but one quotation, right after a paragraph whose
+    last quotation has its own cue and stands in that paragraph alone: the speaker goes on
+    (``“A,” Ruiz said. ¶ “B.”``), one quotation in two paragraphs.  Only one such paragraph is
+    joined: a run of quotation paragraphs (a transcript, a press conference) stays apart."""
+    span = group[0]
+    if len(group) > 1 or not results or not span.closed or span.paragraph != span.end_paragraph:
+        return False
+    before = results[-1]
+    if before.fragment or before.end_paragraph is not None or before.paragraph != span.paragraph - 1:
+        return False
+    return span.start == _first_mark(paras[span.paragraph]) and not paras[span.paragraph][span.after:].strip()
 
 
 _CREDIT_LINE_RE = re.compile(r"^[-–—―]\s*(?P<name>[A-Z][\w.’'\-]*(?:[ \u00a0]+[A-Z][\w.’'\-]*){0,4})\s*(?:[,.]|$)")
