@@ -203,8 +203,15 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
         if tail is not None and len(tail.group("obj").split()) > 16:
             tail = None
         comma_object = tail is not None
-    if tail is None:
+    # "X explained that the flats are not only for migrants: “It is a mixed residence.”": a cue
+    # whose long object ends in a colon introduces the quotation
+    colon_cue = quote[:1].isupper() and bool(_COLON_END_RE.search(sentence)) \
+        and len(sentence[verb.end():].split()) <= 40 and not _PASSIVE_RE.search(original[:verb.start()])
+    if tail is None and not colon_cue:
         return None
+    if tail is None or (colon_cue and len(tail.group("obj").split()) > 10):
+        subject = _cue_subject(original, verb)
+        return (subject[0], start + subject[1]) if subject else (None, start)
     punct = tail.group("punct").lower()
     obj = tail.group("obj").strip()
     ends_sentence = bool(re.search(r"[.!?]['’]?\s*$", quote))
@@ -444,6 +451,10 @@ def _subject_before(text: str) -> tuple[str, int] | None:
             if described is not None and _is_description(described[0]):
                 desc_start = sum(len(p) + 1 for p in parts[:-2]) + described[1]
                 return described[0] + ", " + parts[-1].strip(), desc_start
+            if re.match(r"^\s*(?:the|his|her|its|their)\s+[a-z]", parts[-2]):
+                # "the head of housing at the town hall, Ian Brossat, explained": the name
+                name_start = sum(len(p) + 1 for p in parts[:-1])
+                return parts[-1].strip(), name_start + len(parts[-1]) - len(parts[-1].lstrip())
         if len(parts) >= 3 and all(re.match(r"^\s*(?:a|an|the)\s", p) for p in parts[-2:]):
             # "X, the president of Y, a group that has sued, said": the name before the appositions
             first = _subject_before(parts[-3])

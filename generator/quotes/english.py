@@ -123,6 +123,9 @@ def _narrative_subject(paras, span: _Span, people: "_People") -> tuple[str | Non
     before = paras[span.paragraph - 1][-_CONTEXT:]
     sentence = before[_sentence_start(before):]
     subject = _sentence_subject(sentence)
+    if subject is not None and subject[0].lower() in ("he", "she") and _SPEECH_RE.search(sentence):
+        # "He said that the inquiry goes on. ¶ “The patients are stable.”": the pronoun's person
+        return people.resolve(subject[0], (span.paragraph - 1, len(paras[span.paragraph - 1])))
     if subject is None or not people.knows(subject[0]):
         return None, None
     return people.resolve(subject[0], (span.paragraph, 0))

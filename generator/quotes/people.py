@@ -52,6 +52,7 @@ class _People:
         self.mentions: list[tuple[tuple[int, int], _Person]] = []  # antecedents of he/she
         self.by_name: dict[str, _Person] = {}
         self.by_key: dict[str, list[tuple[tuple[int, int], _Person]]] = {}  # in reading order
+        self.inner: dict[str, list[tuple[tuple[int, int], _Person]]] = {}  # first of two surnames
         self.weak: dict[str, list[tuple[tuple[int, int], str]]] = {}
         for index, text in enumerate(paras):
             ranges = sorted(masks[index])
@@ -103,6 +104,8 @@ class _People:
             or (apposition is not None and len(name_tokens) >= 2) or key in self.by_key
         if not is_person and (speech_after or according) and not _is_place_like(name_tokens):
             is_person = True
+        if not is_person and apposition is not None and _CUE_BEFORE_RE.search(before):
+            is_person = True  # "..., said Jasinta, spokeswoman for the province."
         if not is_person:
             if full and not _is_sentence_initial_word(text, m.start(), name_tokens):
                 self.weak.setdefault(key, []).append((position, name))
@@ -142,16 +145,23 @@ class _People:
             person.role = role
         entries = self.by_key.setdefault(key, [])
         bisect.insort(entries, (position, person), key=lambda item: item[0])
+        parts = _strip_honorific(person.name).split()
+        if len(parts) >= 3 and _INNER_SURNAME_RE.match(parts[-2]):
+            # "Luis Alberto Villarreal García": two surnames; "Villarreal" alone names him too
+            inner = re.sub(r"^(?:al|el)-", "", parts[-2].lower())
+            bisect.insort(self.inner.setdefault(inner, []), (position, person), key=lambda item: item[0])
         return person
 
     def _recent(self, key: str, position) -> _Person | None:
         """The most recent person with surname ``key`` before ``position`` (else the first after)."""
-        return _latest_before(self.by_key.get(key), position)
+        found = _latest_before(self.by_key.get(key), position)
+        return found if found is not None else _latest_before(self.inner.get(key), position)
 
     def knows(self, phrase: str) -> bool:
         """True when ``phrase`` names a person already registered (not a pronoun or description)."""
         words = phrase.split()
-        return bool(words) and words[-1][:1].isupper() and _surname_key(phrase) in self.by_key
+        key = _surname_key(phrase)
+        return bool(words) and words[-1][:1].isupper() and (key in self.by_key or key in self.inner)
 
     def note_speaker(self, speaker: str, role: str | None, position: tuple[int, int]) -> None:
         person = self.by_name.get(_strip_honorific(speaker).lower())
@@ -541,6 +551,10 @@ def _apposition_after(after: str, loose: bool = False) -> str | None:
 
 def _is_place_like(tokens: list[str]) -> bool:
     return any(t.lower().strip(".,") in PLACE_HINT for t in tokens)
+
+
+_INNER_SURNAME_RE = re.compile(r"^(?:(?:al|el)-)?[A-Z][a-z\u00e0-\u024f’'\-]{2,}$")
+_CUE_BEFORE_RE = re.compile(rf"\b(?:{_COGNITION_VERBS})\s+$", re.IGNORECASE)
 
 
 def _surname_key(name: str) -> str:

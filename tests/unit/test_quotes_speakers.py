@@ -30,3 +30,28 @@ def test_said_he_expects_gives_the_subject_of_said():
     quotes = _speakers(["Dan Kritenbrink, a senior director at the council, said he expects the leaders to "
                         "“clearly demonstrate their unity and their firm resolve.”"])
     assert [s for _, s in quotes] == ["Dan Kritenbrink"]
+
+
+def test_first_of_two_surnames_names_the_person():
+    quotes = _speakers(["Mayor Luis Alberto Villarreal García spoke to reporters.",
+                        "“We never expelled the National Guard from the city,” Villarreal said."])
+    assert [s for _, s in quotes] == ["Luis Alberto Villarreal García"]
+
+
+def test_single_name_after_the_cue_with_an_apposition():
+    quotes = _speakers(["Residents left the village, said Jasinta, spokeswoman for the provincial government.",
+                        "“We have received no reports of casualties so far,” she said."])
+    assert [s for _, s in quotes] == ["Jasinta"]
+
+
+def test_cue_with_a_long_object_before_a_colon():
+    quotes = _speakers(["Contacted by the paper, the head of housing at the town hall, Ian Brossat, explained "
+                        "that the flats will not be used only for migrants: “It is a mixed residence.”"])
+    assert [s for _, s in quotes] == ["Ian Brossat"]
+
+
+def test_pronoun_subject_of_reported_speech_before_a_quotation_paragraph():
+    quotes = _speakers(["Governor Mike Sonko visited the hospital on Monday.",
+                        "He said that investigations are still ongoing to find the source of the infection.",
+                        "“The status of all patients is stable and under control.”"])
+    assert [s for _, s in quotes] == ["Mike Sonko"]
