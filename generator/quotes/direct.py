@@ -153,7 +153,9 @@ def _transcript_quotes(paras, spans) -> list[tuple[int, int, str, str]]:
         if first_mark.get(index, m.end() + 1) <= m.end():
             continue
         found.append((index, m.end(), text[m.end():].strip(), label))
-    return found
+    # A label opening the article's first paragraph, with no other turn after it, is a dateline
+    # ("WASHINGTON: The Senate voted ..."), not a speaker's words.
+    return found if len(found) >= 2 or not found or found[0][0] > 0 else []
 
 
 def _to_quote(span: _Span, speaker, role) -> Quote:

@@ -55,3 +55,11 @@ def test_pronoun_subject_of_reported_speech_before_a_quotation_paragraph():
                         "He said that investigations are still ongoing to find the source of the infection.",
                         "“The status of all patients is stable and under control.”"])
     assert [s for _, s in quotes] == ["Mike Sonko"]
+
+
+def test_a_dateline_is_not_a_speaker_label():
+    assert extract_quotes(["WASHINGTON: The Senate voted on Tuesday to extend the program for a year.",
+                           "The vote was close."]) == ()
+    turns = extract_quotes(["WALLACE: Do you accept the result of the vote?", "RUIZ: We accept it and move on."])
+    assert [(q.speaker, q.text) for q in turns] == [("Wallace", "Do you accept the result of the vote?"),
+                                                   ("Ruiz", "We accept it and move on.")]
