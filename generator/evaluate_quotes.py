@@ -1,335 +1,340 @@
-"""Evaluate :func:`generator.quotes.extract_quotes` against the PolNeAR corpus.
+"""Evaluate the quote stage against PolNeAR with the judge's own rule (``../shared/eval``).
 
-PolNeAR (github.com/networkdynamics/PolNeAR) annotates attributions in brat standoff files:
-``Source``, ``Cue`` and ``Content`` spans tied together by ``E`` relation lines.  Only the
-split named (``train`` by default) is read.
+The gold, the matching and the speaker check are those of the project's measure
+(``polnear_gold.py`` and ``score_quotes.py``), restated here so that ``briefings evaluate quotes``
+needs nothing outside this package and prints the same figures as ``measure --only quotes``:
 
-Gold direct quotations
-    A ``Content`` span (its fragments taken in text order) is a *direct* quotation when
+Gold direct quotations (polnear_gold's rule)
+    Each line of the article is scanned for double quotation marks (curly “ ”, straight ", and
+    the doubled apostrophe ''; a quote left open runs to the end of its line; single marks never
+    count).  An attribution's ``Content`` (all its fragments) is a *direct* quotation when at
+    least 60% of its word tokens (``\\w+([’'.-]\\w+)*``) start inside quotation marks, wherever
+    it stands in the sentence (``Smith said the plan was “a reckless gamble.”`` is one).  Its
+    text is the inside-marks part only, pieces of an interrupted quotation joined.  Contents
+    under 60% that still have quoted words give *partial* quotes (``called it “a mess”``).
+    Articles annotated several times use the annotation that agrees best with the others.
 
-    * it is enclosed in quote marks: after dropping a leading complementiser ``that`` or a
-      colon, its first character is an opening quote mark (or one stands immediately before
-      it), and its last character other than trailing whitespace and ``. , ; : ! ? ] -`` is a
-      closing quote mark (or one stands immediately after it); or
-    * it opens with a complete quoted utterance, i.e. its first character is a quote mark and
-      the first quoted segment ends in ``, . ! ?`` inside the marks (``“It’s settled,”
-      [Ruiz said of] the board’s vote on ...``: annotators sometimes take the topic of a
-      ``said of`` phrase into the Content); or
-    * at least half of its words stand inside quote marks and the first quoted segment is
-      introduced by a comma or colon (``The port was quiet, [she added,] ''but the ships
-      will be back.''``: a lead-in of the writer's words before a quotation, not a
-      fragment woven into the writer's syntax as in ``the mayor ''looked tired''``);
-      or
-    * it is a transcript turn: it has no quote marks and starts right after an upper-case
-      speaker label opening its line (``RUIZ: I think ...``).
-
-    Quote marks are ``" “ ” ‘ ’ ' « » „`` and ``''`` (only double marks delimit quoted
-    segments).  The gold's words are the words inside the quote marks (the quotation proper,
-    which is what the extractor returns), or all its words for a transcript turn.  Content
-    that merely contains a quoted phrase (``said the plan was “a disaster”``) is indirect and
-    is not counted.  Spans in the headline (the first line) are ignored, and the headline is
-    not passed to the extractor (it receives body paragraphs, as in the pipeline).
-
-Multi-paragraph Contents
-    A Content is cut at every line break that follows a closing mark (possibly followed by
-    whitespace such as a no-break space): those are separate quotations, each a gold item.
-    A line break inside a quotation left open (the news convention of re-opening the next
-    paragraph with a mark) does not cut it.  Pieces with no quoted words are dropped.
-
-Paragraphs
-    The raw text is split at every line break; blank lines are dropped.
-
-Matching
-    A predicted quote matches a gold quotation when their character ranges overlap and at
-    least 80 % of the gold's words (multiset, case-insensitive, quote marks ignored) occur in
-    the prediction's text.  Matching is one-to-one, greedy by overlap.
+Matching (score_quotes' rule)
+    Texts are compared as multisets of lower-cased word tokens (accents stripped, ’ and '
+    unified).  A prediction matches a gold quote when their Dice overlap is >= 0.8, one to one,
+    greedy by overlap.  Gold quotes under 4 words and partial quotes are optional: a prediction
+    matching one is neither a true nor a false positive.
 
 Speaker accuracy
-    Among matched pairs whose gold ``Source`` is a name, the predicted speaker is right when
-    it contains the gold source's last name token (parenthesised party tags, suffixes and
-    possessives removed).  The gold source's name is its head phrase: text before the first
-    comma or ``who``/``of``/``from``/``at``/``in``/``to`` (``Ana Ruiz of the X Center``
-    -> ``Ruiz``), except that a head opening with a determiner or a possessive and followed
-    by a capitalised apposition names the person in the apposition (``the city's
-    spokesman, Ana Ruiz,`` -> ``Ruiz``; ``Ruiz's son, Carl,`` -> ``Carl``).
-    Sources that are descriptions are not counted: those opening with an indefinite
-    determiner (``one official involved ...``), those opening with a definite determiner
-    or possessive whose head ends in a lower-case word (``The former adviser``), and those
-    with no capitalised token other than a pronoun or determiner.  Articles annotated by
-    several annotators use the alphabetically first annotation file.
+    Over matched gold quotes whose source is a named person: right when the gold surname (the
+    last capitalised token of the source's name) is among the predicted speaker's words, or the
+    prediction is made only of the gold name's words (two or more, or one of a two-word name).
+
+How it differs from ``measure``
+    ``measure`` runs ``briefings generate`` on each article and reads the briefings' front matter;
+    this runs the same stages up to the quotes (clean, language, :func:`extract_quotes`) in one
+    process, without keywords, summary or rendering, so it is faster and gives the same quotes.
+    The source-name heuristic deciding which gold speakers are named persons
+    (:mod:`generator.evaluate_speakers`) is polnear_gold's, shortened; the counts agree on PolNeAR
+    train.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
+from itertools import combinations
 from pathlib import Path
 
-from generator.quotes import extract_quotes
+from generator.evaluate_speakers import speaker_name
 
-__all__ = ["evaluate_polnear", "format_report"]
+__all__ = ["evaluate_polnear", "format_report", "gold_quotes", "score_article", "speaker_correct"]
 
-_OPEN = set('"“‘\'«„')
-_CLOSE = set('"”’\'»“')
-_T_LINE = re.compile(r"^(T\d+)\t([\w-]+) ([\d ;]+)(?:\t|$)")
+THRESHOLD = 0.6  # share of a Content's words inside marks that makes it a direct quotation
+DICE = 0.8
+MIN_WORDS = 4
+_WORD = re.compile(r"\w+(?:[’'.\-]\w+)*")
+_TOKEN = re.compile(r"\w+(?:['\-]\w+)*")
+_MARK = re.compile(r"''|[“”\"]")
+_T_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t")
 _E_LINE = re.compile(r"^(E\d+)\t(.*)$")
-_WORD = re.compile(r"[\w]+(?:[’'][\w]+)*")
-_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them", "his", "its"}
-_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
-_DETERMINERS = {"the", "his", "her", "its", "their", "this", "that", "these", "those", "according"}
-_TRAIL = " \t\u00a0\u2009\u200b.,;:!?]-—"
-_DOUBLE_RE = re.compile(r"''|[\"“”«»„]")
-_LABEL_RE = re.compile(r"^[ \t\u00a0]*[A-Z][A-Z.'’\- ]{1,40}[A-Z.]:[ \t\u00a0]*$")
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+# --------------------------------------------------------------------------- gold
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges strictly inside double quotation marks (polnear_gold rule 1)."""
+    spans = []
+    pos = 0
+    for par in text.split("\n"):
+        base, n = pos, len(par)
+        pos += n + 1
+        op = fam = None
+        for m in _MARK.finditer(par):
+            ch, i, k = m.group(), m.start(), m.end()
+            prev = par[i - 1] if i > 0 else " "
+            nxt = par[k] if k < n else " "
+            f = {"\"": "s", "''": "a"}.get(ch, "c")
+            if op is not None and f != fam:
+                continue  # a nested quotation of another family
+            if ch == "“":
+                if op is not None:
+                    spans.append((base + op, base + i))
+                    if not prev.isspace() and nxt.isspace():
+                        op = None  # a mis-typed closer
+                        continue
+                op, fam = k, "c"
+            elif ch == "”":
+                if op is not None:
+                    spans.append((base + op, base + i))
+                    op = None
+                elif (prev.isspace() and not nxt.isspace()) or not par[:i].strip():
+                    op, fam = k, "c"  # a mis-typed opener
+            elif op is None:
+                if not nxt.isspace():
+                    op, fam = k, f
+            elif prev.isspace() and not nxt.isspace():
+                spans.append((base + op, base + i))
+                op = k
+            else:
+                spans.append((base + op, base + i))
+                op = None
+        if op is not None:
+            spans.append((base + op, base + n))
+    return spans
+
+
+def _parse_ann(ann: str) -> list[dict]:
+    spans, events = {}, []
+    for line in ann.split("\n"):
+        m = _T_LINE.match(line)
+        if m:
+            spans[m.group(1)] = [tuple(int(x) for x in f.split()) for f in m.group(3).split(";")]
+            continue
+        m = _E_LINE.match(line)
+        if m:
+            events.append((int(m.group(1)[1:]), m.group(2).split()))
+    out = []
+    for _, args in sorted(events):
+        ev = {"Content": None, "Source": None}
+        for a in args:
+            role, _, tid = a.partition(":")
+            if role in ev and tid in spans:
+                ev[role] = spans[tid]
+        out.append(ev)
+    return out
+
+
+def gold_quotes(text: str, ann: str) -> tuple[list[dict], list[dict]]:
+    """(direct quotes, partial quotes) of one annotation: each {"text", "speaker", "speaker_is_name",
+    "speaker_name", "n_words", "start"}."""
+    mask = bytearray(len(text))
+    for s, e in quote_spans(text):
+        mask[s:e] = b"\x01" * (e - s)
+    quotes, partial = [], []
+    for ev in _parse_ann(ann):
+        if not ev["Content"]:
+            continue
+        frags = sorted(ev["Content"])
+        toks = [s + m.start() for s, e in frags for m in _WORD.finditer(text[s:e])]
+        if not toks:
+            continue
+        share = sum(mask[t] for t in toks) / len(toks)
+        segments, chars = [], set()
+        for s, e in frags:
+            k = s
+            while k < e:
+                if not mask[k]:
+                    k += 1
+                    continue
+                r = k
+                while r < e and mask[r]:
+                    r += 1
+                a, b = k, r
+                while a < b and text[a].isspace():
+                    a += 1
+                while b > a and text[b - 1].isspace():
+                    b -= 1
+                if a < b and re.search(r"\w", text[a:b]):
+                    segments.append((a, text[a:b]))
+                    chars.update(range(a, b))
+                k = r
+        if not segments:
+            continue
+        source = " ".join(text[a:b] for a, b in sorted(ev["Source"] or []))
+        is_name, name = speaker_name(source) if source else (False, "")
+        common = {"speaker": source, "speaker_is_name": is_name, "speaker_name": name,
+                  "start": min(chars) if chars else frags[0][0], "chars": chars}
+        if share < THRESHOLD:
+            partial.extend(dict(common, text=p, start=a, n_words=len(_WORD.findall(p))) for a, p in segments)
+            continue
+        joined = " ".join(p for _, p in segments)
+        quotes.append(dict(common, text=joined, n_words=len(_WORD.findall(joined))))
+    quotes.sort(key=lambda q: q["start"])
+    partial.sort(key=lambda q: q["start"])
+    return quotes, partial
+
+
+def _choose(annotations: dict[str, list[dict]]) -> str:
+    """The annotator whose direct quotes agree best with the others' (ties: lowest id)."""
+    names = sorted(annotations)
+    if len(names) == 1:
+        return names[0]
+
+    def agreement(a: str, b: str) -> float:  # character-level Dice >= 0.8, first fit
+        qa, qb = annotations[a], annotations[b]
+        used, tp = set(), 0
+        for x in qa:
+            for k, y in enumerate(qb):
+                cx, cy = x["chars"], y["chars"]
+                if k not in used and cx and cy and 2 * len(cx & cy) / (len(cx) + len(cy)) >= 0.8:
+                    used.add(k)
+                    tp += 1
+                    break
+        n = len(qa) + len(qb)
+        return 1.0 if n == 0 else 2 * tp / n
+
+    score = Counter()
+    for a, b in combinations(names, 2):
+        f = agreement(a, b)
+        score[a] += f
+        score[b] += f
+    return max(names, key=lambda a: (score[a], [-ord(c) for c in a]))
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.replace("’", "'").replace("‘", "'"))
+    return "".join(c for c in s if not unicodedata.combining(c)).lower()
+
+
+def tokens(s: str | None) -> Counter:
+    return Counter(_TOKEN.findall(_fold(s or "")))
+
+
+def _dice(a: Counter, b: Counter) -> float:
+    na, nb = sum(a.values()), sum(b.values())
+    return 2 * sum((a & b).values()) / (na + nb) if na and nb else 0.0
+
+
+def _match(gold: list[Counter], pred: list[Counter], used_p: set | None = None) -> list[tuple[int, int]]:
+    used_p = set() if used_p is None else used_p
+    cand = sorted((-o, i, j) for i, g in enumerate(gold) for j, p in enumerate(pred)
+                  if j not in used_p and (o := _dice(g, p)) >= DICE)
+    used_g, pairs = set(), []
+    for _, i, j in cand:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def _surname(name: str) -> str:
+    toks = [re.sub(r"['’]s$", "", t.strip(".,;:()\"“”'’")) for t in (name or "").split()]
+    caps = [t for t in toks if t and (t[:1].isupper() or re.match(r"^[a-z]{1,3}-[A-Z]", t))
+            and t.lower().rstrip(".") not in _SUFFIXES]
+    return _fold(caps[-1]) if caps else ""
+
+
+def speaker_correct(gold: dict, predicted: str | None) -> bool:
+    """score_quotes' speaker rule (see the module docstring)."""
+    name = gold.get("speaker_name") or gold.get("speaker", "")
+    sur = _surname(name)
+    if not sur:
+        return False
+    folded = _fold(predicted or "")
+    pred = {re.sub(r"'s$", "", p) for p in _TOKEN.findall(folded)}
+    if (sur in pred or any(sur == p.split("-")[-1] for p in pred)
+            or any(p == sur.split("-")[-1] and "-" in sur for p in pred)
+            or re.search(r"(?<!\w)" + re.escape(sur) + r"(?!\w)", folded)):
+        return True
+    words = [t for t in _TOKEN.findall(_fold(name)) if t not in _SUFFIXES]
+    mine = [p for p in _TOKEN.findall(folded) if p not in _SUFFIXES]
+    return bool(mine) and set(mine) <= set(words) and (len(set(mine)) >= 2 or len(words) == 2)
+
+
+def score_article(quotes: list[dict], partial: list[dict], predicted: list[tuple[str, str | None]]) -> Counter:
+    """Counts of one article: gold, pred, tp, ignored, spk_n, spk_ok."""
+    ptoks = [tokens(text) for text, _ in predicted]
+    req = [q for q in quotes if q["n_words"] >= MIN_WORDS]
+    opt = [q for q in quotes if q["n_words"] < MIN_WORDS] + partial
+    used_p: set = set()
+    pairs = _match([tokens(q["text"]) for q in req], ptoks, used_p)
+    ignored = _match([tokens(q["text"]) for q in opt], ptoks, used_p)
+    c = Counter(gold=len(req), pred=len(predicted) - len(ignored), tp=len(pairs), ignored=len(ignored))
+    for i, j in pairs:
+        if req[i]["speaker_is_name"]:
+            c["spk_n"] += 1
+            c["spk_ok"] += speaker_correct(req[i], predicted[j][1])
+    return c
+
+
+# --------------------------------------------------------------------------- running
 
 
 def _split_dir(root: Path, split: str) -> Path:
     for candidate in (root / "data" / split, root / split):
-        if (candidate / "text").is_dir():
+        if (candidate / "text").is_dir() and (candidate / "attributions").is_dir():
             return candidate
     raise FileNotFoundError(f"no PolNeAR split {split!r} under {root}")
 
 
-def _parse_ann(text: str) -> tuple[dict, list[dict]]:
-    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
-    relations: list[dict] = []
-    for line in text.splitlines():
-        m = _T_LINE.match(line)
-        if m:
-            frags = [tuple(int(x) for x in part.split()) for part in m.group(3).split(";") if part.strip()]
-            spans[m.group(1)] = (m.group(2), sorted(frags))
-            continue
-        m = _E_LINE.match(line)
-        if m:
-            rel = {}
-            for item in m.group(2).split():
-                if ":" in item:
-                    key, value = item.split(":", 1)
-                    rel[key] = value
-            relations.append(rel)
-    return spans, relations
+def _predict(text: str) -> list[tuple[str, str | None]]:
+    """The quotes a briefing of ``text`` would carry: the pipeline's stages up to the quotes."""
+    from generator.clean import clean
+    from generator.metadata import detect_language
+    from generator.quotes import extract_quotes
+
+    paragraphs = clean(text).paragraphs
+    if not paragraphs:
+        return []
+    language = detect_language(paragraphs) or "en"
+    return [(q.text, q.speaker) for q in extract_quotes(paragraphs, language)]
 
 
-def _enclosed(text: str, start: int, end: int) -> bool:
-    """The Content is wrapped in quote marks (a leading ``that`` or colon aside)."""
-    lead = re.match(r"\s*(?:that\s+|:\s*)?", text[start:end])
-    s = start + (lead.end() if lead else 0)
-    opens = text[s:s + 1] in _OPEN or text[s:s + 2] == "''" or (s > 0 and text[s - 1] in _OPEN)
-    body = text[start:end].rstrip(_TRAIL)
-    after = text[end:end + 3].lstrip(".,?!")
-    closes = body[-1:] in _CLOSE or after[:1] in _CLOSE
-    return bool(body) and opens and closes
-
-
-def _quoted_segments(text: str, frags: list[tuple[int, int]]) -> list[tuple[int, str]]:
-    """(offset, text) of each stretch inside double quote marks within the fragments."""
-    start = frags[0][0]
-    inside = start > 0 and text[start - 1] in "“«„\""
-    if start > 0 and text[start - 1:start + 1] == "''" and text[start + 1:start + 2] != "'":
-        inside = True  # the Content starts on the second apostrophe of an opening ''
-        frags = [(start + 1, frags[0][1])] + list(frags[1:])
-    segments: list[tuple[int, str]] = []
-    for a, b in frags:
-        cursor = a
-        for m in _DOUBLE_RE.finditer(text, a, b):
-            mark = m.group()
-            if inside:
-                segments.append((cursor, text[cursor:m.start()]))
-            if mark in "“«„":
-                inside = True
-            elif mark in "”»":
-                inside = False
-            else:
-                inside = not inside
-            cursor = m.end()
-        if inside:
-            segments.append((cursor, text[cursor:b]))
-    return [(at, seg) for at, seg in segments if _WORD.search(seg)]
-
-
-def _is_transcript_turn(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    return bool(_LABEL_RE.match(text[line_start:start]))
-
-
-def _gold_words(text: str, frags: list[tuple[int, int]]) -> Counter | None:
-    """Words of a direct quotation (see the module docstring), or None when indirect."""
-    start, end = frags[0][0], frags[-1][1]
-    all_words = _words(" ".join(text[a:b] for a, b in frags))
-    segments = _quoted_segments(text, frags)
-    if not segments:
-        if _enclosed(text, start, end) or _is_transcript_turn(text, start):
-            return all_words or None  # single quote marks only, or a transcript turn
-        return None
-    quoted = _words(" ".join(seg for _, seg in segments))
-    if _enclosed(text, start, end):
-        return quoted
-    first_at, first = segments[0]
-    opens_at_start = not text[start:first_at].strip(" \t\u00a0\"“«„'")
-    if opens_at_start and re.search(r"[,.!?][’']?\s*$", first):
-        return quoted
-    introduced = text[:first_at].rstrip(" \t\u00a0\"“«„'")[-1:] in (",", ":")
-    if introduced and 2 * sum(quoted.values()) >= sum(all_words.values()):
-        return quoted
-    return None
-
-
-def _split_closed_paragraphs(text: str, frags: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """Cut a Content at line breaks that follow a closing mark (separate quotations)."""
-    pieces: list[tuple[int, int]] = []
-    for a, b in frags:
-        cursor = a
-        for m in re.finditer(r"\n+", text[a:b]):
-            pieces.append((cursor, a + m.start()))
-            cursor = a + m.end()
-        pieces.append((cursor, b))
-    parts: list[list[tuple[int, int]]] = [[]]
-    for a, b in pieces:
-        if a >= b:
-            continue
-        if parts[-1]:
-            prev_end = parts[-1][-1][1]
-            closed = text[parts[-1][0][0]:prev_end].rstrip(_TRAIL)[-1:] in _CLOSE
-            if "\n" in text[prev_end:a] and closed:
-                parts.append([])
-        parts[-1].append((a, b))
-    return [p for p in parts if p]
-
-
-def _words(text: str) -> Counter:
-    return Counter(w.lower() for w in _WORD.findall(text))
-
-
-def _last_name_token(source: str) -> str | None:
-    """Last capitalised token of the source's head phrase (see the module docstring)."""
-    source = re.sub(r"\([^)]*\)", " ", source).replace("\u00a0", " ")
-    parts = [part.strip() for part in source.split(",")]
-    head = parts[0]
-    first = head.lower().split()[:1]
-    if len(parts) > 1 and parts[1] and (first and first[0] in _DETERMINERS or re.search(r"[’']s\b", head)) \
-            and all(w[:1].isupper() for w in parts[1].split()):
-        head = parts[1]  # "the city's spokesman, Ana Ruiz," / "Ruiz's son, Carl,"
-    head = re.split(r"\s(?:who|of|from|at|in|playing|whose|which|to)\s", head + " ")[0]
-    words = head.strip().lower().split()
-    if not words or words[0] in ("a", "an", "one", "another", "some", "several"):
-        return None
-    tokens = [t for t in re.findall(r"[A-Za-z][\w’'\-.]*", head)]
-    tokens = [re.sub(r"[’']s$", "", t).strip(".") for t in tokens]
-    if words[0] in _DETERMINERS and not (tokens and tokens[-1][:1].isupper()):
-        return None  # a description ("The former adviser"), not a name
-    caps = [t for t in tokens if t[:1].isupper() and t.lower() not in _PRONOUNS
-            and t.lower() not in _SUFFIX and t.lower() not in _DETERMINERS]
-    if not caps:
-        return None
-    last = caps[-1].lower()
-    return re.sub(r"^(?:al|el)-", "", last)
-
-
-def _paragraphs(text: str) -> tuple[list[str], list[int]]:
-    paras, offsets, pos = [], [], 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            lead = len(line) - len(line.lstrip())
-            paras.append(stripped)
-            offsets.append(pos + lead)
-        pos += len(line) + 1
-    return paras, offsets
-
-
-def _evaluate_article(text: str, ann: str) -> dict:
-    spans, relations = _parse_ann(ann)
-    paras, offsets = _paragraphs(text)
-    body_start = offsets[1] if len(offsets) > 1 else len(text)
-    gold = []
-    for rel in relations:
-        content = spans.get(rel.get("Content", ""))
-        if not content or content[0] != "Content" or not content[1]:
-            continue
-        frags = content[1]
-        if frags[0][0] < body_start or _gold_words(text, frags) is None:
-            continue
-        source = spans.get(rel.get("Source", ""))
-        source_text = " ".join(text[a:b] for a, b in source[1]) if source else ""
-        for part in _split_closed_paragraphs(text, frags):
-            words = _gold_words(text, part)
-            if words:
-                gold.append((part[0][0], part[-1][1], words, source_text))
-    quotes = extract_quotes(paras[1:])
-    predicted = []
-    for q in quotes:
-        p_start = offsets[q.paragraph + 1] + q.start
-        p_end = offsets[(q.end_paragraph if q.end_paragraph is not None else q.paragraph) + 1] + q.end + 1
-        predicted.append((p_start, p_end, _words(q.text), q))
-    pairs = []
-    for gi, (gs, ge, gw, _) in enumerate(gold):
-        total = sum(gw.values())
-        for pi, (ps, pe, pw, _) in enumerate(predicted):
-            if ps < ge and gs < pe:
-                score = sum((gw & pw).values()) / total
-                if score >= 0.8:
-                    pairs.append((score, gi, pi))
-    used_g, used_p, matched = set(), set(), []
-    for score, gi, pi in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            matched.append((gi, pi))
-    named = correct = 0
-    wrong = []
-    for gi, pi in matched:
-        token = _last_name_token(gold[gi][3])
-        if token is None:
-            continue
-        named += 1
-        speaker = predicted[pi][3].speaker or ""
-        pred_tokens = {re.sub(r"^(?:al|el)-", "", t.lower().strip(".")) for t in re.findall(r"[\w’'\-.]+", speaker)}
-        pred_tokens |= {re.sub(r"[’']s$", "", t) for t in pred_tokens}
-        correct += token in pred_tokens
-        if token not in pred_tokens:
-            wrong.append((gold[gi][3], speaker, predicted[pi][3].role, gold[gi][0], gold[gi][1]))
-    return {"gold": len(gold), "predicted": len(predicted), "matched": len(matched),
-            "speaker_named": named, "speaker_correct": correct,
-            "missed": [gold[g][:2] for g in range(len(gold)) if g not in used_g],
-            "spurious": [predicted[p][3] for p in range(len(predicted)) if p not in used_p],
-            "wrong_speakers": wrong}
-
-
-def evaluate_polnear(root: Path, split: str = "train") -> dict:
-    """Score direct-quotation extraction on one PolNeAR split (see the module docstring)."""
+def evaluate_polnear(root: Path, split: str = "train", predict=_predict) -> dict:
+    """Score quote extraction on one PolNeAR split (see the module docstring)."""
     folder = _split_dir(Path(root), split)
-    totals = Counter()
+    by_article: dict[str, dict[str, Path]] = {}
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        base, _, annotator = ann.stem.rpartition("_")
+        by_article.setdefault(base, {})[annotator] = ann
+    totals, per_outlet = Counter(), {}
     articles = 0
-    for text_path in sorted((folder / "text").glob("*.txt")):
-        anns = sorted((folder / "attributions").glob(text_path.stem + "_*.ann"))
-        if not anns:
+    for base in sorted(by_article):
+        text_path = folder / "text" / f"{base}.txt"
+        if not text_path.is_file():
             continue
         text = text_path.read_text(encoding="utf-8")
-        result = _evaluate_article(text, anns[0].read_text(encoding="utf-8"))
+        both = {a: gold_quotes(text, p.read_text(encoding="utf-8")) for a, p in sorted(by_article[base].items())}
+        chosen = _choose({a: v[0] for a, v in both.items()})
+        counts = score_article(*both[chosen], predict(text))
+        totals.update(counts)
+        per_outlet.setdefault(base.split("_")[0], Counter()).update(counts)
         articles += 1
-        for key in ("gold", "predicted", "matched", "speaker_named", "speaker_correct"):
-            totals[key] += result[key]
-    precision = totals["matched"] / totals["predicted"] if totals["predicted"] else 0.0
-    recall = totals["matched"] / totals["gold"] if totals["gold"] else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    speaker = totals["speaker_correct"] / totals["speaker_named"] if totals["speaker_named"] else 0.0
-    return {"split": split, "articles": articles, "gold": totals["gold"],
-            "predicted": totals["predicted"], "matched": totals["matched"],
-            "precision": precision, "recall": recall, "f1": f1,
-            "speaker_named": totals["speaker_named"], "speaker_correct": totals["speaker_correct"],
-            "speaker_accuracy": speaker}
+    return {"split": split, "articles": articles, **_figures(totals),
+            "outlets": {k: _figures(v) for k, v in sorted(per_outlet.items())}}
+
+
+def _figures(c: Counter) -> dict:
+    p = c["tp"] / c["pred"] if c["pred"] else 0.0
+    r = c["tp"] / c["gold"] if c["gold"] else 0.0
+    return {"gold": c["gold"], "predicted": c["pred"], "matched": c["tp"], "ignored": c["ignored"],
+            "precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "speaker_named": c["spk_n"], "speaker_correct": c["spk_ok"],
+            "speaker_accuracy": c["spk_ok"] / c["spk_n"] if c["spk_n"] else 0.0}
 
 
 def format_report(result: dict) -> str:
-    rows = [
-        ("split", str(result["split"])),
-        ("articles", str(result["articles"])),
-        ("gold direct quotes", str(result["gold"])),
-        ("predicted quotes", str(result["predicted"])),
-        ("matched", str(result["matched"])),
-        ("precision", f"{result['precision']:.3f}"),
-        ("recall", f"{result['recall']:.3f}"),
-        ("F1", f"{result['f1']:.3f}"),
-        ("speaker accuracy", f"{result['speaker_accuracy']:.3f} "
-                             f"({result['speaker_correct']}/{result['speaker_named']} named)"),
-    ]
+    rows = [("split", str(result["split"])), ("articles", str(result["articles"])),
+            ("gold direct quotes (4+ words)", str(result["gold"])),
+            ("predicted quotes", f"{result['predicted']} (+{result['ignored']} matching optional gold)"),
+            ("matched", str(result["matched"]))]
     width = max(len(k) for k, _ in rows)
-    return "\n".join(f"{k.ljust(width)}  {v}" for k, v in rows)
+    lines = [f"{k.ljust(width)}  {v}" for k, v in rows]
+    for outlet, f in result.get("outlets", {}).items():
+        lines.append(f"  {outlet:14s} F1={f['f1']:.3f} P={f['precision']:.3f} R={f['recall']:.3f} "
+                     f"speaker_acc={f['speaker_accuracy']:.3f} n_gold={f['gold']}")
+    lines.append(f"quotes F1={result['f1']:.3f} P={result['precision']:.3f} R={result['recall']:.3f} "
+                 f"speaker_acc={result['speaker_accuracy']:.3f} n_gold={result['gold']}")
+    return "\n".join(lines)

@@ -55,6 +55,10 @@ class Quote:
     start: int
     end: int
     end_paragraph: int | None = None
+    # True for a quotation woven into the writer's sentence (Ruiz said the plan was “a gamble
+    # that will cost lives.”); ``lead_in`` is then the writer's words before it in the sentence.
+    fragment: bool = False
+    lead_in: str | None = None
 
 
 @dataclass(frozen=True)

@@ -134,10 +134,7 @@ def briefing_front_matter(b: Briefing) -> dict:
             "file": b.source.file,
         },
         "keywords": list(b.keywords),
-        "quotes": [
-            {"text": q.text, "speaker": q.speaker, "role": q.role, "paragraph": q.paragraph + 1}
-            for q in b.quotes
-        ],
+        "quotes": [_quote_record(q) for q in b.quotes],
         "people": list(b.people),
         "summary": b.summary,
         "word_count": b.word_count,
@@ -219,6 +216,16 @@ def _chips(keywords: Sequence[str]) -> str:
             f'<ul class="md-tags" markdown="block">\n{chips}\n</ul>\n</nav>\n')
 
 
+def _quote_record(q) -> dict:
+    """A quote's front-matter record; a quotation woven into the writer's sentence adds
+    ``fragment: true`` and its ``lead_in`` (the writer's words before it in the sentence)."""
+    record = {"text": q.text, "speaker": q.speaker, "role": q.role, "paragraph": q.paragraph + 1}
+    if q.fragment:
+        record["fragment"] = True
+        record["lead_in"] = q.lead_in
+    return record
+
+
 def _quote_box(b: Briefing) -> str:
     """The key quotes, each with its speaker (linked to their page), role and paragraph.
 
@@ -237,11 +244,19 @@ def _quote_box(b: Briefing) -> str:
         n = q.paragraph + 1
         items.append(
             f'<li class="key-quote" markdown="block">\n'
-            f'<blockquote dir="auto" markdown="block">\n{escape_md(q.text)}\n</blockquote>\n'
+            f'<blockquote dir="auto" markdown="block">\n{_quote_words(q)}\n</blockquote>\n'
             f'<p class="key-quote__source" dir="auto" markdown="span">{who}{role} '
             f"[in context ¶{n}](#p-{n}){{ .key-quote__context }}</p>\n</li>"
         )
     return f'<ol class="key-quotes" aria-label="Key quotes" markdown="block">\n{chr(10).join(items)}\n</ol>\n'
+
+
+def _quote_words(q) -> str:
+    """The quotation; a woven one after its lead-in, in marks (``Ruiz said the plan was “a gamble.”``)."""
+    if not (q.fragment and q.lead_in):
+        return escape_md(q.text)
+    return (f'<span class="key-quote__lead">{escape_md(q.lead_in)}</span> '
+            f'<span class="key-quote__fragment">“{escape_md(q.text)}”</span>')
 
 
 def _related(related: Sequence[Briefing]) -> str:

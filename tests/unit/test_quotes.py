@@ -268,13 +268,23 @@ def test_nested_quote_stays_inside():
 
 
 def test_full_sentence_quote_without_cue_is_kept():
+    # a paragraph that is only a quotation, right after an attributed one, goes on it (the
+    # speaker goes on; PolNeAR's annotators make it one quotation)
     paragraphs = [
         "“We are prepared for every scenario,” said army spokesman Idris Salem.",
         "“Nobody should doubt our resolve.”",
     ]
     quotes = extract_quotes(paragraphs)
-    assert len(quotes) == 2
-    assert quotes[1].speaker == "Idris Salem"
+    assert [(q.text, q.speaker, q.paragraph, q.end_paragraph) for q in quotes] == [
+        ("We are prepared for every scenario Nobody should doubt our resolve.", "Idris Salem", 0, 1)]
+    # after a quotation with no cue of its own, or after one continuation, paragraphs stay apart
+    paragraphs += ["“We will hold the line.”", "The army did not say more.", "“Calm is returning,” he said.",
+                   "“Shops are open.”"]
+    quotes = extract_quotes(paragraphs)
+    assert [q.text for q in quotes] == [
+        "We are prepared for every scenario Nobody should doubt our resolve.", "We will hold the line.",
+        "Calm is returning Shops are open."]
+    assert [q.speaker for q in quotes] == ["Idris Salem"] * 3
 
 
 # ----------------------------------------------------------------------------- other languages
@@ -981,7 +991,7 @@ def test_arabic_speaker_phrase_without_a_name_does_not_break_later_surnames():
 
 
 def test_sentence_start_checks_only_the_last_boundaries(monkeypatch):
-    import generator.quotes as quotes_module
+    import generator.quotes.cues as quotes_module
 
     calls = []
     real = quotes_module._real_boundary

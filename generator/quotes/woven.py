@@ -1,0 +1,155 @@
+"""Quotations woven into the writer's sentence (``Ruiz said the plan was “a reckless gamble that
+will cost lives.”``): kept when the sentence attributes them and most of the attributed words are
+the quotation's own.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from generator.quotes.patterns import (
+    _Attribution,
+    _COGNITION_VERBS,
+    _CONTEXT,
+    _SENT_BOUNDARY_RE,
+    _SPEECH_VERBS,
+    _Span,
+    _WORD_RE,
+)
+from generator.quotes.cues import (
+    _in_name,
+    _BARE_CUE_RE,
+    _PASSIVE_RE,
+    _cue_subject,
+    _post_attribution,
+    _real_boundary,
+    _sentence_start,
+)
+from generator.quotes.direct import _is_title_case, _starts_sentence
+
+
+_WOVEN_CUE_RE = re.compile(
+    rf"\b(?:{_SPEECH_VERBS}|{_COGNITION_VERBS}|call|calls|called|describes|described|describing|labels|labeled|"
+    r"labelled|labeling|branded|brands|dubbed|dubs|termed|terms|characterized|characterised|characterizing)\b",
+    re.IGNORECASE)
+_NOT_WOVEN_CUES = {"read", "reads"}  # signs that read “...”: the words of a sign, not of a speaker
+_THAT_RE = re.compile(r"\bthat\b")
+_WOVEN_MIN_WORDS = 4
+_WOVEN_MAX_OBJECT = 14  # words between the cue and the opening mark
+_WOVEN_SHARE = 0.6  # of the attribution's words inside the marks
+
+
+def _woven_attribution(paras, group: list[_Span], masks) -> _Attribution | None:
+    """A quotation woven into the writer's sentence that the sentence attributes:
+    ``Ruiz said the plan was “a reckless gamble that will cost lives.”``.
+
+    It is kept when it has four words or more, a cue verb (said, argued, called ...) stands
+    before it in its sentence with at most a short object between, and at least 60% of the
+    words from the cue to the sentence's end are inside quotation marks (the attributed
+    content is largely the quotation's own words); or, with the cue after it (``the plan was
+    “a gamble,” Ruiz said``), 60% of the words from the sentence's start.  The speaker is the
+    cue's subject.
+    """
+    first, last = group[0], group[-1]
+    if first.paragraph != last.end_paragraph or not last.closed:
+        return None
+    text = paras[first.paragraph]
+    words = _WORD_RE.findall(" ".join(s.text for s in group))
+    if len(words) < _WOVEN_MIN_WORDS or _is_title_case(words):
+        return None
+    window = max(0, first.start - _CONTEXT)
+    head = text[window:first.start]
+    lead_at = _sentence_start(head)
+    sentence = head[lead_at:]
+    end = _sentence_end(text, max(last.inner_start, last.inner_end - 1))
+    verbs = [v for v in _WOVEN_CUE_RE.finditer(sentence)
+             if not _in_name(sentence, v.start()) and v.group().lower() not in _NOT_WOVEN_CUES]
+    verb = verbs[-1] if verbs else None
+    if verb is not None and not re.search(r"''|[“”\"«»]", sentence[verb.end():]) \
+            and len(sentence[verb.end():].split()) <= _WOVEN_MAX_OBJECT:
+        content = verb.end()
+        that = None
+        for that in _THAT_RE.finditer(sentence, verb.end()):
+            pass
+        if that is not None:  # "told Politico on Monday that he ... “...”": the content is the that-clause
+            content = that.end()
+        if _inside_share(text, masks[first.paragraph], window + lead_at + content, last.after) < _WOVEN_SHARE:
+            return None
+        if _PASSIVE_RE.search(sentence[:verb.start()]):
+            return None
+        subject = _cue_subject(sentence, verb)
+        for earlier in reversed(verbs[:-1]):
+            # "X said he expects “...”": the subject of the last cue holds an earlier cue; the
+            # speaker is that earlier cue's subject
+            if subject is None or not _WOVEN_CUE_RE.search(subject[0]):
+                break
+            subject = _cue_subject(sentence, earlier)
+        phrase = subject[0] if subject else None
+        at = window + lead_at + (subject[1] if subject else 0)
+        return _Attribution(phrase, (first.paragraph, at), lead_in=_lead_in(sentence))
+    if not last.closed:
+        return None
+    tail = text[last.after:last.after + _CONTEXT]
+    if not (re.match(r"\s*[,—–-]", tail) or re.search(r"[,?!]\s*$", last.text)):
+        return None  # “...” at the convention, he said: the cue is not right after the marks
+    post = _post_attribution(tail)
+    if post is None or post[0] is None:
+        return None
+    if _inside_share(text, masks[first.paragraph], window + lead_at, last.after) < _WOVEN_SHARE:
+        return None
+    return _Attribution(post[0], (last.end_paragraph, last.after), post[1], lead_in=_lead_in(sentence))
+
+
+def _sentence_pieces(paras, merged: list[list[_Span]], k: int) -> list[_Span]:
+    """The quoted pieces of the sentence that ``merged[k]`` (one span) opens: ``X said the game
+    “has become soft” because “the country has become soft.”`` is one woven quotation."""
+    first = merged[k][0]
+    if len(merged[k]) > 1 or first.paragraph != first.end_paragraph or not first.closed:
+        return merged[k]
+    text = paras[first.paragraph]
+    end = _sentence_end(text, max(first.inner_start, first.inner_end - 1))
+    pieces = [first]
+    for group in merged[k + 1:]:
+        span = group[0]
+        if len(group) > 1 or span.paragraph != first.paragraph or span.end_paragraph != first.paragraph \
+                or span.start >= end or not pieces[-1].closed:
+            break
+        pieces.append(span)
+        end = _sentence_end(text, max(span.inner_start, span.inner_end - 1))
+    return pieces
+
+
+def _lead_in(sentence: str) -> str | None:
+    lead = sentence.strip()
+    return lead or None
+
+
+def _sentence_end(text: str, position: int) -> int:
+    """Offset just after the sentence that runs through ``position`` (looked for within
+    ``_CONTEXT`` characters, so that a paragraph of many quotations stays linear)."""
+    limit = min(len(text), position + _CONTEXT)
+    for m in _SENT_BOUNDARY_RE.finditer(text, position, limit):
+        if _real_boundary(text, m):
+            return m.start() + 1
+    return limit
+
+
+def _inside_share(text: str, ranges, lo: int, hi: int) -> float:
+    """Share of the words of ``text[lo:hi]`` whose first character is inside quotation marks
+    (``ranges``: the paragraph's quotations as (opening mark, after closing mark), in order)."""
+    total = inside = 0
+    starts = [a for a, _ in ranges]
+    for m in _WORD_RE.finditer(text, lo, hi):
+        total += 1
+        p = m.start()
+        k = bisect.bisect_left(starts, p) - 1
+        inside += k >= 0 and p < ranges[k][1]
+    return inside / total if total else 0.0
+
+
+def _lacks_comma(paras, first: _Span, last: _Span) -> bool:
+    """A capitalised clause of several words that ends in a word inside the marks and opens its
+    sentence: the comma before the attribution was left out (“We will win” Ruiz said)."""
+    return bool(re.search(r"\w\s*$", last.text)) and bool(re.match(r"^\W*[A-Z]", first.text)) \
+        and len(_WORD_RE.findall(last.text)) >= 3 and _starts_sentence(paras[first.paragraph], first.start) \
+        and bool(_BARE_CUE_RE.match(paras[last.end_paragraph][last.after:last.after + 120]))
