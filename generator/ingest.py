@@ -42,10 +42,16 @@ _SOURCE_SUBKEYS = {"name": "source", "publisher": "publisher", "url": "url", "pu
 
 @dataclass(frozen=True)
 class Skipped:
-    """A path found in seeds/ that is not read, and why (reported as a warning, not an error)."""
+    """A path found in seeds/ that is not read, and why.
+
+    ``rejected``: it is in the place of an input (a symbolic link, a FIFO, a socket, a device) but
+    was not built, so it is reported like a rejected article (``error: FILE: REASON``, exit 1);
+    otherwise (a file of a type we do not read, an orphan metadata file) a warning.
+    """
 
     path: str
     reason: str
+    rejected: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,8 @@ def discover(seeds: Path) -> tuple[list[SeedFile], list[Skipped]]:
     """List the article files below ``seeds``, sorted by path, without following links.
 
     Symlinks, FIFOs, sockets and devices are never opened (so the build can't block or escape the
-    folder); they are returned as Skipped, like files with an extension we do not read.
+    folder); they are returned as rejected Skipped entries, files with an extension we do not read
+    as ordinary ones.
     """
     found: list[SeedFile] = []
     skipped: list[Skipped] = []
@@ -82,11 +89,15 @@ def discover(seeds: Path) -> tuple[list[SeedFile], list[Skipped]]:
                 skipped.append(Skipped(rel, f"cannot read ({exc.strerror})"))
                 continue
             if stat.S_ISLNK(st.st_mode):
-                skipped.append(Skipped(rel, "symbolic link, not followed"))
+                skipped.append(Skipped(rel, "symbolic link, not followed (a link could lead out of the seeds "
+                                            "folder); copy the article itself into the seeds folder or remove "
+                                            "the link", rejected=True))
             elif stat.S_ISDIR(st.st_mode):
                 walk(Path(entry.path), rel + "/")
             elif not stat.S_ISREG(st.st_mode):
-                skipped.append(Skipped(rel, "not a regular file (FIFO, socket or device), not read"))
+                skipped.append(Skipped(rel, f"not a regular file ({_special_kind(st.st_mode)}), not read; "
+                                            "save the article as an ordinary file or remove this one",
+                                       rejected=True))
             else:
                 suffix = Path(entry.name).suffix.lower()
                 if suffix in ARTICLE_SUFFIXES:
@@ -114,6 +125,16 @@ def discover(seeds: Path) -> tuple[list[SeedFile], list[Skipped]]:
     for rel in sorted(set(sidecars) - used):
         skipped.append(Skipped(rel, "metadata file with no article of the same name, ignored"))
     return found, skipped
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file or folder"
 
 
 def read_seed(seed: SeedFile) -> RawArticle:

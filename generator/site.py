@@ -125,6 +125,9 @@ def collect(seeds: Path, progress: Callable[[int, int, str], None] | None = None
         else:
             report.built.append(outcome.path)
             report.briefings.append(outcome.briefing)
+    # links, FIFOs and devices in the place of an input were not built: rejected inputs, in path order
+    report.errors = sorted(report.errors + [(s.path, s.reason) for s in report.skipped if s.rejected])
+    report.skipped = [s for s in report.skipped if not s.rejected]
     report.briefings = unique_slugs(report.briefings)
     # by slug; a page rendered before its slug changed to a unique one is not used (it names the old one)
     report.pages = pages.rekeyed({b.slug: b.source.file for b in report.briefings
@@ -520,7 +523,8 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
             if fingerprint and site_intact and docs_intact and stamp.get("inputs") == fingerprint:
                 log.info("Nothing changed since the last build: %s and %s are up to date", paths.docs, paths.site)
                 return Report(built=list(stamp["built"]), errors=[tuple(e) for e in stamp["errors"]],
-                              warnings=list(stamp["warnings"]), skipped=skipped, up_to_date=True,
+                              warnings=list(stamp["warnings"]), skipped=[s for s in skipped if not s.rejected],
+                              up_to_date=True,
                               seconds=time.monotonic() - start)
             previous = _previous_pages(stamp, paths.site, docs_intact) if site_intact else None
             if docs_intact and isinstance(stamp.get("markdown"), dict):

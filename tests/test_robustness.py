@@ -78,13 +78,16 @@ def test_mixed_folder_reports_each_problem_and_builds_the_rest(tmp_path, seeds_d
     errors = {line.split(": ", 2)[1].rsplit("/", 1)[-1]: line for line in result.stderr.splitlines()
               if line.startswith("error: ")}
     assert sorted(errors) == sorted(["empty.txt", "blank.txt", "title-only.txt", "boilerplate.txt", "image.txt",
-                                     "noarticle.html", "list.md", "unclosed.md", "tagged.md", "badside.txt"])
+                                     "noarticle.html", "list.md", "unclosed.md", "tagged.md", "badside.txt",
+                                     "link.txt", "fifo.txt"])
     for name, line in errors.items():
         assert line.startswith(f"error: {seeds}/"), line  # names the file
         assert any(w in line for w in ("remove", "add", "fix", "write", "save", "move")), line  # says what to do
     assert "Traceback" not in result.stderr
-    assert "link.txt: symbolic link, not followed" in result.stderr
-    assert "fifo.txt: not a regular file" in result.stderr
+    # a link or a FIFO in the place of an article is a rejected input: one error line, never followed or read
+    assert f"error: {seeds}/link.txt: symbolic link, not followed" in result.stderr
+    assert f"error: {seeds}/fifo.txt: not a regular file (a FIFO)" in result.stderr
+    assert "root:" not in result.stderr
     assert "notes.docx: unsupported file type '.docx'" in result.stderr
     assert "typed.txt" in result.stderr and "'source' should be text" in result.stderr
     briefings = {front(p)["source"]["file"]: front(p) for p in (tmp_path / "docs" / "briefings").glob("*.md")}

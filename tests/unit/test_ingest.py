@@ -126,6 +126,10 @@ def test_discover_skips_links_fifos_and_names_unknown_types(tmp_path):
     assert "unsupported file type '.pdf'" in reasons["c.pdf"]
     assert "no article" in reasons["orphan.yml"]
     assert ".DS_Store" not in reasons
+    # a link, FIFO or socket stands where an input would: it is rejected, not merely skipped
+    rejected = sorted(s.path for s in skipped if s.rejected)
+    assert rejected == ["link.txt", "loop", "pipe.txt", "sock.txt"]
+    assert "a FIFO" in reasons["pipe.txt"] and "a socket" in reasons["sock.txt"]
 
 
 def test_read_html_uses_the_article_extractor(tmp_path):
