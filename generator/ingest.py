@@ -230,10 +230,13 @@ def _binary_ratio(sample: bytes) -> float:
 def _detect(data: bytes) -> str:
     from charset_normalizer import from_bytes
 
-    # Mostly-valid UTF-8 with a few broken bytes: keep UTF-8 rather than guessing a legacy codepage.
-    strict_errors = data.decode("utf-8", errors="replace").count("\ufffd")
-    if strict_errors and strict_errors <= max(3, len(data) // 2000) and _looks_utf8(data):
-        return data.decode("utf-8", errors="replace")
+    # Mostly-valid UTF-8 with a few broken bytes: keep UTF-8 and replace only the broken bytes,
+    # rather than read every character in a legacy codepage (which turns each curly quote into
+    # mojibake). In a legacy file the high bytes stand alone and almost none form a valid UTF-8
+    # sequence, so the share of valid sequences tells the two apart.
+    as_utf8 = data.decode("utf-8", errors="replace")
+    if _mostly_utf8(data, as_utf8):
+        return as_utf8
     best = from_bytes(data).best()
     western = _western(data)
     if best is not None and best.encoding:
@@ -272,11 +275,14 @@ def _is_single_byte_latin(encoding: str) -> bool:
         "iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8")
 
 
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
-
-
-def _looks_utf8(data: bytes) -> bool:
-    return len(_UTF8_MULTIBYTE.findall(data)) > 0
+def _mostly_utf8(data: bytes, as_utf8: str) -> bool:
+    """True when the bytes' non-ASCII characters are overwhelmingly valid UTF-8: at least two valid
+    multi-byte characters for each invalid byte (or run of bytes). Legacy text has next to none:
+    a valid sequence needs a letter like Â-ß followed by a byte in 0x80-0xBF, which its letters
+    and punctuation seldom form."""
+    bad = as_utf8.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    valid = sum(1 for c in as_utf8 if c > "\x7f") - as_utf8.count("\ufffd")
+    return valid >= 2 * max(bad, 1)
 
 
 def _repair(text: str) -> str:

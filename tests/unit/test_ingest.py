@@ -44,6 +44,26 @@ def test_decode_keeps_utf8_with_a_few_invalid_bytes():
     assert "« non » à la réforme" in text and text.endswith("Fin de l’article.")
 
 
+def test_decode_reads_mostly_utf8_as_utf8_and_replaces_only_the_bad_bytes():
+    # A short news text in UTF-8 (curly quotes, dashes, accents) with stray Windows-1252 bytes pasted
+    # in: more bad bytes than a fixed allowance, far fewer than valid characters.
+    paragraphs = ["“We will rebuild the harbour,” said Anna Müller, the council’s leader — on Tuesday.",
+                  "The vote{Q}s result was 9{D}4, officials said.", "“It{Q}s a fair deal,” she added.",
+                  "The port{Q}s owners — and the city{Q}s unions — agreed, according to “Le Monde”."]
+    data = "\n\n".join(paragraphs).encode("utf-8").replace(b"{Q}", b"\x92").replace(b"{D}", b"\x96")
+    assert data.count(b"\x92") + data.count(b"\x96") == 5
+    text = decode(data, "a.txt")
+    assert text.startswith("“We will rebuild the harbour,” said Anna Müller, the council’s leader — on Tuesday.")
+    assert "The vote\ufffds result was 9\ufffd4" in text and "“It\ufffds a fair deal,” she added." in text
+    assert text.endswith("the city\ufffds unions — agreed, according to “Le Monde”.")
+    assert "â€" not in text and "Ã" not in text
+
+
+def test_decode_still_detects_a_legacy_file_with_one_utf8_like_pair():
+    legacy = "Le café est fermé — « Ç’est fini », a dit le maire de Genève. Über alles, dit-il.".encode("cp1252")
+    assert decode(legacy, "a.txt") == "Le café est fermé — « Ç’est fini », a dit le maire de Genève. Über alles, dit-il."
+
+
 @pytest.mark.parametrize("data,what", [
     (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "PNG image"),
     (b"%PDF-1.7\n" + bytes(200), "PDF"),
