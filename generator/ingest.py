@@ -157,6 +157,10 @@ def read_seed(seed: SeedFile) -> RawArticle:
                 fm = validate_meta(front, seed.rel, "front matter", warnings)
                 fm.update(meta)  # a sidecar, when both exist, has the last word
                 meta = fm
+            if "title" not in meta and (heading := _MD_TITLE.match(text)):
+                # the page's title is its first-level heading: the text as written, without the '#'
+                meta["title"] = (heading.group(1) or heading.group(2)).strip()
+                text = text[heading.end():]
     if not text.strip():
         raise BadInput(seed.rel, "the file is empty; add the article's text or remove the file")
     return RawArticle(path=seed.rel, kind=kind, text=text, meta=meta, warnings=tuple(warnings))
@@ -374,6 +378,9 @@ def _type_name(value) -> str:
             float: "number", str: "text"}.get(type(value), type(value).__name__)
 
 
+# A Markdown page's title: a first-level heading on its first line ("# Title", "# Title #", or the
+# title underlined with "===").
+_MD_TITLE = re.compile(r"\A\s*(?:#[ \t]+(\S[^\n]*?)(?:[ \t]+#+)?|(\S[^\n]*?)[ \t]*\r?\n=+)[ \t]*(?:\r?\n|\Z)")
 _FRONT_OPEN = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
 _FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 

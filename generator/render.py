@@ -17,7 +17,8 @@ from collections.abc import Sequence
 import yaml
 
 from generator.clean import INVISIBLE_RE, normalise
-from generator.metadata import language_name, slugify
+from generator.limits import MAX_BODY_WORDS
+from generator.metadata import language_name, slugify, word_count
 from generator.models import Briefing
 
 # ---------------------------------------------------------------------------------------------
@@ -142,6 +143,7 @@ def briefing_front_matter(b: Briefing) -> dict:
         "summary": b.summary,
         "word_count": b.word_count,
         "reading_time": b.reading_time,
+        **({"words_shown": shown} if (shown := shown_words(b)) < b.word_count else {}),
     }
 
 
@@ -172,7 +174,19 @@ def render_briefing_own(b: Briefing) -> str:
     parts.append("## Text\n")
     for index, paragraph in enumerate(b.paragraphs, start=1):
         parts.append(f"{escape_md(paragraph)}\n{{: #p-{index} dir=\"auto\" }}\n")
+    shown = shown_words(b)
+    if shown < b.word_count:
+        parts.append(f"*The text is shortened: the first {shown:,} of the article's {b.word_count:,} words are "
+                     "shown.*\n{: .briefing-shortened }\n")
     return "\n".join(p for p in parts if p)
+
+
+def shown_words(b: Briefing) -> int:
+    """How many of the article's words the briefing's text holds (fewer than ``word_count`` only
+    when a huge article was cut for processing: generator.limits)."""
+    if b.word_count <= MAX_BODY_WORDS:  # nothing was cut
+        return b.word_count
+    return min(word_count(b.paragraphs), b.word_count)
 
 
 def _card(b: Briefing) -> str:
