@@ -68,9 +68,33 @@ def add_article(seeds: Path, data: bytes, meta: dict[str, str], *, label: str = 
     meta = _check_meta(meta, label)
     kind_suffix = suffix if suffix in ARTICLE_SUFFIXES else _sniff(data, label)
     briefing, warnings = _check(data, meta, kind_suffix, label)
+    same = _same_article(seeds, data)
+    if same is not None:
+        raise BadInput(label, f"this article is already in the seeds folder as {same}; nothing was written "
+                              "(edit that file, or its .yml metadata file, to change it)")
     base = slugify(meta.get("title") or briefing.title)[:MAX_NAME].strip("-") or "article"
     article, sidecar = _write(seeds, base, kind_suffix, data, _sidecar_text(meta) if meta else None)
-    return article, sidecar, [w.replace(f"{label}:", f"{article}:", 1) for w in warnings]
+    warnings = [w.replace(f"{label}:", f"{article}:", 1) for w in warnings]
+    if article.stem != base:
+        warnings.append(f"{article}: another article is already named {base}; this one was saved as {article.name}")
+    return article, sidecar, warnings
+
+
+def _same_article(seeds: Path, data: bytes) -> Path | None:
+    """An article in ``seeds`` (any subfolder) with the same text as ``data``, whitespace aside."""
+    from generator.ingest import discover
+
+    words = data.split()
+    size = len(data)
+    for seed in discover(seeds)[0]:
+        try:
+            if abs(seed.path.stat().st_size - size) > max(64, size // 100):
+                continue
+            if seed.path.read_bytes().split() == words:
+                return seeds / seed.rel
+        except OSError:
+            continue
+    return None
 
 
 def _check_meta(meta: dict[str, str], label: str) -> dict[str, str]:
