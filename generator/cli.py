@@ -57,7 +57,8 @@ def _new_parser(sub) -> argparse.ArgumentParser:
             "is printed and nothing is written. Otherwise the text is saved as SEEDS/NAME.txt (NAME made\n"
             "from the title; .md and .html files keep their type), the options given below go into\n"
             "SEEDS/NAME.yml, and the article's path is printed. Existing files are never overwritten:\n"
-            "a name already taken gets -2, -3, ..."),
+            "a name already taken gets -2, -3, ... (and a warning says so); an article already in SEEDS\n"
+            "(the same text) is refused and nothing is written."),
         epilog=(
             "examples:\n"
             "  briefings new story.txt --source 'The Ledger' --published 2025-03-04\n"
@@ -301,6 +302,11 @@ def _run_command(args, started: float) -> int:
 
     if args.command == "build":
         paths = site.Paths(args.seeds, args.docs, args.site, args.config)
+        paths.validate()
+        if args.site_url is not None:
+            _check_site_url(args.site_url, "--site-url")
+        else:
+            _check_site_url(site.read_site_config(args.config).get("site_url") or None, f"{args.config}: site_url")
         report = site.build(paths, site_url=args.site_url, progress=_progress(args), jobs=args.jobs,
                             cache_dir=args.cache_dir, use_cache=args.use_cache)
         code = _report(args, report, args.seeds, "Built", started)
@@ -331,6 +337,27 @@ def _run_command(args, started: float) -> int:
 
         return bench(args)
     raise UsageError(f"unknown command {args.command}")
+
+
+def _check_site_url(url, where: str) -> None:
+    """--site-url must be the site's absolute http(s) address: a configuration error (exit 2) else,
+    found before anything is written."""
+    from urllib.parse import urlsplit
+
+    if url is None or url == "":  # no address, as MkDocs reads site_url: ""
+        return
+    if not isinstance(url, str):
+        raise UsageError(f"{where} must be an address (text), not {type(url).__name__}")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number from 0 to 65535
+        ok = (parts.scheme in ("http", "https") and bool(parts.hostname) and not parts.query
+              and not parts.fragment and not any(c.isspace() or ord(c) < 32 for c in url))
+    except ValueError:  # a bad port, brackets that do not close
+        ok = False
+    if not ok:
+        raise UsageError(f"{where} {url!r} is not the site's address; give an absolute http:// or https:// "
+                         "address such as https://USER.github.io/REPO/")
 
 
 def _evaluate(args) -> int:

@@ -72,6 +72,23 @@ def test_usage_errors_exit_2_and_change_nothing(tmp_path, seeds_dir):
     assert not (tmp_path / "site").exists()
 
 
+def test_a_bad_site_address_is_a_configuration_error(tmp_path, seeds_dir):
+    seeds = seeds_dir({"good.txt": ARTICLE})
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "custom_dir: theme", f"custom_dir: {REPO / 'theme'}"), encoding="utf-8")
+    common = ("build", "--seeds", seeds, "--docs", tmp_path / "docs", "--site", tmp_path / "site", "--config", config)
+    for url in ("not a url", "example.org/briefings/", "ftp://example.org/", "https://", "https://x.org:99999/"):
+        result = run(*common, "--site-url", url, cwd=tmp_path)
+        assert result.returncode == 2, (url, result.stderr)
+        assert result.stderr.strip() == (f"error: --site-url {url!r} is not the site's address; give an absolute "
+                                         "http:// or https:// address such as https://USER.github.io/REPO/")
+    config.write_text(config.read_text(encoding="utf-8").replace('site_url: ""', "site_url: www.example.org"))
+    result = run(*common, cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.startswith(f"error: {config}: site_url 'www.example.org' is not")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mkdocs.yml", "seeds"]
+
+
 def test_check_writes_nothing(tmp_path, seeds_dir):
     seeds = seeds_dir({"good.txt": ARTICLE, "empty.txt": ""})
     result = run("check", "--seeds", seeds, cwd=tmp_path)
