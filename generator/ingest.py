@@ -163,6 +163,7 @@ def read_seed(seed: SeedFile) -> RawArticle:
                 text = text[heading.end():]
     if not text.strip():
         raise BadInput(seed.rel, "the file is empty; add the article's text or remove the file")
+    settle_date(meta, seed.rel, warnings)
     return RawArticle(path=seed.rel, kind=kind, text=text, meta=meta, warnings=tuple(warnings))
 
 
@@ -371,6 +372,50 @@ def validate_meta(value: dict, rel: str, what: str, warnings: list[str]) -> dict
         if text:
             clean[key_text] = text
     return clean
+
+
+# A numeric date whose day and month could be either way round: "12/09/2026", "3-4-2025".
+_DAY_OR_MONTH = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+# Where the month comes first in numeric dates (United States English and its neighbours' usage).
+_MONTH_FIRST = {"us", "ph", "fm", "mh", "pw", "as", "gu", "mp", "pr", "vi", "um"}
+
+
+def settle_date(meta: dict, rel: str, warnings: list[str]) -> None:
+    """Read an ambiguous numeric ``published`` date ("12/09/2026") by the language the metadata
+    states: month first for United States English (en-US), day first for every other stated
+    language or region (en-GB, fr, de, ar, ...). Without a stated language or region to tell (a
+    bare "en" is used both ways), the date is dropped with a warning saying why and how to fix it.
+    Any other value is left for generator.metadata.parse_date."""
+    match = _DAY_OR_MONTH.match(str(meta.get("published", "")))
+    if not match:
+        return
+    a, b, year = int(match[1]), int(match[2]), int(match[3])
+    if a > 12 or b > 12 or a == b:
+        return  # only one reading (or none): parse_date decides
+    language = str(meta.get("language", "")).strip().lower().replace("_", "-")
+    region = language.partition("-")[2]
+    if region[:2] in _MONTH_FIRST:
+        month, day = a, b
+    elif region or _language_code(language) not in (None, "en"):
+        month, day = b, a
+    else:
+        warnings.append(f"{rel}: 'published' {meta['published']!r} is ambiguous: {a} {_MONTH_NAMES[b - 1]} {year} "
+                        f"(day first) or {_MONTH_NAMES[a - 1]} {b}, {year} (month first); ignored. Write it as "
+                        "YYYY-MM-DD, or state the language with its region (language: en-GB reads it day first, "
+                        "en-US month first)")
+        del meta["published"]
+        return
+    meta["published"] = f"{year:04d}-{month:02d}-{day:02d}"
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+
+
+def _language_code(value: str) -> str | None:
+    from generator.metadata import language_code
+
+    return language_code(value)
 
 
 def _type_name(value) -> str:

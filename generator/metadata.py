@@ -77,7 +77,7 @@ def parse_date(value: str | None) -> str | None:
         a, b, year = int(m[1]), int(m[2]), int(m[3])
         if a > 12 >= b:
             candidates.append((year, b, a))
-        elif b > 12 >= a:
+        elif b > 12 >= a or a == b:
             candidates.append((year, a, b))
         # 3/4/2025 could be March or April: ambiguous, so unknown.
     for year, month, day in candidates:

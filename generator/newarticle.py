@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import BadInput, UsageError
-from generator.ingest import ARTICLE_SUFFIXES, MAX_BYTES, SIDECAR_SUFFIXES, SeedFile, decode
+from generator.ingest import ARTICLE_SUFFIXES, MAX_BYTES, SIDECAR_SUFFIXES, SeedFile, decode, settle_date
 from generator.metadata import FIELD_PARSERS, slugify
 
 log = logging.getLogger(__name__)
@@ -100,12 +100,19 @@ def _same_article(seeds: Path, data: bytes) -> Path | None:
 def _check_meta(meta: dict[str, str], label: str) -> dict[str, str]:
     """Every given value must be one the pipeline understands (else it would be dropped silently)."""
     clean: dict[str, str] = {}
+    settled: dict[str, str] = dict(meta)
+    problems: list[str] = []
+    settle_date(settled, label, problems)  # 12/09/2026 read by --language, as a build reads it
+    if problems:
+        readings = problems[0].split(" is ambiguous: ", 1)[1].split("; ignored.", 1)[0]
+        raise BadInput(label, f"--published {meta['published']!r} is ambiguous: {readings}; give it as YYYY-MM-DD, "
+                              "or add --language with its region (en-GB reads it day first, en-US month first)")
     for key, value in meta.items():
         text = " ".join(str(value).split())
         if not text:
             raise BadInput(label, f"--{key.replace('_', '-')} is empty")
         parser = FIELD_PARSERS.get(key)
-        if parser is not None and parser(text) is None:
+        if parser is not None and parser(" ".join(str(settled.get(key, text)).split())) is None:
             hint = {"url": "an http:// or https:// address", "published": "a date such as 2025-03-04",
                     "language": "a language code or name such as en or English",
                     "translated_from": "a language code or name such as ar or Arabic"}.get(key, "a value")

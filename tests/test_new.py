@@ -78,6 +78,20 @@ def test_new_refuses_an_article_already_in_the_seeds(tmp_path, seeds_dir, monkey
     assert listing(seeds) == before
 
 
+def test_new_reads_an_ambiguous_date_by_the_language_or_says_why_not(seeds_dir, monkeypatch, capsys):
+    seeds = seeds_dir()
+    code, out, err = run(["new", "--seeds", str(seeds), "--published", "12/09/2026"], stdin=ARTICLE,
+                         monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 1 and listing(seeds) == []
+    assert err.strip() == ("error: <stdin>: --published '12/09/2026' is ambiguous: 12 September 2026 (day first) or "
+                           "December 9, 2026 (month first); give it as YYYY-MM-DD, or add --language with its region "
+                           "(en-GB reads it day first, en-US month first)")
+    code, out, err = run(["new", "--seeds", str(seeds), "--published", "12/09/2026", "--language", "en-GB"],
+                         stdin=ARTICLE, monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 0, err
+    assert site.collect(seeds).briefings[0].source.published == "2026-09-12"
+
+
 def test_new_keeps_markdown_and_html_as_they_are(tmp_path, seeds_dir, monkeypatch, capsys):
     seeds = seeds_dir()
     md = tmp_path / "story.md"

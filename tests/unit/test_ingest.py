@@ -181,3 +181,34 @@ def test_empty_file_is_rejected(tmp_path):
     (tmp_path / "e.txt").write_text("  \n\t\n")
     with pytest.raises(BadInput, match="empty"):
         read_seed(_seed(tmp_path, "e.txt"))
+
+
+@pytest.mark.parametrize("sidecar,published", [
+    ("published: 12/09/2026\nlanguage: en-GB\n", "2026-09-12"),
+    ("published: 12/09/2026\nlanguage: en-US\n", "2026-12-09"),
+    ("published: 12/09/2026\nlanguage: fr\n", "2026-09-12"),
+    ("published: 12.09.2026\nlanguage: de-DE\n", "2026-09-12"),
+    ("published: 25/09/2026\n", "25/09/2026"),  # one reading only: left to parse_date
+])
+def test_ambiguous_numeric_dates_are_read_by_the_stated_language(tmp_path, sidecar, published):
+    (tmp_path / "a.txt").write_text("Headline\n\nText of the article.\n")
+    (tmp_path / "a.yml").write_text(sidecar)
+    raw = read_seed(discover(tmp_path)[0][0])
+    assert raw.meta["published"] == published and not raw.warnings
+
+
+@pytest.mark.parametrize("language", [None, "en", "English"])
+def test_an_ambiguous_date_without_a_locale_is_dropped_with_the_reason(tmp_path, language):
+    (tmp_path / "a.txt").write_text("Headline\n\nText of the article.\n")
+    (tmp_path / "a.yml").write_text("published: 12/09/2026\n" + (f"language: {language}\n" if language else ""))
+    raw = read_seed(discover(tmp_path)[0][0])
+    assert "published" not in raw.meta
+    assert raw.warnings == ("a.txt: 'published' '12/09/2026' is ambiguous: 12 September 2026 (day first) or "
+                            "December 9, 2026 (month first); ignored. Write it as YYYY-MM-DD, or state the language "
+                            "with its region (language: en-GB reads it day first, en-US month first)",)
+
+
+def test_parse_date_reads_a_day_equal_to_its_month():
+    from generator.metadata import parse_date
+
+    assert parse_date("05/05/2026") == "2026-05-05" and parse_date("3/4/2025") is None
