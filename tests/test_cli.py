@@ -97,6 +97,20 @@ def test_check_writes_nothing(tmp_path, seeds_dir):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds"]
 
 
+def test_check_verbose_says_what_was_removed_and_why_without_library_noise(tmp_path, seeds_dir):
+    seeds = seeds_dir({"good.txt": ARTICLE.replace("\n\n", "\n\nShare on Facebook\n\n", 1)
+                       + "\n\nSubscribe to our newsletter\n\n© The Ledger 2026\n"})
+    result = run("check", "-v", "--seeds", seeds, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert f"removed: {seeds}/good.txt: 'Share on Facebook' (page furniture: share and social links)" in lines
+    assert f"removed: {seeds}/good.txt: 'Subscribe to our newsletter' (page furniture: a subscribe or read-more " \
+           "prompt)" in lines
+    assert f"removed: {seeds}/good.txt: '© The Ledger 2026' (page furniture: a copyright line)" in lines
+    # only the generator's own lines: no debug output of the libraries it uses
+    assert all(line.startswith(("removed: ", "cache: ", "Checked ")) for line in lines), lines
+
+
 def test_help_on_every_command(tmp_path):
     for command in ("build", "generate", "check", "serve", "evaluate"):
         result = run(command, "--help", cwd=tmp_path)
