@@ -206,6 +206,43 @@ def test_sigkill_leaves_previous_output_intact(tmp_path, seeds_dir, moment):
     assert (tmp_path / "docs" / "about.md").read_text() == "# About\n\nHand-written.\n"
 
 
+def _long_article(n: int) -> str:
+    """A distinct article that takes seconds to process (some 14,000 words, many quotations)."""
+    paragraphs = [f"The port authority said on day {i} that {i * 7 + n} containers were moved by crane {i % 13}, "
+                  f"while union leader number {i} asked for {i % 9} more hours. \"We will keep working on shift "
+                  f"{i},\" said inspector {i + n}." for i in range(400)]
+    return f"Port Strike Enters Week {n}\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def test_ctrl_c_in_generation_stops_every_process_at_once(tmp_path, seeds_dir):
+    seeds = seeds_dir({f"long-{n}.txt": _long_article(n) for n in range(6)})
+    for folder in ("docs", "site"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "previous.txt").write_text("the previous build")
+    before = (digest(tmp_path / "docs"), digest(tmp_path / "site"))
+    # as from a terminal: its own process group, which Ctrl-C signals as a whole; stderr is a pipe
+    # that stays open as long as any process of the build holds it
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs",
+                             str(tmp_path / "docs"), "--site", str(tmp_path / "site"), "--config",
+                             str(REPO / "mkdocs.yml"), "--jobs", "2", "--no-cache"], cwd=tmp_path, env=ENV,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    time.sleep(3.0)  # started, the workers in the middle of an article (each takes seconds)
+    assert proc.poll() is None, "the build ended before it could be interrupted"
+    interrupted = time.monotonic()
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        err = proc.communicate(timeout=30)[1]  # until every process of the build has let go of stderr
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        pytest.fail("processes of the interrupted build were still running 30 s later")
+    took = time.monotonic() - interrupted
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines()[-1] == "interrupted: the previous docs/ and site/ were left as they were"
+    assert took < 1.5, f"the build took {took:.1f} s to stop"
+    assert (digest(tmp_path / "docs"), digest(tmp_path / "site")) == before
+
+
 SHORT_BODY = "The council approved the harbour budget on Monday, officials said."
 
 
