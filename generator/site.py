@@ -682,6 +682,28 @@ def read_site_config(config: Path) -> dict:
     return data
 
 
+def resolvable_nav(nav, docs: Path, config_file: Path):
+    """The navigation without the pages it names that are not in ``docs`` (e.g. about.md when
+    --docs is a fresh folder), each left out with a warning, so that no page of the site links to
+    a page that does not exist. A section left empty goes too; links to other sites stay."""
+    def keep(item):
+        if isinstance(item, str):
+            if nav_files(item) and not (docs / item).is_file():
+                log.warning("warning: %s: the navigation names %s, which is not in the docs folder; it is left "
+                            "out of the navigation (add the page to the docs folder to show it)", config_file, item)
+                return None
+            return item
+        if isinstance(item, list):
+            kept = [k for k in (keep(i) for i in item) if k is not None]
+            return kept or None
+        if isinstance(item, dict):
+            kept = {key: k for key, value in item.items() if (k := keep(value)) is not None}
+            return kept or None
+        return item
+
+    return keep(nav) or None
+
+
 class _Collect(logging.Handler):
     def __init__(self):
         super().__init__(logging.WARNING)
@@ -711,6 +733,8 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str 
         # absolute: MkDocs reads relative folders as relative to the configuration file
         cfg = load_config(str(config_file), docs_dir=str(Path(docs_dir).resolve()),
                           site_dir=str(Path(site_dir).resolve()), site_url=site_url or None)
+        if cfg["nav"]:
+            cfg["nav"] = resolvable_nav(cfg["nav"], Path(docs_dir), config_file)
         built = build_pages(cfg, previous, context, recycled)
     except MkDocsException as exc:
         raise BuildError(f"the site could not be built: {exc}") from None
