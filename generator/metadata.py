@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from generator.clean import LANGUAGE_NAMES, bylines, credits, datelines, split_lede_dateline
 from generator.models import CleanText, RawArticle, Source
+from generator.words import word_units
 
 WORDS_PER_MINUTE = 230
 
@@ -160,30 +161,10 @@ def _first(values) -> str | None:
 
 # ---------------------------------------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?")
-# Scripts written without spaces between words, and how many of their letters make a word on
-# average: Chinese characters and Japanese kana about 1.5; Thai, Lao, Khmer, Myanmar and Tibetan
-# letters about 3 (vowel and tone marks, which sit on a letter, are not counted). Korean puts
-# spaces between words and is counted like the Latin scripts.
-_CJK = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9d"
-                  "\U00020000-\U0003134f]")
-_SOUTHEAST = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u0f00-\u0fff]")
-_CHARS_PER_WORD = ((_CJK, 1.5), (_SOUTHEAST, 3.0))
-
-
 def word_count(paragraphs) -> int:
-    """Words of the text, counted the way each script needs: spaced words in scripts that separate
-    them, letters per average word in those that do not (Chinese, Japanese, Thai, ...)."""
-    total = 0.0
-    for paragraph in paragraphs:
-        rest = paragraph
-        for script, per_word in _CHARS_PER_WORD:
-            letters = [c for c in script.findall(rest) if unicodedata.category(c) != "Mn"]
-            if letters:
-                total += len(letters) / per_word
-                rest = script.sub(" ", rest)
-        total += len(_WORD.findall(rest))
-    return round(total)
+    """Words of the text, counted the way each script needs (generator.words): spaced words in
+    scripts that separate them, letters per average word in those that do not (Chinese, Thai, ...)."""
+    return round(sum(word_units(paragraph) for paragraph in paragraphs))
 
 
 def reading_time(words: int) -> int:

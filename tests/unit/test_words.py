@@ -28,3 +28,10 @@ def test_thai_counts_letters_per_word_not_spaces():
 def test_reading_time_rounds_up_to_whole_minutes():
     assert reading_time(0) == 1 and reading_time(230) == 1 and reading_time(231) == 2
     assert reading_time(word_count(["北京今天宣布新的经济政策" * 50])) == 2  # 600 characters
+
+
+def test_count_words_of_one_line_for_other_stages():
+    from generator.words import count_words
+
+    assert count_words("北京今天宣布新的经济政策") == 8 and count_words("Port workers strike") == 3
+    assert count_words("รัฐบาลไทยประกาศ") == 5  # 15 letters, no spaces: not "1 word"
