@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 import time
 import traceback
@@ -57,7 +58,8 @@ def _new_parser(sub) -> argparse.ArgumentParser:
             "is printed and nothing is written. Otherwise the text is saved as SEEDS/NAME.txt (NAME made\n"
             "from the title; .md and .html files keep their type), the options given below go into\n"
             "SEEDS/NAME.yml, and the article's path is printed. Existing files are never overwritten:\n"
-            "a name already taken gets -2, -3, ..."),
+            "a name already taken gets -2, -3, ... (and a warning says so); an article already in SEEDS\n"
+            "(the same text) is refused and nothing is written."),
         epilog=(
             "examples:\n"
             "  briefings new story.txt --source 'The Ledger' --published 2025-03-04\n"
@@ -189,16 +191,19 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def _setup_logging(args) -> None:
+    """Our messages at INFO (DEBUG with --verbose); the libraries' own only from WARNING up (their
+    debug output with --debug), so that --verbose adds what the generator did, not their noise."""
     quiet, verbose = getattr(args, "quiet", False), getattr(args, "verbose", False)  # not every command has them
-    level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.INFO
+    debug = getattr(args, "debug", False)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(level)
+    root.setLevel(logging.ERROR if quiet else logging.DEBUG if debug else logging.WARNING)
+    log.setLevel(logging.ERROR if quiet else logging.DEBUG if verbose or debug else logging.INFO)
     # MkDocs is chatty at INFO; keep its warnings.
     for engine_log in ("mkdocs", "properdocs"):  # ProperDocs logs under its own name
-        logging.getLogger(engine_log).setLevel(logging.DEBUG if verbose else logging.WARNING)
+        logging.getLogger(engine_log).setLevel(logging.DEBUG if debug else logging.WARNING)
 
 
 def _progress(args):
@@ -224,12 +229,67 @@ def _report(args, report, seeds: Path, what: str, started: float) -> int:
         log.warning("warning: %s: %s", seeds / item.path, item.reason)
     for path, reason in report.errors:
         sys.stderr.write(f"error: {seeds / path}: {reason}\n")
+    if log.isEnabledFor(logging.DEBUG) and args.command in ("check", "generate", "build") and not report.up_to_date:
+        _explain_removed(seeds, report)
     took = time.monotonic() - started
     rejected = f", {len(report.errors)} rejected" if report.errors else ""
     skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
     log.info("%s %d briefing%s%s%s in %.1f s", what, len(report.built), "" if len(report.built) == 1 else "s",
              rejected, skipped, took)
     return EXIT_REJECTED if report.errors else EXIT_OK
+
+
+def _explain_removed(seeds: Path, report) -> None:
+    """--verbose: every line the cleaning removed from each article, and why (one line each)."""
+    from generator.clean import clean, is_boilerplate, is_byline, is_dateline, translation_note
+    from generator.errors import BadInput
+    from generator.ingest import discover, read_seed
+
+    for seed in discover(seeds)[0]:
+        try:
+            raw = read_seed(seed)
+        except BadInput:
+            continue  # its error line says why
+        cleaned = clean(raw.text, title_hint=raw.meta.get("title"), outlet=raw.meta.get("source"))
+        title_at = raw.text.find(cleaned.title) if cleaned.title else -1
+        seen = set(cleaned.paragraphs)
+        for line in cleaned.removed:
+            log.debug("removed: %s: %r (%s)", seeds / seed.rel, line if len(line) <= 100 else line[:99] + "…",
+                      _why_removed(line, raw.text, title_at, seen, translation_note, is_dateline, is_byline,
+                                   is_boilerplate))
+            seen.add(line)
+
+
+# What a line of page furniture is, for --verbose (clean.is_boilerplate decides that it is one).
+_FURNITURE = (
+    (re.compile(r"^\S*(?:https?://|www\.)\S*$|\.(?:png|jpe?g|gif|webp|svg|avif)\b", re.I), "an image or link address"),
+    (re.compile(r"©|\(c\)\s|copyright|all rights reserved", re.I), "a copyright line"),
+    (re.compile(r"subscrib|sign up|newsletter|discover more|continue reading|read more|log ?in|register", re.I),
+     "a subscribe or read-more prompt"),
+    (re.compile(r"share|facebook|twitter|whatsapp|telegram|linkedin|instagram|youtube|tiktok|social|e-?mail|print",
+                re.I), "share and social links"),
+    (re.compile(r"repl(?:y|ies)|comment", re.I), "the comments section"),
+    (re.compile(r"(?:reporting|editing|writing|photos?) by", re.I), "a wire credit"),
+)
+
+
+def _why_removed(line, text, title_at, seen, translation_note, is_dateline, is_byline, is_boilerplate) -> str:
+    if translation_note(line):
+        return "a translator's note: it gives translated_from"
+    if is_dateline(line):
+        return "a date line"
+    if is_byline(line):
+        return "a byline"
+    if is_boilerplate(line):
+        for shape, what in _FURNITURE:
+            if shape.search(line):
+                return f"page furniture: {what}"
+        return "page furniture: a prompt, credit or breadcrumb line"
+    if line in seen:
+        return "a repeat of an earlier paragraph"
+    if title_at > 0 and 0 <= text.find(line) < title_at:
+        return "above the headline: a logo, masthead or section line"
+    return "page furniture around the article: a related-articles list, reader comments or a title repeated"
 
 
 def _under(seeds: Path, message: str) -> str:
@@ -311,6 +371,11 @@ def _run_command(args, started: float) -> int:
 
     if args.command == "build":
         paths = site.Paths(args.seeds, args.docs, args.site, args.config)
+        paths.validate()
+        if args.site_url is not None:
+            _check_site_url(args.site_url, "--site-url")
+        else:
+            _check_site_url(site.read_site_config(args.config).get("site_url") or None, f"{args.config}: site_url")
         report = site.build(paths, site_url=args.site_url, progress=_progress(args), jobs=args.jobs,
                             cache_dir=args.cache_dir, use_cache=args.use_cache, engine=args.engine)
         code = _report(args, report, args.seeds, "Built", started)
@@ -341,6 +406,27 @@ def _run_command(args, started: float) -> int:
 
         return bench(args)
     raise UsageError(f"unknown command {args.command}")
+
+
+def _check_site_url(url, where: str) -> None:
+    """--site-url must be the site's absolute http(s) address: a configuration error (exit 2) else,
+    found before anything is written."""
+    from urllib.parse import urlsplit
+
+    if url is None or url == "":  # no address, as MkDocs reads site_url: ""
+        return
+    if not isinstance(url, str):
+        raise UsageError(f"{where} must be an address (text), not {type(url).__name__}")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number from 0 to 65535
+        ok = (parts.scheme in ("http", "https") and bool(parts.hostname) and not parts.query
+              and not parts.fragment and not any(c.isspace() or ord(c) < 32 for c in url))
+    except ValueError:  # a bad port, brackets that do not close
+        ok = False
+    if not ok:
+        raise UsageError(f"{where} {url!r} is not the site's address; give an absolute http:// or https:// "
+                         "address such as https://USER.github.io/REPO/")
 
 
 def _evaluate(args) -> int:

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from generator.errors import BuildError, UsageError
 from generator import mkbuild
-from generator.mkbuild import Previous, Result
+from generator.mkbuild import Previous, Result, resolvable_nav
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +153,8 @@ def build(engine: Engine, config_file: Path, docs_dir: Path, site_dir: Path, sit
         # absolute: the engine reads relative folders as relative to the configuration file
         cfg = config_mod.load_config(str(config_file), docs_dir=str(Path(docs_dir).resolve()),
                                      site_dir=str(Path(site_dir).resolve()), site_url=site_url or None)
+        if cfg["nav"]:
+            cfg["nav"] = resolvable_nav(cfg["nav"], Path(docs_dir), config_file)
         built = build_pages(engine, cfg, previous, context, recycled)
     except exceptions.MkDocsException as exc:
         raise BuildError(f"the site could not be built: {exc}") from None
@@ -163,13 +165,14 @@ def build(engine: Engine, config_file: Path, docs_dir: Path, site_dir: Path, sit
     return handler.messages, built
 
 
-def serve(engine: Engine, config: Path, dev_addr: str) -> None:
-    """Serve the site with live reload until interrupted."""
+def serve(engine: Engine, config: Path, dev_addr: str, **options) -> None:
+    """Serve the site with live reload until interrupted. ``options`` override the configuration
+    (docs_dir, nav, hooks) for the engines that run in this process; Zensical reads its own."""
     if not engine.in_process:
         command = zensical_command()
         subprocess.run([*command, "serve", "-f", str(config), "-a", dev_addr], check=False)
         return
-    _module(engine, "commands.serve").serve(str(config), dev_addr=dev_addr, livereload=True)
+    _module(engine, "commands.serve").serve(str(config), dev_addr=dev_addr, livereload=True, **options)
 
 
 def build_pages(engine: Engine, cfg, previous: Previous | None, context: str | None,

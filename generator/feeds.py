@@ -6,7 +6,8 @@ Feeds need absolute links, so they are only made when the site's public address 
 Article text is untrusted. The XML is built with ``xml.etree`` (never by concatenating strings)
 after removing the characters XML 1.0 cannot hold; RSS ``description`` is HTML by convention, so
 the text put there is HTML-escaped first and then XML-escaped by the serialiser. The JSON Feed is
-written by ``json.dumps``.
+written by ``json.dumps``, with ``<``, ``>`` and ``&`` as \\u escapes. Titles are plain text, as
+the article wrote them (RSS and JSON Feed titles are text, not HTML).
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from urllib.parse import quote, urlsplit
 from xml.etree import ElementTree as ET
 
 from generator.models import Briefing
-from generator.render import safe_title
+from generator.render import json_text, page_title
 
 FEED_ITEMS = 50  # newest items per feed; older briefings are on the site (archive, topic pages)
 ALL_RSS = "feed.xml"
@@ -116,7 +117,7 @@ def rss(items: Sequence[Briefing], *, base: str, title: str, description: str, h
     for b in shown:
         item = _sub(channel, "item")
         link = page_url(base, b.slug)
-        _sub(item, "title", safe_title(clean_text(b.title)))
+        _sub(item, "title", page_title(clean_text(b.title)))  # plain text, as written
         _sub(item, "link", link)
         _sub(item, "guid", link, isPermaLink="true")
         _sub(item, "description", _description_html(b))
@@ -137,7 +138,7 @@ def json_feed(items: Sequence[Briefing], *, base: str, title: str, description: 
     entries = []
     for b in items[:limit]:
         link = page_url(base, b.slug)
-        entry: dict = {"id": link, "url": link, "title": safe_title(clean_text(b.title)),
+        entry: dict = {"id": link, "url": link, "title": page_title(clean_text(b.title)),
                        "content_text": clean_text(b.summary or b.description or b.title)}
         if b.summary:
             entry["summary"] = clean_text(b.summary)
@@ -155,7 +156,7 @@ def json_feed(items: Sequence[Briefing], *, base: str, title: str, description: 
         entries.append(entry)
     feed = {"version": JSON_FEED_VERSION, "title": clean_text(title), "home_page_url": home_url,
             "feed_url": feed_url, "description": clean_text(description), "items": entries}
-    return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"
+    return json_text(json.dumps(feed, ensure_ascii=False, indent=1)) + "\n"
 
 
 def feed_files(newest_first: Sequence[Briefing], topics: dict[str, tuple[str, Sequence[Briefing]]],

@@ -42,10 +42,16 @@ _SOURCE_SUBKEYS = {"name": "source", "publisher": "publisher", "url": "url", "pu
 
 @dataclass(frozen=True)
 class Skipped:
-    """A path found in seeds/ that is not read, and why (reported as a warning, not an error)."""
+    """A path found in seeds/ that is not read, and why.
+
+    ``rejected``: it is in the place of an input (a symbolic link, a FIFO, a socket, a device) but
+    was not built, so it is reported like a rejected article (``error: FILE: REASON``, exit 1);
+    otherwise (a file of a type we do not read, an orphan metadata file) a warning.
+    """
 
     path: str
     reason: str
+    rejected: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,8 @@ def discover(seeds: Path) -> tuple[list[SeedFile], list[Skipped]]:
     """List the article files below ``seeds``, sorted by path, without following links.
 
     Symlinks, FIFOs, sockets and devices are never opened (so the build can't block or escape the
-    folder); they are returned as Skipped, like files with an extension we do not read.
+    folder); they are returned as rejected Skipped entries, files with an extension we do not read
+    as ordinary ones.
     """
     found: list[SeedFile] = []
     skipped: list[Skipped] = []
@@ -82,11 +89,15 @@ def discover(seeds: Path) -> tuple[list[SeedFile], list[Skipped]]:
                 skipped.append(Skipped(rel, f"cannot read ({exc.strerror})"))
                 continue
             if stat.S_ISLNK(st.st_mode):
-                skipped.append(Skipped(rel, "symbolic link, not followed"))
+                skipped.append(Skipped(rel, "symbolic link, not followed (a link could lead out of the seeds "
+                                            "folder); copy the article itself into the seeds folder or remove "
+                                            "the link", rejected=True))
             elif stat.S_ISDIR(st.st_mode):
                 walk(Path(entry.path), rel + "/")
             elif not stat.S_ISREG(st.st_mode):
-                skipped.append(Skipped(rel, "not a regular file (FIFO, socket or device), not read"))
+                skipped.append(Skipped(rel, f"not a regular file ({_special_kind(st.st_mode)}), not read; "
+                                            "save the article as an ordinary file or remove this one",
+                                       rejected=True))
             else:
                 suffix = Path(entry.name).suffix.lower()
                 if suffix in ARTICLE_SUFFIXES:
@@ -116,6 +127,16 @@ def discover(seeds: Path) -> tuple[list[SeedFile], list[Skipped]]:
     return found, skipped
 
 
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file or folder"
+
+
 def read_seed(seed: SeedFile) -> RawArticle:
     """Read one seed file (and its sidecar) into a RawArticle, or raise BadInput."""
     data = _read_bytes(seed.path, seed.rel)
@@ -136,8 +157,13 @@ def read_seed(seed: SeedFile) -> RawArticle:
                 fm = validate_meta(front, seed.rel, "front matter", warnings)
                 fm.update(meta)  # a sidecar, when both exist, has the last word
                 meta = fm
+            if "title" not in meta and (heading := _MD_TITLE.match(text)):
+                # the page's title is its first-level heading: the text as written, without the '#'
+                meta["title"] = (heading.group(1) or heading.group(2)).strip()
+                text = text[heading.end():]
     if not text.strip():
         raise BadInput(seed.rel, "the file is empty; add the article's text or remove the file")
+    settle_date(meta, seed.rel, warnings)
     return RawArticle(path=seed.rel, kind=kind, text=text, meta=meta, warnings=tuple(warnings))
 
 
@@ -209,10 +235,13 @@ def _binary_ratio(sample: bytes) -> float:
 def _detect(data: bytes) -> str:
     from charset_normalizer import from_bytes
 
-    # Mostly-valid UTF-8 with a few broken bytes: keep UTF-8 rather than guessing a legacy codepage.
-    strict_errors = data.decode("utf-8", errors="replace").count("\ufffd")
-    if strict_errors and strict_errors <= max(3, len(data) // 2000) and _looks_utf8(data):
-        return data.decode("utf-8", errors="replace")
+    # Mostly-valid UTF-8 with a few broken bytes: keep UTF-8 and replace only the broken bytes,
+    # rather than read every character in a legacy codepage (which turns each curly quote into
+    # mojibake). In a legacy file the high bytes stand alone and almost none form a valid UTF-8
+    # sequence, so the share of valid sequences tells the two apart.
+    as_utf8 = data.decode("utf-8", errors="replace")
+    if _mostly_utf8(data, as_utf8):
+        return as_utf8
     best = from_bytes(data).best()
     western = _western(data)
     if best is not None and best.encoding:
@@ -251,11 +280,14 @@ def _is_single_byte_latin(encoding: str) -> bool:
         "iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8")
 
 
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
-
-
-def _looks_utf8(data: bytes) -> bool:
-    return len(_UTF8_MULTIBYTE.findall(data)) > 0
+def _mostly_utf8(data: bytes, as_utf8: str) -> bool:
+    """True when the bytes' non-ASCII characters are overwhelmingly valid UTF-8: at least two valid
+    multi-byte characters for each invalid byte (or run of bytes). Legacy text has next to none:
+    a valid sequence needs a letter like Â-ß followed by a byte in 0x80-0xBF, which its letters
+    and punctuation seldom form."""
+    bad = as_utf8.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    valid = sum(1 for c in as_utf8 if c > "\x7f") - as_utf8.count("\ufffd")
+    return valid >= 2 * max(bad, 1)
 
 
 def _repair(text: str) -> str:
@@ -342,11 +374,58 @@ def validate_meta(value: dict, rel: str, what: str, warnings: list[str]) -> dict
     return clean
 
 
+# A numeric date whose day and month could be either way round: "12/09/2026", "3-4-2025".
+_DAY_OR_MONTH = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+# Where the month comes first in numeric dates (United States English and its neighbours' usage).
+_MONTH_FIRST = {"us", "ph", "fm", "mh", "pw", "as", "gu", "mp", "pr", "vi", "um"}
+
+
+def settle_date(meta: dict, rel: str, warnings: list[str]) -> None:
+    """Read an ambiguous numeric ``published`` date ("12/09/2026") by the language the metadata
+    states: month first for United States English (en-US), day first for every other stated
+    language or region (en-GB, fr, de, ar, ...). Without a stated language or region to tell (a
+    bare "en" is used both ways), the date is dropped with a warning saying why and how to fix it.
+    Any other value is left for generator.metadata.parse_date."""
+    match = _DAY_OR_MONTH.match(str(meta.get("published", "")))
+    if not match:
+        return
+    a, b, year = int(match[1]), int(match[2]), int(match[3])
+    if a > 12 or b > 12 or a == b:
+        return  # only one reading (or none): parse_date decides
+    language = str(meta.get("language", "")).strip().lower().replace("_", "-")
+    region = language.partition("-")[2]
+    if region[:2] in _MONTH_FIRST:
+        month, day = a, b
+    elif region or _language_code(language) not in (None, "en"):
+        month, day = b, a
+    else:
+        warnings.append(f"{rel}: 'published' {meta['published']!r} is ambiguous: {a} {_MONTH_NAMES[b - 1]} {year} "
+                        f"(day first) or {_MONTH_NAMES[a - 1]} {b}, {year} (month first); ignored. Write it as "
+                        "YYYY-MM-DD, or state the language with its region (language: en-GB reads it day first, "
+                        "en-US month first)")
+        del meta["published"]
+        return
+    meta["published"] = f"{year:04d}-{month:02d}-{day:02d}"
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+
+
+def _language_code(value: str) -> str | None:
+    from generator.metadata import language_code
+
+    return language_code(value)
+
+
 def _type_name(value) -> str:
     return {dict: "mapping", list: "list", bool: "true/false value", int: "number",
             float: "number", str: "text"}.get(type(value), type(value).__name__)
 
 
+# A Markdown page's title: a first-level heading on its first line ("# Title", "# Title #", or the
+# title underlined with "===").
+_MD_TITLE = re.compile(r"\A\s*(?:#[ \t]+(\S[^\n]*?)(?:[ \t]+#+)?|(\S[^\n]*?)[ \t]*\r?\n=+)[ \t]*(?:\r?\n|\Z)")
 _FRONT_OPEN = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
 _FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 

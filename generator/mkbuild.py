@@ -203,3 +203,25 @@ def link_or_copy(old: Path, new: Path) -> None:
         os.link(old, new)
     except OSError:
         shutil.copy2(old, new)
+
+
+def resolvable_nav(nav, docs: Path, config_file: Path):
+    """The navigation without the pages it names that are not in ``docs`` (e.g. about.md when
+    --docs is a fresh folder), each left out with a warning, so that no page of the site links to
+    a page that does not exist. A section left empty goes too; links to other sites stay."""
+    def keep(item):
+        if isinstance(item, str):
+            if nav_files(item) and not (docs / item).is_file():
+                log.warning("warning: %s: the navigation names %s, which is not in the docs folder; it is left "
+                            "out of the navigation (add the page to the docs folder to show it)", config_file, item)
+                return None
+            return item
+        if isinstance(item, list):
+            kept = [k for k in (keep(i) for i in item) if k is not None]
+            return kept or None
+        if isinstance(item, dict):
+            kept = {key: k for key, value in item.items() if (k := keep(value)) is not None}
+            return kept or None
+        return item
+
+    return keep(nav) or None

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import BadInput, UsageError
-from generator.ingest import ARTICLE_SUFFIXES, MAX_BYTES, SIDECAR_SUFFIXES, SeedFile, decode
+from generator.ingest import ARTICLE_SUFFIXES, MAX_BYTES, SIDECAR_SUFFIXES, SeedFile, decode, settle_date
 from generator.metadata import FIELD_PARSERS, slugify
 
 log = logging.getLogger(__name__)
@@ -68,20 +68,51 @@ def add_article(seeds: Path, data: bytes, meta: dict[str, str], *, label: str = 
     meta = _check_meta(meta, label)
     kind_suffix = suffix if suffix in ARTICLE_SUFFIXES else _sniff(data, label)
     briefing, warnings = _check(data, meta, kind_suffix, label)
+    same = _same_article(seeds, data)
+    if same is not None:
+        raise BadInput(label, f"this article is already in the seeds folder as {same}; nothing was written "
+                              "(edit that file, or its .yml metadata file, to change it)")
     base = slugify(meta.get("title") or briefing.title)[:MAX_NAME].strip("-") or "article"
     article, sidecar = _write(seeds, base, kind_suffix, data, _sidecar_text(meta) if meta else None)
-    return article, sidecar, [w.replace(f"{label}:", f"{article}:", 1) for w in warnings]
+    warnings = [w.replace(f"{label}:", f"{article}:", 1) for w in warnings]
+    if article.stem != base:
+        warnings.append(f"{article}: another article is already named {base}; this one was saved as {article.name}")
+    return article, sidecar, warnings
+
+
+def _same_article(seeds: Path, data: bytes) -> Path | None:
+    """An article in ``seeds`` (any subfolder) with the same text as ``data``, whitespace aside."""
+    from generator.ingest import discover
+
+    words = data.split()
+    size = len(data)
+    for seed in discover(seeds)[0]:
+        try:
+            if abs(seed.path.stat().st_size - size) > max(64, size // 100):
+                continue
+            if seed.path.read_bytes().split() == words:
+                return seeds / seed.rel
+        except OSError:
+            continue
+    return None
 
 
 def _check_meta(meta: dict[str, str], label: str) -> dict[str, str]:
     """Every given value must be one the pipeline understands (else it would be dropped silently)."""
     clean: dict[str, str] = {}
+    settled: dict[str, str] = dict(meta)
+    problems: list[str] = []
+    settle_date(settled, label, problems)  # 12/09/2026 read by --language, as a build reads it
+    if problems:
+        readings = problems[0].split(" is ambiguous: ", 1)[1].split("; ignored.", 1)[0]
+        raise BadInput(label, f"--published {meta['published']!r} is ambiguous: {readings}; give it as YYYY-MM-DD, "
+                              "or add --language with its region (en-GB reads it day first, en-US month first)")
     for key, value in meta.items():
         text = " ".join(str(value).split())
         if not text:
             raise BadInput(label, f"--{key.replace('_', '-')} is empty")
         parser = FIELD_PARSERS.get(key)
-        if parser is not None and parser(text) is None:
+        if parser is not None and parser(" ".join(str(settled.get(key, text)).split())) is None:
             hint = {"url": "an http:// or https:// address", "published": "a date such as 2025-03-04",
                     "language": "a language code or name such as en or English",
                     "translated_from": "a language code or name such as ar or Arabic"}.get(key, "a value")

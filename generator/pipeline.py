@@ -17,6 +17,9 @@ from generator.render import render_briefing_own
 from generator.stories import signature
 from generator.summary import sentences, summarise
 
+MIN_TITLED_WORDS = 3  # a headline (stated or found) over a full sentence is an article from here
+_SENTENCE_END = re.compile(r"[.!?。！？…]['\"’”»)]*$")
+
 
 def load() -> None:
     """Import the whole analysis now (YAKE, NumPy, NetworkX: generator.keywords imports them when
@@ -51,17 +54,19 @@ def process(raw: RawArticle) -> tuple[Briefing, list[str]]:
                         f"{MAX_TEXT_CHARS / 1e6:.0f} million were read")
     cleaned = clean(text, title_hint=title_hint, outlet=raw.meta.get("source"))
     paragraphs = cleaned.paragraphs
-    words = word_count(paragraphs)
+    # word_count states the article's whole length, also what is cut for processing (the page says so)
+    words = word_count(paragraphs) + (word_count((raw.text[len(text):],)) if len(text) < len(raw.text) else 0)
     if words > MAX_BODY_WORDS:
         paragraphs = _first_words(paragraphs, MAX_BODY_WORDS)
         warnings.append(f"{raw.path}: {words:,} words of text; the briefing keeps the first {MAX_BODY_WORDS:,}")
-        words = word_count(paragraphs)
     if not paragraphs:
         if cleaned.removed and not cleaned.title:
             raise BadInput(raw.path, "only web boilerplate (menus, share and subscribe lines), no article "
                                      "text; remove the file or paste the article's text into it")
         raise BadInput(raw.path, "has a headline but no article text below it; add the text or remove the file")
-    if words < MIN_WORDS:
+    # a headline over a full sentence is a short article; without them, short text is a caption or a stub
+    titled = (title_hint or cleaned.title) and any(_SENTENCE_END.search(p) for p in paragraphs)
+    if words < (MIN_TITLED_WORDS if titled else MIN_WORDS):
         raise BadInput(raw.path, f"only {words} words of article text, too short for a briefing; "
                                  "add the article's text or remove the file")
     # The metadata's language, when it states one, wins over the detected one (build_source): then

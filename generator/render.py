@@ -3,8 +3,10 @@
 Article text is untrusted. Everything taken from it reaches the page in one of two ways, both
 inert: Markdown text in which every character that Markdown or HTML would interpret is escaped
 (``escape_md``), or HTML built here with every value escaped (``html.escape``). Front matter is
-written by a YAML emitter, never assembled from strings. Titles also pass ``safe_title`` because
-MkDocs themes print ``page.title`` into the page without escaping it.
+written by a YAML emitter, never assembled from strings. Titles are kept as written
+(``page_title``): the theme escapes ``page.title`` and every front-matter value where it prints
+them (theme/main.html, theme/partials/header.html, theme/partials/content.html), feeds are built by
+an XML serialiser and ``json``, and JSON files escape ``<``, ``>`` and ``&`` (``json_text``).
 """
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ from collections.abc import Sequence
 import yaml
 
 from generator.clean import INVISIBLE_RE, normalise
-from generator.metadata import language_name, slugify
+from generator.limits import MAX_BODY_WORDS
+from generator.metadata import language_name, slugify, word_count
 from generator.models import Briefing
 
 # ---------------------------------------------------------------------------------------------
@@ -59,10 +62,17 @@ def escape_html(text: str | None) -> str:
     return html.escape(plain(text), quote=True)
 
 
-def safe_title(text: str) -> str:
-    """A title safe to print unescaped in a template: no markup characters, one line."""
-    text = " ".join(text.split())
-    return text.replace("<", "‹").replace(">", "›").replace("{", "(").replace("}", ")") or "Untitled"
+def page_title(text: str | None) -> str:
+    """A page's title as the article wrote it, on one line ("Untitled" when it has none).
+
+    Nothing is replaced: every output escapes it in its own way (see the module's docstring)."""
+    return plain(text) or "Untitled"
+
+
+def json_text(text: str) -> str:
+    """JSON text with ``<``, ``>`` and ``&`` written as \\u escapes: the same strings for every
+    JSON reader, and nothing a browser or an HTML page that embeds the file could take as markup."""
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 # libyaml's safe emitter when PyYAML has it (8 times faster, same output), else the Python one.
@@ -120,7 +130,7 @@ class Links:
 
 def briefing_front_matter(b: Briefing) -> dict:
     return {
-        "title": safe_title(b.title),
+        "title": page_title(b.title),
         "slug": b.slug,
         "template": "briefing.html",
         "source": {
@@ -139,6 +149,7 @@ def briefing_front_matter(b: Briefing) -> dict:
         "summary": b.summary,
         "word_count": b.word_count,
         "reading_time": b.reading_time,
+        **({"words_shown": shown} if (shown := shown_words(b)) < b.word_count else {}),
         "same_as": b.same_as,
         "story": b.story,
     }
@@ -171,7 +182,19 @@ def render_briefing_own(b: Briefing) -> str:
     parts.append("## Text\n")
     for index, paragraph in enumerate(b.paragraphs, start=1):
         parts.append(f"{escape_md(paragraph)}\n{{: #p-{index} dir=\"auto\" }}\n")
+    shown = shown_words(b)
+    if shown < b.word_count:
+        parts.append(f"*The text is shortened: the first {shown:,} of the article's {b.word_count:,} words are "
+                     "shown.*\n{: .briefing-shortened }\n")
     return "\n".join(p for p in parts if p)
+
+
+def shown_words(b: Briefing) -> int:
+    """How many of the article's words the briefing's text holds (fewer than ``word_count`` only
+    when a huge article was cut for processing: generator.limits)."""
+    if b.word_count <= MAX_BODY_WORDS:  # nothing was cut
+        return b.word_count
+    return min(word_count(b.paragraphs), b.word_count)
 
 
 def _card(b: Briefing) -> str:

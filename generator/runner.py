@@ -31,7 +31,7 @@ from generator.cache import BriefingCache, cacheable, seed_digest
 from generator.ingest import SeedFile
 from generator.models import Outcome
 from generator.warmpool import active as active_warm_pool
-from generator.warmpool import default_jobs
+from generator.warmpool import default_jobs, stop_with_parent
 
 Progress = Callable[[int, int, str], None]
 
@@ -185,7 +185,7 @@ def run_tasks(tasks: Sequence[tuple[int, SeedFile]], jobs: int, emit: Callable[[
 
 def _worker(conn, parent: int, close: Sequence[int] = ()) -> None:
     """Receive (index, seed), send (index, outcome), until told to stop with None or the parent dies."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    stop_with_parent()  # the parent handles Ctrl-C and stops us; we end with it
     for fd in close:  # e.g. the warm process's line to its parent: ends with the warm process, not with us
         try:
             os.close(fd)
@@ -324,6 +324,10 @@ def fork_map(func: Callable, items: Sequence, jobs: int | None = 1, *, min_items
             part = receive.recv()
         except (EOFError, OSError, pickle.UnpicklingError):
             pass
+        except BaseException:  # Ctrl-C: nobody wants the children's shares now; don't wait for them
+            for _, other, _ in children:
+                other.kill()
+            raise
         finally:
             receive.close()
             process.join(timeout=5)
@@ -338,7 +342,7 @@ def fork_map(func: Callable, items: Sequence, jobs: int | None = 1, *, min_items
 
 
 def _map_share(send, func: Callable, items: Sequence, start: int, step: int) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    stop_with_parent()  # the parent handles Ctrl-C; we end with it
     gc.freeze()  # what the parent made is not ours to collect: walking it would copy its pages (frozen_heap)
     try:
         part = [func(x) for x in items[start::step]]

@@ -35,7 +35,7 @@ from generator.ingest import Skipped, discover
 from generator.models import Briefing, Outcome
 from generator.cache import BriefingCache, build_fingerprint, render_context, seed_digest, tree_digest
 from generator import engine as engines
-from generator.mkbuild import Previous, Result as BuiltPages, nav_files, remove_empty, reuse_blocker
+from generator.mkbuild import Previous, Result as BuiltPages, nav_files, remove_empty, resolvable_nav, reuse_blocker  # noqa: F401
 from generator.runner import process_all
 from generator.warmpool import default_jobs
 from generator.sitepages import OwnPages, docs_pages, site_files
@@ -127,6 +127,9 @@ def collect(seeds: Path, progress: Callable[[int, int, str], None] | None = None
         else:
             report.built.append(outcome.path)
             report.briefings.append(outcome.briefing)
+    # links, FIFOs and devices in the place of an input were not built: rejected inputs, in path order
+    report.errors = sorted(report.errors + [(s.path, s.reason) for s in report.skipped if s.rejected])
+    report.skipped = [s for s in report.skipped if not s.rejected]
     report.briefings = unique_slugs(report.briefings)
     report.briefings, report.stories = annotate(report.briefings)
     # by slug; a page rendered before its slug changed to a unique one is not used (it names the old one)
@@ -526,7 +529,8 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
             if fingerprint and site_intact and docs_intact and stamp.get("inputs") == fingerprint:
                 log.info("Nothing changed since the last build: %s and %s are up to date", paths.docs, paths.site)
                 return Report(built=list(stamp["built"]), errors=[tuple(e) for e in stamp["errors"]],
-                              warnings=list(stamp["warnings"]), skipped=skipped, up_to_date=True,
+                              warnings=list(stamp["warnings"]), skipped=[s for s in skipped if not s.rejected],
+                              up_to_date=True,
                               seconds=time.monotonic() - start)
             previous = _previous_pages(stamp, paths.site, docs_intact) if site_intact else None
             if docs_intact and isinstance(stamp.get("markdown"), dict):

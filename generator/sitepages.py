@@ -19,7 +19,7 @@ Files beside the site (``site_files``): ``briefings.json``, and the feeds of ``g
 when the site's address is known.
 
 Everything shown from an article passes through ``escape_md`` or ``escape_html`` (see render.py);
-titles through ``safe_title``. Work and output grow linearly with the number of briefings.
+titles are kept as written (``page_title``) and escaped by the theme where it prints them. Work and output grow linearly with the number of briefings.
 """
 from __future__ import annotations
 
@@ -39,10 +39,11 @@ from generator.render import (
     briefing_front_matter,
     dump_front_matter,
     escape_md,
+    json_text,
     name_slug,
+    page_title,
     render_briefing,
     render_briefing_own,
-    safe_title,
     with_related,
 )
 from generator.stories import Story, annotate
@@ -113,7 +114,7 @@ def _feed_link(url: str, label: str) -> str:
 def render_home(briefings: Sequence[Briefing], site_name: str, site_url: str | None = None,
                 latest: int = HOME_LATEST) -> str:
     ordered = sort_newest_first(briefings)
-    front = dump_front_matter({"title": safe_title(site_name), "template": "home.html", "hide": ["toc"]})
+    front = dump_front_matter({"title": page_title(site_name), "template": "home.html", "hide": ["toc"]})
     count = len(ordered)
     if count > latest:
         intro = (f"The latest {latest} of {_plural(count, 'briefing')}, newest first; all of them are in the "
@@ -189,7 +190,7 @@ def archive_pages(briefings: Sequence[Briefing]) -> dict[str, str]:
             year = y
             index.append(f"\n## {y}\n")
         index.append(f"- [{name}]({y}-{m}.md) ({len(items)})")
-        lines = [dump_front_matter({"title": safe_title(f"Archive: {name}")}), f"# {name}\n",
+        lines = [dump_front_matter({"title": page_title(f"Archive: {name}")}), f"# {name}\n",
                  f"{_plural(len(items), 'briefing')}, newest first. [All months](index.md)\n"]
         lines.extend(_archive_line(b, show_date=True) for b in items)
         pages[f"archive/{y}-{m}.md"] = "\n".join(lines) + "\n"
@@ -286,7 +287,7 @@ def render_topic(name: str, items: Sequence[Briefing], topics: dict[str, list[Br
     pages = _page_count(len(items), page_size)
     shown = items[(page - 1) * page_size: page * page_size]
     title = f"Topic: {name}" if page == 1 else f"Topic: {name} (page {page} of {pages})"
-    front = dump_front_matter({"title": safe_title(title), "topic": name})
+    front = dump_front_matter({"title": page_title(title), "topic": name})
     up = "" if page == 1 else "../"  # numbered pages are one folder deeper
     count = _plural(len(items), "briefing")
     if pages == 1:
@@ -395,7 +396,7 @@ def render_person(person: Person, page: int = 1, page_size: int = PERSON_PAGE_SI
     pages = _page_count(len(person.briefings), page_size)
     shown = person.briefings[(page - 1) * page_size: page * page_size]
     title = person.name if page == 1 else f"{person.name} (page {page} of {pages})"
-    front = dump_front_matter({"title": safe_title(title), "person": person.name})
+    front = dump_front_matter({"title": page_title(title), "person": person.name})
     up = "" if page == 1 else "../"  # numbered pages are one folder deeper
     heading = f"# {escape_md(person.name)}" + ("" if page == 1 else f" (page {page})") + "\n"
     summary = f"Quoted {_plural(person.quotes, 'time')} in {_plural(len(person.briefings), 'briefing')}, newest first"
@@ -727,7 +728,7 @@ def records_json(items: list[dict]) -> str:
     ``indent`` turns off: indenting 5,000 records took most of a one-article rebuild's 0.4 s here)."""
     if not items:
         return "[]\n"
-    return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in items) + "\n]\n"
+    return json_text("[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in items) + "\n]\n")
 
 
 def site_files(briefings: Sequence[Briefing], site_url: str | None, site_name: str) -> dict[str, str]:

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Mapping, Sequence
 
 from generator.models import Briefing
-from generator.render import dump_front_matter, escape_md, safe_title
+from generator.render import dump_front_matter, escape_md, page_title
 from generator.stories import Story
 
 
@@ -62,7 +62,7 @@ def render_story(story: Story, by_slug: Mapping[str, Briefing]) -> str:
     members = [by_slug[s] for s in story.members if s in by_slug]
     outlets = sorted({_outlet(b) for b in members})
     span = _dates(members)
-    parts = [dump_front_matter({"title": safe_title("Story: " + story.title), "story": story.slug}),
+    parts = [dump_front_matter({"title": page_title("Story: " + story.title), "story": story.slug}),
              f"# {escape_md(story.title)}\n",
              f"{len(members)} briefings from {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}"
              + (f", {span}" if span else "") + ".\n"]

@@ -21,6 +21,7 @@ import select
 import signal
 import socket
 import struct
+import sys
 from collections.abc import Iterator
 
 _HEADER = struct.Struct("!Q")
@@ -130,9 +131,26 @@ def _receive(stream) -> bytes | None:
     return data if len(data) == size else None
 
 
+def stop_with_parent() -> None:
+    """In a forked helper process: leave Ctrl-C to the parent, which decides what stops, but end at
+    once when the parent ends (Linux's PR_SET_PDEATHSIG; elsewhere the helpers' own checks of
+    their parent remain), so that an interrupted build leaves no process finishing an article
+    nobody waits for, holding the terminal's output open."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+
 def _serve(sock: socket.socket, parent: int, jobs: int) -> int:
     """The warm process: import the analysis, wait for the tasks, process them, send the outcomes."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    stop_with_parent()  # the parent handles Ctrl-C and stops us
+    if os.getppid() != parent:  # it ended before we could ask to end with it
+        return 0
     try:
         from generator.pipeline import load
 

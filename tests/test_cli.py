@@ -72,12 +72,101 @@ def test_usage_errors_exit_2_and_change_nothing(tmp_path, seeds_dir):
     assert not (tmp_path / "site").exists()
 
 
+def test_a_bad_site_address_is_a_configuration_error(tmp_path, seeds_dir):
+    seeds = seeds_dir({"good.txt": ARTICLE})
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "custom_dir: theme", f"custom_dir: {REPO / 'theme'}"), encoding="utf-8")
+    common = ("build", "--seeds", seeds, "--docs", tmp_path / "docs", "--site", tmp_path / "site", "--config", config)
+    for url in ("not a url", "example.org/briefings/", "ftp://example.org/", "https://", "https://x.org:99999/"):
+        result = run(*common, "--site-url", url, cwd=tmp_path)
+        assert result.returncode == 2, (url, result.stderr)
+        assert result.stderr.strip() == (f"error: --site-url {url!r} is not the site's address; give an absolute "
+                                         "http:// or https:// address such as https://USER.github.io/REPO/")
+    config.write_text(config.read_text(encoding="utf-8").replace('site_url: ""', "site_url: www.example.org"))
+    result = run(*common, cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.startswith(f"error: {config}: site_url 'www.example.org' is not")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mkdocs.yml", "seeds"]
+
+
+def test_build_into_a_fresh_docs_folder_links_only_to_pages_that_exist(tmp_path, seeds_dir):
+    seeds = seeds_dir({"good.txt": ARTICLE})
+    site = tmp_path / "site"
+    result = run("build", "--seeds", seeds, "--docs", tmp_path / "fresh", "--site", site, "--config",
+                 REPO / "mkdocs.yml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (f"warning: {REPO / 'mkdocs.yml'}: the navigation names about.md, which is not in the docs folder; it is "
+            "left out of the navigation (add the page to the docs folder to show it)") in result.stderr
+    assert "not found in the documentation files" not in result.stderr  # MkDocs' own complaint is gone
+    pages = [p for p in site.rglob("*.html") if not p.is_relative_to(site / "assets")]
+    assert len(pages) > 5 and not [p for p in pages if 'href="about/"' in p.read_text(encoding="utf-8")
+                                   or "/about/" in p.read_text(encoding="utf-8")]
+    assert 'href="topics/"' in (site / "index.html").read_text(encoding="utf-8")  # the rest of the nav stays
+
+
 def test_check_writes_nothing(tmp_path, seeds_dir):
     seeds = seeds_dir({"good.txt": ARTICLE, "empty.txt": ""})
     result = run("check", "--seeds", seeds, cwd=tmp_path)
     assert result.returncode == 1
     assert f"error: {seeds}/empty.txt: the file is empty" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds"]
+
+
+def test_check_verbose_says_what_was_removed_and_why_without_library_noise(tmp_path, seeds_dir):
+    seeds = seeds_dir({"good.txt": ARTICLE.replace("\n\n", "\n\nShare on Facebook\n\n", 1)
+                       + "\n\nSubscribe to our newsletter\n\n© The Ledger 2026\n"})
+    result = run("check", "-v", "--seeds", seeds, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert f"removed: {seeds}/good.txt: 'Share on Facebook' (page furniture: share and social links)" in lines
+    assert f"removed: {seeds}/good.txt: 'Subscribe to our newsletter' (page furniture: a subscribe or read-more " \
+           "prompt)" in lines
+    assert f"removed: {seeds}/good.txt: '© The Ledger 2026' (page furniture: a copyright line)" in lines
+    # only the generator's own lines: no debug output of the libraries it uses
+    assert all(line.startswith(("removed: ", "cache: ", "Checked ")) for line in lines), lines
+
+
+def test_serve_prints_the_address_and_its_preview_has_search_and_only_links_that_resolve(tmp_path, seeds_dir):
+    import os
+    import signal
+    import socket
+    import threading
+    import time
+    import urllib.request
+
+    seeds = seeds_dir({"good.txt": ARTICLE})
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--seeds", str(seeds), "--docs",
+                             str(tmp_path / "fresh-docs"), "--config", str(REPO / "mkdocs.yml"), "--dev-addr",
+                             f"127.0.0.1:{port}"], cwd=REPO, stderr=subprocess.PIPE, text=True,
+                            env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}, start_new_session=True)
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
+    reader.start()
+    try:
+        address = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + 120
+        while not any(f"Serving on {address}" in line for line in lines) and time.monotonic() < deadline:
+            assert proc.poll() is None, "".join(lines)
+            time.sleep(0.2)
+        assert any(f"Serving on {address}" in line for line in lines), "".join(lines)  # the address to open
+        home = urllib.request.urlopen(address, timeout=30).read().decode()
+        assert "Port Workers Strike" in home
+        # the navigation links only to pages that exist: the fresh docs folder has no about.md
+        assert "about/" not in home
+        assert any("navigation names about.md, which is not in the docs folder" in line for line in lines)
+        # the preview's search works: the Pagefind index is there, as in a built site
+        assert urllib.request.urlopen(address + "pagefind/pagefind.js", timeout=30).status == 200
+        assert urllib.request.urlopen(address + "pagefind/pagefind-entry.json", timeout=30).status == 200
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
 
 
 def test_help_on_every_command(tmp_path):

@@ -52,13 +52,44 @@ def test_new_from_stdin_never_overwrites_and_names_by_title(seeds_dir, monkeypat
     code, out, err = run(["new", "--seeds", str(seeds)], stdin=ARTICLE, monkeypatch=monkeypatch, capsys=capsys)
     assert code == 0, err
     assert out == f"{seeds / (SLUG + '-3.txt')}\n"  # -2 is taken by a sidecar
+    assert f"another article is already named {SLUG}; this one was saved as {SLUG}-3.txt" in err
     assert (seeds / f"{SLUG}.txt").read_bytes() == before
     assert not (seeds / f"{SLUG}-3.yml").exists()  # no metadata given, no sidecar
-    code, out, err = run(["new", "--seeds", str(seeds), "-", "--title", "A: Title / of ours!"], stdin=ARTICLE,
+    other = ARTICLE.replace("4,000", "5,000")
+    code, out, err = run(["new", "--seeds", str(seeds), "-", "--title", "A: Title / of ours!"], stdin=other,
                          monkeypatch=monkeypatch, capsys=capsys)
     assert code == 0 and out == f"{seeds / 'a-title-of-ours.txt'}\n"
     assert yaml.safe_load((seeds / "a-title-of-ours.yml").read_text()) == {"title": "A: Title / of ours!"}
     assert not [p for p in seeds.iterdir() if p.name.startswith(".")]  # no temporary files left
+
+
+def test_new_refuses_an_article_already_in_the_seeds(tmp_path, seeds_dir, monkeypatch, capsys):
+    seeds = seeds_dir({"sub/older-name.txt": ARTICLE + "\n\n"})  # the same text, saved earlier (or by hand)
+    before = listing(seeds)
+    code, out, err = run(["new", "--seeds", str(seeds), "--source", "The Ledger"], stdin=ARTICLE,
+                         monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 1 and out == ""
+    assert err.strip() == (f"error: <stdin>: this article is already in the seeds folder as {seeds / 'sub/older-name.txt'}; "
+                           "nothing was written (edit that file, or its .yml metadata file, to change it)")
+    assert listing(seeds) == before
+    article = tmp_path / "story.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert run(["new", "--seeds", str(seeds), str(article)], monkeypatch=monkeypatch, capsys=capsys)[0] == 1
+    assert listing(seeds) == before
+
+
+def test_new_reads_an_ambiguous_date_by_the_language_or_says_why_not(seeds_dir, monkeypatch, capsys):
+    seeds = seeds_dir()
+    code, out, err = run(["new", "--seeds", str(seeds), "--published", "12/09/2026"], stdin=ARTICLE,
+                         monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 1 and listing(seeds) == []
+    assert err.strip() == ("error: <stdin>: --published '12/09/2026' is ambiguous: 12 September 2026 (day first) or "
+                           "December 9, 2026 (month first); give it as YYYY-MM-DD, or add --language with its region "
+                           "(en-GB reads it day first, en-US month first)")
+    code, out, err = run(["new", "--seeds", str(seeds), "--published", "12/09/2026", "--language", "en-GB"],
+                         stdin=ARTICLE, monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 0, err
+    assert site.collect(seeds).briefings[0].source.published == "2026-09-12"
 
 
 def test_new_keeps_markdown_and_html_as_they_are(tmp_path, seeds_dir, monkeypatch, capsys):

@@ -83,7 +83,9 @@ def test_feed_text_from_articles_is_well_formed_and_inert():
     files = site_files([b], BASE, "Briefings")
     item = parse_rss(files["feed.xml"]).find("item")
     assert "\x00" not in files["feed.xml"] and "\ud800" not in files["feed.xml"]
-    assert item.findtext("title") == 'A ‹b›bold‹/b› & "quoted" ]]› title ((x))'  # safe_title, no control chars
+    # the title as written (plain text in RSS), only the characters XML cannot hold dropped
+    assert item.findtext("title") == 'A <b>bold</b> & "quoted" ]]> title {{x}}'
+    assert "<b>" not in files["feed.xml"] and "&lt;b&gt;bold&lt;/b&gt; &amp;" in files["feed.xml"]
     # description is HTML for readers: the article's markup is text in it, never elements
     description = lxml_html.fragment_fromstring(item.findtext("description"), create_parent="div")
     assert not description.xpath("//script | //b | //a[starts-with(@href, 'javascript')]")
@@ -91,7 +93,9 @@ def test_feed_text_from_articles_is_well_formed_and_inert():
     topic_feed = files[feeds.topic_feed_path(name_slug(NASTY, "topic"))]
     parse_rss(topic_feed)
     feed = json.loads(files["feed.json"])
+    assert feed["items"][0]["title"] == 'A <b>bold</b> & "quoted" ]]> title {{x}}'
     assert feed["items"][0]["content_text"].endswith("<script>alert(1)</script>")  # plain text field
+    assert not any(c in files["feed.json"] for c in "<>&")  # as \u escapes: inert if a page embeds it
     assert "external_url" not in feed["items"][0]
     files["feed.json"].encode("utf-8")  # no lone surrogates
 

@@ -44,6 +44,26 @@ def test_decode_keeps_utf8_with_a_few_invalid_bytes():
     assert "« non » à la réforme" in text and text.endswith("Fin de l’article.")
 
 
+def test_decode_reads_mostly_utf8_as_utf8_and_replaces_only_the_bad_bytes():
+    # A short news text in UTF-8 (curly quotes, dashes, accents) with stray Windows-1252 bytes pasted
+    # in: more bad bytes than a fixed allowance, far fewer than valid characters.
+    paragraphs = ["“We will rebuild the harbour,” said Anna Müller, the council’s leader — on Tuesday.",
+                  "The vote{Q}s result was 9{D}4, officials said.", "“It{Q}s a fair deal,” she added.",
+                  "The port{Q}s owners — and the city{Q}s unions — agreed, according to “Le Monde”."]
+    data = "\n\n".join(paragraphs).encode("utf-8").replace(b"{Q}", b"\x92").replace(b"{D}", b"\x96")
+    assert data.count(b"\x92") + data.count(b"\x96") == 5
+    text = decode(data, "a.txt")
+    assert text.startswith("“We will rebuild the harbour,” said Anna Müller, the council’s leader — on Tuesday.")
+    assert "The vote\ufffds result was 9\ufffd4" in text and "“It\ufffds a fair deal,” she added." in text
+    assert text.endswith("the city\ufffds unions — agreed, according to “Le Monde”.")
+    assert "â€" not in text and "Ã" not in text
+
+
+def test_decode_still_detects_a_legacy_file_with_one_utf8_like_pair():
+    legacy = "Le café est fermé — « Ç’est fini », a dit le maire de Genève. Über alles, dit-il.".encode("cp1252")
+    assert decode(legacy, "a.txt") == "Le café est fermé — « Ç’est fini », a dit le maire de Genève. Über alles, dit-il."
+
+
 @pytest.mark.parametrize("data,what", [
     (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "PNG image"),
     (b"%PDF-1.7\n" + bytes(200), "PDF"),
@@ -126,6 +146,10 @@ def test_discover_skips_links_fifos_and_names_unknown_types(tmp_path):
     assert "unsupported file type '.pdf'" in reasons["c.pdf"]
     assert "no article" in reasons["orphan.yml"]
     assert ".DS_Store" not in reasons
+    # a link, FIFO or socket stands where an input would: it is rejected, not merely skipped
+    rejected = sorted(s.path for s in skipped if s.rejected)
+    assert rejected == ["link.txt", "loop", "pipe.txt", "sock.txt"]
+    assert "a FIFO" in reasons["pipe.txt"] and "a socket" in reasons["sock.txt"]
 
 
 def test_read_html_uses_the_article_extractor(tmp_path):
@@ -157,3 +181,34 @@ def test_empty_file_is_rejected(tmp_path):
     (tmp_path / "e.txt").write_text("  \n\t\n")
     with pytest.raises(BadInput, match="empty"):
         read_seed(_seed(tmp_path, "e.txt"))
+
+
+@pytest.mark.parametrize("sidecar,published", [
+    ("published: 12/09/2026\nlanguage: en-GB\n", "2026-09-12"),
+    ("published: 12/09/2026\nlanguage: en-US\n", "2026-12-09"),
+    ("published: 12/09/2026\nlanguage: fr\n", "2026-09-12"),
+    ("published: 12.09.2026\nlanguage: de-DE\n", "2026-09-12"),
+    ("published: 25/09/2026\n", "25/09/2026"),  # one reading only: left to parse_date
+])
+def test_ambiguous_numeric_dates_are_read_by_the_stated_language(tmp_path, sidecar, published):
+    (tmp_path / "a.txt").write_text("Headline\n\nText of the article.\n")
+    (tmp_path / "a.yml").write_text(sidecar)
+    raw = read_seed(discover(tmp_path)[0][0])
+    assert raw.meta["published"] == published and not raw.warnings
+
+
+@pytest.mark.parametrize("language", [None, "en", "English"])
+def test_an_ambiguous_date_without_a_locale_is_dropped_with_the_reason(tmp_path, language):
+    (tmp_path / "a.txt").write_text("Headline\n\nText of the article.\n")
+    (tmp_path / "a.yml").write_text("published: 12/09/2026\n" + (f"language: {language}\n" if language else ""))
+    raw = read_seed(discover(tmp_path)[0][0])
+    assert "published" not in raw.meta
+    assert raw.warnings == ("a.txt: 'published' '12/09/2026' is ambiguous: 12 September 2026 (day first) or "
+                            "December 9, 2026 (month first); ignored. Write it as YYYY-MM-DD, or state the language "
+                            "with its region (language: en-GB reads it day first, en-US month first)",)
+
+
+def test_parse_date_reads_a_day_equal_to_its_month():
+    from generator.metadata import parse_date
+
+    assert parse_date("05/05/2026") == "2026-05-05" and parse_date("3/4/2025") is None

@@ -95,7 +95,7 @@ def test_render_any_briefing_parses_with_intact_front_matter(title, summary, par
     front, body = _split(page)
     assert front["slug"] == "s" and front["summary"] == plain(summary) and front["source"]["url"] == plain(url)
     assert front["quotes"][0]["speaker"] == (plain(speaker) if speaker is not None else None)
-    assert "<" not in front["title"] and ">" not in front["title"]
+    assert front["title"] == (plain(title or "t") or "Untitled")  # as written; the theme escapes it
     html = markdown.markdown(body, extensions=["attr_list", "md_in_html", "toc"])
     tree = lxml_html.fragment_fromstring(html, create_parent="div")
     assert not tree.xpath("//script | //iframe | //form | //img | //input | //style | //object | //embed")

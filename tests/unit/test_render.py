@@ -4,7 +4,7 @@ import yaml
 from lxml import html as lxml_html
 
 from generator.models import Briefing, Quote, Source
-from generator.render import escape_md, plain, render_briefing, safe_title
+from generator.render import escape_md, page_title, plain, render_briefing
 from generator.sitepages import render_home, render_topic, topic_index
 
 HOSTILE = [
@@ -91,7 +91,7 @@ def test_hostile_briefing_renders_inert():
     page = render_briefing(b)
     front, body = _split(page)
     assert front["summary"] == evil  # data keeps its text
-    assert "<" not in front["title"] and ">" not in front["title"]
+    assert front["title"] == evil  # as written: the theme escapes it where it prints it
     rendered = to_html(body)
     tree = lxml_html.fragment_fromstring(rendered, create_parent="div")
     assert not tree.xpath("//script | //iframe | //form | //img | //input")
@@ -111,9 +111,22 @@ def test_plain_is_one_line_of_visible_text(text, expected):
     assert plain(text) == expected
 
 
-def test_safe_title():
-    assert safe_title("<b>Bold</b> {{x}}") == "‹b›Bold‹/b› ((x))"
-    assert safe_title("  \n ") == "Untitled"
+def test_page_title_is_the_title_as_written_on_one_line():
+    assert page_title("<b>Bold</b> {{ config }} {% if x %}\n  ../x") == "<b>Bold</b> {{ config }} {% if x %} ../x"
+    assert page_title("  \n ") == "Untitled"
+
+
+def test_front_matter_title_is_as_written_and_json_text_is_inert():
+    import json
+
+    from generator.render import briefing_front_matter, json_text
+
+    title = "Why {{ config }} and <script> tags break templates"
+    front, body = _split(render_briefing(_briefing(title=title)))
+    assert briefing_front_matter(_briefing(title=title))["title"] == front["title"] == title
+    assert "# Why \\{\\{ config \\}\\} and &lt;script&gt; tags break templates" in body
+    text = json_text(json.dumps({"title": title + " & more"}))
+    assert not any(c in text for c in "<>&") and json.loads(text)["title"] == title + " & more"
 
 
 def test_home_lists_newest_first_then_undated():
