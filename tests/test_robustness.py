@@ -286,9 +286,6 @@ JAPANESE = """政府、港湾拡張計画を発表
 """
 
 
-@pytest.mark.xfail(strict=True, reason="generator/clean.py counts words by spaces (_words) and ends sentences "
-                                       "only at ASCII marks: it drops the unspaced paragraphs as page furniture "
-                                       "(its owner's fix; remove this mark when it lands)")
 def test_articles_in_scripts_without_spaces_are_built_whole(tmp_path, seeds_dir):
     seeds = seeds_dir({"zh.txt": CHINESE, "th.txt": THAI, "ja.txt": JAPANESE})
     report = site.generate(site.Paths(seeds, tmp_path / "docs"))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from generator.words import count_words
+
 _URL_ONLY = re.compile(r"^(?:<?(?:https?://|www\.)\S+>?|\S+\.(?:png|jpe?g|gif|webp|svg|avif)(?:\?\S*)?"
                        r"(?:\s*\(\d+\s*[×x]\s*\d+\))?)$", re.I)
 COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|c\.\s?\d{4}\s|copyright\b|all rights reserved)|\ball rights reserved\b|"
@@ -136,8 +138,10 @@ _SOCIAL_WORDS = re.compile(r"^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedi
 # "Reporting by X; Editing by Y", "(Additional reporting by X)": the wire's credits, not the story.
 CREDIT = re.compile(r"^[(\[]?(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|produced|"
                     r"graphics|photos?|research|fact-checking)\s+by\s+(?P<names>[^;)\]]{3,120})", re.I)
-BREADCRUMB = re.compile(r"^[^.!?]{1,80}(?:\s*[>»›/|]\s*[^.!?>»›/|]{1,40}){2,}$")
-_SENTENCE_END = re.compile(r"[.!?…]['\"’”»)]?$|[.!?][’”\"]\s")
+# "Home > World > Asia", "News | Politics | Europe", "Home»World»Asia": a '>', '/' or '|' is a separator
+# only with spaces around it, so that markup in a headline ("Say <b>Bold</b> Things") is no breadcrumb.
+BREADCRUMB = re.compile(r"^[^.!?]{1,80}(?:(?:\s+[>/|]\s+|\s*[»›]\s*)[^.!?>»›/|]{1,40}){2,}$")
+_SENTENCE_END = re.compile(r"[.!?…。！？]['\"’”»)」』]?$|[.!?。！？][’”\"」』]\s")
 # Letters of scripts written without spaces or in their own alphabet (Hangul, kana, Han).
 _CJK_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -159,7 +163,8 @@ def is_section_line(line: str) -> bool:
 
 
 def words(line: str) -> int:
-    return len(line.split())
+    """Words of a line, in any script (Chinese, Japanese, Thai ... are written without spaces)."""
+    return len(line.split()) if line.isascii() else count_words(line)
 
 
 def is_sentence(line: str) -> bool:

@@ -322,9 +322,6 @@ def test_titles_show_exactly_as_written_everywhere_and_stay_inert(trapped_page, 
     assert TITLE in content(page).inner_text()
 
 
-@pytest.mark.xfail(strict=True, reason="generator/clean.py: _BREADCRUMB (line 89) takes a headline with '<', '>' "
-                                       "and '/' for a breadcrumb, so is_boilerplate drops it and the title becomes "
-                                       "the cut-off first sentence (clean.py's owner fixes it; remove this mark then)")
 def test_a_plain_text_headline_with_markup_stays_the_headline(hostile_site):
     _, _, out = hostile_site
     records = json.loads((out / "briefings.json").read_text(encoding="utf-8"))

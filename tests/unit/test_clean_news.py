@@ -419,3 +419,24 @@ def test_byline_names(line, name):
     from generator.clean import bylines
 
     assert bylines(line) == [name]
+
+
+@pytest.mark.parametrize("line, crumb", [
+    ("Home > World > Asia", True),
+    ("News | Politics | Europe", True),
+    ("Home»World»Asia", True),
+    ("Editors Say <b>Bold</b> Tags {{ Break }} Sites", False),  # markup in a headline
+    ("Rates at 3/4 of 2024 levels/forecast", False),
+])
+def test_breadcrumb_separators_need_spaces_except_guillemets(line, crumb):
+    from generator.clean.shapes import BREADCRUMB
+
+    assert bool(BREADCRUMB.match(line)) == crumb
+
+
+def test_unspaced_scripts_count_their_words_and_end_sentences_with_their_own_marks():
+    from generator.clean.shapes import is_sentence, words
+
+    assert words("北京市政府星期一宣布，将在未来五年内投资两百亿元扩建天津港的集装箱码头。") > 20
+    assert is_sentence("政府は月曜日、拡張すると発表した。") and is_sentence("他说：“这很重要。”")
+    assert not is_sentence("北京宣布新的港口扩建计划")
