@@ -116,7 +116,10 @@ def _first_words(paragraphs, limit: int) -> tuple[str, ...]:
 
 
 def _title_from_text(paragraphs) -> str:
-    first = sentences(paragraphs[0])[0] if paragraphs else ""
+    """The article has no headline: its first sentence stands in, without the lede's dateline
+    ("ISLAMABAD, Nov 16 (APP): ..."), cut at 14 words."""
+    lede = split_lede_dateline(paragraphs[0])[1] if paragraphs else ""
+    first = (sentences(lede) or [""])[0] if lede.strip() else ""
     words = first.split()
     return " ".join(words[:14]).rstrip(".,;:") + ("…" if len(words) > 14 else "")
 

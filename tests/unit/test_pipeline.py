@@ -48,3 +48,13 @@ def test_yake_is_imported_when_first_needed():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                             env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
     assert result.stdout.split() == ["False", "True", "2"], result.stderr
+
+
+def test_a_title_made_from_the_lede_leaves_its_dateline_out():
+    from generator.pipeline import _title_from_text
+
+    assert _title_from_text(["ISLAMABAD, Nov 16 (APP): The prime minister said on Monday that the talks "
+                             "would resume next week. More follows."]) == \
+        "The prime minister said on Monday that the talks would resume next week"
+    assert _title_from_text(["KATHMANDU, Nepal (AP) -- A powerful earthquake struck Nepal on Saturday."]) == \
+        "A powerful earthquake struck Nepal on Saturday"
