@@ -90,6 +90,30 @@ def parse_date(value: str | None) -> str | None:
     return None
 
 
+def _text_date(lines: list[str], language: str | None) -> tuple[str | None, str | None]:
+    """The publication date a date line of the text gives, and a note when one could not be read.
+
+    A numeric date that reads both ways ("12/09/2026") is read day first in an article whose
+    language writes dates so (every language but English, which writes them both ways); in English
+    it is left out, with a note saying why and how to give the date."""
+    for line in lines:
+        if day := parse_date(line):
+            return day, None
+    for line in lines:
+        match = _NUMERIC.search(line)
+        if not match:
+            continue
+        a, b, year = int(match[1]), int(match[2]), int(match[3])
+        if language and language_code(language) not in (None, "en"):
+            try:
+                return _dt.date(year, b, a).isoformat(), None
+            except ValueError:
+                return None, None
+        return None, (f"the date line {line.strip()!r} reads two ways ({a}/{b} as day/month or month/day); no "
+                      "publication date was taken: give 'published: YYYY-MM-DD' in a sidecar or front matter")
+    return None, None
+
+
 def parse_url(value: str | None) -> str | None:
     if not value:
         return None
@@ -130,7 +154,11 @@ def build_source(raw: RawArticle, cleaned: CleanText, detected_language: str | N
             given[key] = value
     outlet = given.get("source") or cleaned.outlet
     publisher = given.get("publisher") or _single(cleaned.publisher_hints)
-    published = given.get("published") or _first(parse_date(line) for line in datelines(raw.text))
+    published = given.get("published")
+    if not published:
+        published, note = _text_date(datelines(raw.text), given.get("language") or detected_language)
+        if note:
+            warnings.append(f"{raw.path}: {note}")
     author = given.get("author") or _single(bylines(raw.text)) or _single(credits(raw.text))
     translated = given.get("translated_from") or language_code(cleaned.translated_from)
     language = given.get("language") or detected_language

@@ -183,3 +183,13 @@ def test_copyright_owner_with_company_suffix_is_the_publisher():
     cleaned = clean(text)
     source, _ = build_source(RawArticle(path="w.txt", kind="txt", text=text, meta={}), cleaned, "en")
     assert source.publisher == "Valley Media L.P."
+
+
+@pytest.mark.parametrize("language, published, warned", [("en", None, True), ("fr", "2026-09-12", False)])
+def test_an_ambiguous_date_line_is_read_by_the_language_or_left_out_with_a_warning(language, published, warned):
+    text = ("Port Rail Link Opens\n\n12/09/2026\n\nThe new rail link to the port opened on Friday, officials said, "
+            "after three years of work on the line.\n")
+    raw = RawArticle(path="a.txt", kind="txt", text=text, meta={})
+    source, warnings = build_source(raw, clean(text), language)
+    assert source.published == published
+    assert any("reads two ways" in w and "12/09/2026" in w for w in warnings) == warned
