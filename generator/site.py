@@ -460,7 +460,8 @@ def generate(paths: Paths, *, site_name: str = "Briefings", progress=None, jobs:
     with BuildLock(paths.docs):
         recover_interrupted(paths.docs)
         report = collect(paths.seeds, progress, jobs=jobs, cache=open_cache(paths, cache_dir, use_cache))
-        stage = stage_docs(paths.docs, docs_pages(report.briefings, site_name, jobs=jobs, own_pages=report.pages),
+        stage = stage_docs(paths.docs, docs_pages(report.briefings, site_name, jobs=jobs, own_pages=report.pages,
+                                                     stories=report.stories),
                            jobs=jobs)
         report.pages = OwnPages()
         try:
@@ -546,7 +547,8 @@ def build(paths: Paths, *, site_url: str | None = None, progress=None, jobs: int
 
         # docs/ is as the last build left it (docs_intact): its page for the same key is kept, unread (None)
         generated = docs_pages(report.briefings, site_name, public_url, keys=markdown_keys,
-                               reuse=lambda rel, key: old_markdown.get(rel) == key, jobs=jobs, own_pages=report.pages)
+                               reuse=lambda rel, key: old_markdown.get(rel) == key, jobs=jobs, own_pages=report.pages,
+                               stories=report.stories)
         report.pages = OwnPages()
         generated_names = set(generated)
         reused_markdown = {rel for rel, content in generated.items() if content is None}

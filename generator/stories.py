@@ -164,14 +164,8 @@ class _Weights:
     values: "numpy.ndarray"
 
     def of(self, i: int) -> dict[str, float]:
-        lo, hi = numpy_searchsorted(self.rows, i)
+        lo, hi = (int(x) for x in self.rows.searchsorted([i, i + 1]))  # rows are in briefing order
         return {self.terms[c]: float(x) for c, x in zip(self.cols[lo:hi].tolist(), self.values[lo:hi].tolist())}
-
-
-def numpy_searchsorted(rows, i: int) -> tuple[int, int]:
-    import numpy
-
-    return int(numpy.searchsorted(rows, i, "left")), int(numpy.searchsorted(rows, i, "right"))
 
 
 def _weights(signatures: Sequence[Signature]) -> _Weights:
