@@ -438,7 +438,7 @@ def test_search_finds_briefings_by_people_topics_and_quotes(built):
 
 
 def test_a_large_archive_is_a_page_a_month(monkeypatch):
-    monkeypatch.setattr(sitepages, "ARCHIVE_ONE_PAGE", 4)
+    monkeypatch.setattr(sitepages.home, "ARCHIVE_ONE_PAGE", 4)
     items = [make("mar", published="2025-03-04"), make("jan", published="2025-01-31"),
              make("old", published="2023-12-01"), make("undated", published=None), make("mar2", published="2025-03-20")]
     pages = sitepages.archive_pages(items)
