@@ -108,7 +108,7 @@ def _speed(p: argparse.ArgumentParser) -> None:
                    help="articles processed in parallel by N processes; default: one per CPU")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--cache", type=Path, default=None, metavar="DIR", dest="cache_dir",
-                       help="folder of processed articles reused by later builds; default: .cache/briefings "
+                       help="folder of processed articles reused by later builds; default: .briefings-cache "
                             "beside the docs folder")
     group.add_argument("--no-cache", action="store_false", dest="use_cache",
                        help="process every article again and rebuild everything")
