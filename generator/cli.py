@@ -185,6 +185,9 @@ def make_parser() -> argparse.ArgumentParser:
                         "decides a ratio; else 2)")
     p.add_argument("--keep", type=Path, default=None, metavar="DIR",
                    help="work in DIR and keep it (default: a temporary folder, removed afterwards)")
+    p.add_argument("--site-only", action="store_true",
+                   help="leave out the generation scenarios (raw YAKE, 1 against 2 processes), which do not depend "
+                        "on the engine: the site's rows only, to compare engines")
     _engine(p)
     _output(p)
     return parser
