@@ -435,3 +435,28 @@ def test_serve_previews_the_site_with_pagefind_search_on_each_engine(engine, tmp
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
     assert not (tmp_path / ".site.preview").exists()  # the preview's folder goes with it
+
+
+def test_zensical_configuration_is_the_sites_with_pagefind_search_and_a_resolvable_navigation(tmp_path, caplog):
+    """What Zensical is given (no Zensical needed): the folders relative to the project, its own
+    search off (Pagefind's is the site's), the theme folder absolute, and the navigation without
+    the pages the docs folder lacks, as MkDocs' build leaves them out."""
+    import yaml
+
+    from generator.engine import zensical_config
+
+    project = tmp_path / "project"
+    (project / "fresh-docs").mkdir(parents=True)
+    (project / "fresh-docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    root, text = zensical_config(project / "mkdocs.yml", project / "fresh-docs", project / "out" / "site",
+                                 "https://example.org/news/")
+    config = yaml.safe_load(text)
+    assert root == project.resolve()
+    assert (config["docs_dir"], config["site_dir"], config["site_url"]) == ("fresh-docs", "out/site",
+                                                                           "https://example.org/news/")
+    assert config["plugins"] == [{"search": {"enabled": False}}]
+    assert config["theme"]["custom_dir"] == str((project / "theme").resolve())
+    assert config["nav"] == [{"Latest": "index.md"}]  # stories/, topics/, ... and about.md are not there
+    assert any("navigation names about.md, which is not in the docs folder" in r.getMessage() for r in caplog.records)
+    assert config["site_name"] == "Briefings" and config["theme"]["variant"] == "classic"  # the rest as it was
