@@ -188,6 +188,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--site-only", action="store_true",
                    help="leave out the generation scenarios (raw YAKE, 1 against 2 processes), which do not depend "
                         "on the engine: the site's rows only, to compare engines")
+    p.add_argument("--cache", type=Path, default=None, metavar="DIR", dest="articles_cache",
+                   help="keep the processed articles in DIR across runs (e.g. one per engine) and start each "
+                        "build from them: the builds then time the site, not the generation")
     _engine(p)
     _output(p)
     return parser
