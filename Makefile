@@ -44,4 +44,4 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements-test.lock
 	touch $@
 
 clean:
-	rm -rf site .docs.* .site.* .cache docs/index.md docs/briefings docs/topics docs/people docs/archive docs/stories docs/.generated.json
+	rm -rf site .docs.* .site.* .briefings-cache .cache docs/index.md docs/briefings docs/topics docs/people docs/archive docs/stories docs/.generated.json

@@ -286,8 +286,12 @@ def engine_python(engine: str) -> str:
 def plain_build(engine: str, py: str, project: Path, out: Path) -> list[str]:
     """The engine's own build of the same docs/, as a site owner would run it without the generator."""
     config = project / "mkdocs.yml"
-    if engine == "zensical":  # no -d: its site_dir, relative to the project, from a copy of the configuration
-        text = config.read_text(encoding="utf-8").replace("\nsite_dir: site\n", f"\nsite_dir: {out.name}\n")
+    if engine == "zensical":
+        # no -d: its site_dir, relative to the project, from a copy of the configuration; the copy the
+        # generator gives it (its own search off, as with the generator), so that both do the same work
+        from generator.engine import zensical_config
+
+        _root, text = zensical_config(config, project / "docs", out, None)
         (project / "plain.yml").write_text(text, encoding="utf-8")
         return [str(Path(py).parent / "zensical"), "build", "-f", str(project / "plain.yml")]
     module = "properdocs" if engine == "properdocs" else "mkdocs"
@@ -295,7 +299,14 @@ def plain_build(engine: str, py: str, project: Path, out: Path) -> list[str]:
 
 
 def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
-          repeat: int = 1, engine: str = "mkdocs") -> list[tuple[str, str, str, str]]:
+          repeat: int = 1, engine: str = "mkdocs", site_only: bool = False,
+          articles_cache: Path | None = None) -> list[tuple[str, str, str, str]]:
+    """The rows of the table. ``site_only``: without the generation scenarios (raw YAKE, 1 against
+    2 processes), which do not depend on the engine: the rows of an engine's comparison.
+    ``articles_cache``: a folder of processed articles kept across runs (the synthesis is the same
+    for the same N and seed): it is filled first, untimed, and each build starts from a copy of it,
+    so the full builds time the pages, the site and the search index, not the generation, which is
+    the same with every engine (and the slowest part on a loaded machine)."""
     py = sys.executable
     epy = engine_python(engine)  # builds run with the engine's Python; generation scenarios with this one
     pool = source_paragraphs(seeds)
@@ -329,6 +340,20 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
     # The start-up: a process that starts Python, imports the analysis (YAKE with NumPy and
     # NetworkX, the quote patterns) and exits. Every process that processes articles pays it before
     # its first article, and a second core cannot share it: it bounds the two-process ratio.
+    if not site_only:
+        rows += _generation_rows(py, gen, art, work, repeat)
+    if articles_cache is not None:
+        articles_cache.mkdir(parents=True, exist_ok=True)
+        _check(run(gen[:-1] + ["--docs", str(work / "warm" / "docs"), "--cache", str(articles_cache)]),
+               "processing the articles into --cache")
+        for name in ("cache", "cache-100"):  # copies: a build prunes the entries it did not use
+            shutil.copytree(articles_cache, work / name)
+    _site_rows(rows, n, engine, epy, art, small, project, work, articles_cache is not None)
+    return rows
+
+
+def _generation_rows(py: str, gen: list[str], art: Path, work: Path, repeat: int) -> list[tuple[str, str, str, str]]:
+    rows: list[tuple[str, str, str, str]] = []
     runs: dict[str, list[Run]] = {"yake": [], "one": [], "two": [], "start": []}
     for r in range(repeat):
         runs["yake"].append(_check(run([py, "-c", f"from generator.bench import raw_yake_main; "
@@ -355,7 +380,11 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
     rows.append(("start-up (Python + analysis import) / 1-process generation", f"{start:.2f} s / {one.seconds:.1f} s",
                  f"{start / one.seconds:.3f}",
                  f"serial in both: 2 processes can give at most {ceiling:.2f} here, were the rest shared perfectly"))
+    return rows
 
+
+def _site_rows(rows: list, n: int, engine: str, epy: str, art: Path, small: Path, project: Path, work: Path,
+               cached: bool = False) -> None:
     # 2. full build, plain mkdocs, no-change and one-edit rebuilds
     build = [epy, "-m", "generator", "build", "--engine", engine, "--seeds", str(art), "--docs",
              str(project / "docs"), "--site", str(project / "site"), "--config", str(project / "mkdocs.yml"),
@@ -370,9 +399,12 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
                       "benchmark, so that exactly one article changed since the last build.\n", encoding="utf-8")
     edit = _check(run(build), "rebuild after one edit")
     rows.append((f"engine: {engine}", " ".join(f"{k} {v}" for k, v in _engine_versions(engine, epy).items()), "-",
-                 "every build below runs with it (--engine)"))
+                 "every build below runs with it (--engine)"
+                 + ("; it renders every page on every build" if engine == "zensical" else "")))
     rows.append((f"plain {engine} build / our full build", f"{plain.seconds:.1f} s / {full.seconds:.1f} s",
-                 f"{plain.seconds / full.seconds:.2f}", "our build includes generation (2 processes) and Pagefind"))
+                 f"{plain.seconds / full.seconds:.2f}",
+                 "our build: articles from --cache (generation not timed), the pages, the site and Pagefind"
+                 if cached else "our build includes generation (2 processes) and Pagefind"))
     rows.append(("no-change rebuild / full build", f"{noop.seconds:.2f} s / {full.seconds:.1f} s",
                  f"{noop.seconds / full.seconds:.3f}", f"aim < 0.05; MkDocs skipped: {'yes' if up_to_date else 'NO'}"))
     rows.append((f"one-article-edit rebuild / plain {engine} build", f"{edit.seconds:.1f} s / {plain.seconds:.1f} s",
@@ -401,7 +433,9 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
                  f"{1000 * full.seconds / n:.1f} ms / {1000 * full100.seconds / 100:.1f} ms",
                  f"{(full.seconds / n) / (full100.seconds / 100):.2f}", "<= 1: grows no faster than N"))
     rows.append((f"peak memory at {n} / at 100 (x{n // 100} briefings)", f"{full.peak_mb:.0f} MB / {full100.peak_mb:.0f} MB",
-                 f"{full.peak_mb / full100.peak_mb:.2f}", f"aim < 1 GB at 5,000; plain {engine} {plain.peak_mb:.0f} MB"))
+                 f"{full.peak_mb / full100.peak_mb:.2f}", f"aim < 1 GB at 5,000; plain {engine} {plain.peak_mb:.0f} MB"
+                 + ("; the larger of the generator and its zensical child, not their sum" if engine == "zensical"
+                    else "")))
     big, small_sizes = listing_sizes(site), listing_sizes(site100)
     for name in big:
         if name in small_sizes:
@@ -431,7 +465,13 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
     else:
         rows.append(("search: bytes before the first result", "n/a", "-",
                      "needs Python playwright and /usr/bin/chromium"))
-    return rows
+    versions = _engine_versions(engine, epy)
+    rows.append((f"{engine}'s row at {n} (README, 'When Material for MkDocs 9 ends')",
+                 " ".join(f"{k} {v}" for k, v in versions.items()), "-",
+                 f"full build {full.seconds:.1f} s / {full.peak_mb:.0f} MB (plain {engine} {plain.seconds:.1f} s / "
+                 f"{plain.peak_mb:.0f} MB); no-change rebuild {noop.seconds / full.seconds:.3f} of the full build; "
+                 f"one-article edit {edit.seconds:.1f} s = {edit.seconds / plain.seconds:.2f} of the plain build; "
+                 f"median briefing page {m_n / 1024:.1f} KB"))
 
 
 def _engine_versions(engine: str, py: str) -> dict[str, str]:
@@ -478,7 +518,8 @@ def main(args) -> int:
     try:
         repeat = args.repeat if args.repeat is not None else default_repeat(args.articles)
         rows = bench(args.articles, args.seeds.resolve(), args.config.resolve(), work, args.seed, repeat,
-                     getattr(args, "engine", None) or "mkdocs")
+                     getattr(args, "engine", None) or "mkdocs", getattr(args, "site_only", False),
+                     args.articles_cache.resolve() if getattr(args, "articles_cache", None) else None)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -108,7 +108,7 @@ def _speed(p: argparse.ArgumentParser) -> None:
                    help="articles processed in parallel by N processes; default: one per CPU")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--cache", type=Path, default=None, metavar="DIR", dest="cache_dir",
-                       help="folder of processed articles reused by later builds; default: .cache/briefings "
+                       help="folder of processed articles reused by later builds; default: .briefings-cache "
                             "beside the docs folder")
     group.add_argument("--no-cache", action="store_false", dest="use_cache",
                        help="process every article again and rebuild everything")
@@ -185,6 +185,12 @@ def make_parser() -> argparse.ArgumentParser:
                         "decides a ratio; else 2)")
     p.add_argument("--keep", type=Path, default=None, metavar="DIR",
                    help="work in DIR and keep it (default: a temporary folder, removed afterwards)")
+    p.add_argument("--site-only", action="store_true",
+                   help="leave out the generation scenarios (raw YAKE, 1 against 2 processes), which do not depend "
+                        "on the engine: the site's rows only, to compare engines")
+    p.add_argument("--cache", type=Path, default=None, metavar="DIR", dest="articles_cache",
+                   help="keep the processed articles in DIR across runs (e.g. one per engine) and start each "
+                        "build from them: the builds then time the site, not the generation")
     _engine(p)
     _output(p)
     return parser

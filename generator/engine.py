@@ -326,14 +326,14 @@ def zensical_command() -> list[str] | None:
     return [found] if found else None
 
 
-def _build_zensical(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str | None) -> list[str]:
-    """``zensical build`` of a copy of the configuration naming ``docs_dir`` and ``site_dir``.
+def zensical_config(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str | None) -> tuple[Path, str]:
+    """The project folder Zensical runs in, and the text of the configuration it reads there.
 
-    With ``plugins: []`` the copy switches Zensical's search off, which it turns on unless told:
-    search is Pagefind's (generator.search). Zensical wants ``docs_dir`` and ``site_dir`` relative to its project folder (the configuration's)
-    and inside it: the copy is written in the folder that holds both (the project folder, as the
-    generator lays them out), with the theme's ``custom_dir`` made absolute. Zensical keeps its own cache in
-    ``.cache/`` of that folder, which it deletes only with ``--clean`` (this never passes it)."""
+    A copy of ``config_file`` naming ``docs_dir`` and ``site_dir``; with ``plugins: []`` the copy
+    switches Zensical's search off, which it turns on unless told: search is Pagefind's
+    (generator.search). Zensical wants ``docs_dir`` and ``site_dir`` relative to its project folder
+    (the configuration's) and inside it: the folder is the one that holds both (the project
+    folder, as the generator lays them out), and the theme's ``custom_dir`` is made absolute."""
     import yaml
 
     config_file = Path(config_file).resolve()
@@ -345,9 +345,18 @@ def _build_zensical(config_file: Path, docs_dir: Path, site_dir: Path, site_url:
     overrides = {"docs_dir": docs_dir.relative_to(root).as_posix(), "site_dir": site_dir.relative_to(root).as_posix()}
     if site_url:
         overrides["site_url"] = site_url
+    with open(config_file, "rb") as handle:
+        nav = (yaml_load(handle) or {}).get("nav")
+    if nav:  # as for MkDocs: pages the docs folder lacks are left out, with a warning (no dead links)
+        overrides["nav"] = resolvable_nav(nav, docs_dir, config_file) or []
     lines = []
+    skipping = False
     for line in text.splitlines():
+        if skipping and (not line.strip() or line[0] in " \t#-"):
+            continue  # the rest of an overridden block (nav:)
+        skipping = False
         if any(line.startswith(f"{key}:") for key in overrides):
+            skipping = True
             continue
         if line.split("#")[0].strip() == "plugins: []":  # no plugins: Zensical's search off too (Pagefind's)
             lines += ["plugins:", "  - search:", "      enabled: false"]
@@ -359,10 +368,20 @@ def _build_zensical(config_file: Path, docs_dir: Path, site_dir: Path, site_url:
                 str((config_file.parent / str(value)).resolve()))
         lines.append(line)
     lines += [f"{key}: {json.dumps(value)}" for key, value in overrides.items()]
+    return root, "\n".join(lines) + "\n"
+
+
+def _build_zensical(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str | None) -> list[str]:
+    """``zensical build`` of the configuration :func:`zensical_config` writes, in a temporary file
+    of the project folder. Zensical keeps its own cache in ``.cache/`` of that folder, which it
+    deletes only with ``--clean`` (this never passes it; the generator's cache is elsewhere)."""
+    config_file = Path(config_file).resolve()
+    site_dir = Path(site_dir).resolve()
+    root, text = zensical_config(config_file, docs_dir, site_dir, site_url)
     fd, tmp = tempfile.mkstemp(prefix=".zensical-", suffix=".yml", dir=root)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write("\n".join(lines) + "\n")
+            handle.write(text)
         done = subprocess.run([*zensical_command(), "build", "-f", tmp], capture_output=True, text=True,
                               stdin=subprocess.DEVNULL, check=False, cwd=root)
     finally:

@@ -442,15 +442,28 @@ class BuildLock:
 # ---------------------------------------------------------------------------------------------
 # Entry points
 
+CACHE_DIR = ".briefings-cache"  # beside docs/; not in .cache/, which `zensical build --clean` deletes whole
+OLD_CACHE_DIR = (".cache", "briefings")  # where it was before: no longer read
+
+
 def default_cache_dir(docs: Path) -> Path:
-    """Where processed articles are cached by default: .cache/briefings/ beside docs/."""
-    return docs.parent / ".cache" / "briefings"
+    """Where processed articles are cached by default: .briefings-cache/ beside docs/.
+
+    Not .cache/briefings/ as before: Zensical keeps its own cache in .cache/ of the project folder
+    and ``zensical build --clean`` deletes that folder whole."""
+    return docs.parent / CACHE_DIR
 
 
 def open_cache(paths: Paths, cache_dir: Path | None, use_cache: bool) -> BriefingCache | None:
     if not use_cache:
         return None
-    return BriefingCache(cache_dir if cache_dir is not None else default_cache_dir(paths.docs))
+    if cache_dir is None:
+        cache_dir = default_cache_dir(paths.docs)
+        old = paths.docs.parent.joinpath(*OLD_CACHE_DIR)
+        if old.is_dir() and not cache_dir.exists():  # its entries are keyed on an older generator: all stale
+            log.info("The article cache is now %s; %s of an earlier version is not read and can be deleted",
+                     cache_dir, old)
+    return BriefingCache(cache_dir)
 
 
 def generate(paths: Paths, *, site_name: str = "Briefings", progress=None, jobs: int | None = None,

@@ -4,8 +4,7 @@ Each engine pins other versions of shared packages than MkDocs 1.6.1, so each is
 virtualenv of its own, with this project's requirements (``.ci/run`` does it, into
 ``.cache/alternatives/ENGINE``; see the README, "When Material for MkDocs 9 ends"):
 
-    python3 -m venv .cache/alternatives/properdocs
-    .cache/alternatives/properdocs/bin/pip install -r requirements.lock properdocs==1.6.7
+    .ci/install-engine properdocs .cache/alternatives/properdocs
 
 The generator of this tree runs in that virtualenv (``python -m generator build --engine E``, with
 this tree on PYTHONPATH): articles in, site out, as a site owner runs it. An engine not installed
@@ -222,7 +221,6 @@ def text(node) -> str:
 def zensical_site(tmp_path_factory) -> Path:
     engine_python("zensical")
     project = make_project(tmp_path_factory.mktemp("zensical") / "project")
-    # .cache/ is where Zensical keeps its own cache and where the generator keeps its articles
     run_build("zensical", project)
     return project
 
@@ -334,14 +332,131 @@ def test_zensical_articles_match_mkdocs(zensical_site, mkdocs_first):
     assert checked > 20
 
 
-def test_zensical_builds_keep_the_generators_article_cache(zensical_site):
-    """Zensical's cache and the generator's share .cache/: a build that runs Zensical again (another
-    site address) leaves every cached article in place. (``zensical build --clean`` run by hand
-    would delete .cache/ whole; the generator never passes --clean.)"""
-    cache = zensical_site / ".cache"
-    before = {p: p.stat().st_mtime_ns for p in sorted((cache / "briefings").rglob("*")) if p.is_file()}
+def test_zensical_clean_leaves_the_generators_article_cache(tmp_path):
+    """Zensical keeps its cache in .cache/ of the project folder and ``zensical build --clean``
+    deletes that folder whole; the generator's articles are in .briefings-cache/, so they survive
+    it, and the next build processes no article again."""
+    from generator.engine import zensical_config
+
+    python = engine_python("zensical")
+    project = make_project(tmp_path / "project")
+    run_build("zensical", project)
+    ours = project / ".briefings-cache"
+    before = {p: p.read_bytes() for p in sorted(ours.rglob("*.json"))}
     assert before
-    assert [p for p in cache.iterdir() if p.name != "briefings"]  # Zensical's own entries beside it
-    _, output = run_build("zensical", zensical_site, site_url="https://example.org/elsewhere/")
-    assert "Nothing changed" not in output  # Zensical did run
-    assert {p: p.stat().st_mtime_ns for p in before if p.is_file()} == before
+    assert (project / ".cache").is_dir()  # Zensical's own, beside it
+    marker = project / ".cache" / "marker"
+    marker.write_text("deleted by --clean", encoding="utf-8")
+    # the site owner's own Zensical build, with --clean, of the same project (into another folder)
+    root, text = zensical_config(project / "mkdocs.yml", project / "docs", project / "own-site", None)
+    (root / "own.yml").write_text(text, encoding="utf-8")
+    done = subprocess.run([str(Path(python).parent / "zensical"), "build", "--clean", "-f", "own.yml"], cwd=root,
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not marker.exists()  # --clean did delete .cache/
+    assert {p: p.read_bytes() for p in before if p.is_file()} == before
+    edit_one_article(project)
+    _, output = run_build("zensical", project)
+    counts = [line for line in output.splitlines() if line.startswith("cache: ")]
+    assert counts and counts[-1].startswith(f"cache: {len(before) - 1} hits, 1 misses"), output[-2000:]
+
+
+# --- briefings serve: the preview with each engine ----------------------------------------------
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, bytes]:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+@pytest.mark.parametrize("engine", ["properdocs", "mkdocs-ng", "zensical"])
+def test_serve_previews_the_site_with_pagefind_search_on_each_engine(engine, tmp_path):
+    """``briefings serve --engine E``: the address, the generated pages, one search box (Pagefind's,
+    its index in the preview; no search.json of Zensical's own search), a navigation without dead
+    links (the fresh docs folder has no about.md), and a seed edited while it runs shows up."""
+    import json
+    import signal
+    import threading
+
+    python = engine_python(engine)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "port.txt").write_text(ARTICLE, encoding="utf-8")
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("BRIEFINGS_ENGINE", None)
+    proc = subprocess.Popen([python, "-m", "generator", "serve", "--engine", engine, "--seeds", str(seeds), "--docs",
+                             str(tmp_path / "fresh-docs"), "--config", str(REPO / "mkdocs.yml"), "--dev-addr",
+                             f"127.0.0.1:{port}"], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True, env=env, start_new_session=True)
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True).start()
+    address = f"http://127.0.0.1:{port}/"
+
+    def wait_for(condition, what: str, seconds: float = 180) -> None:
+        deadline = time.monotonic() + seconds
+        while not condition():
+            assert proc.poll() is None, f"serve ended (exit {proc.returncode}):\n" + "".join(lines)
+            assert time.monotonic() < deadline, f"no {what} within {seconds} s:\n" + "".join(lines)
+            time.sleep(0.5)
+
+    try:
+        wait_for(lambda: any(f"Serving on {address}" in line for line in lines), "address")
+        wait_for(lambda: b"Port Workers Strike" in _get(address)[1], "home page")
+        root = lxml_html.fromstring(_get(address)[1])
+        assert len(root.xpath('//*[contains(concat(" ", @class, " "), " md-search ")]')) == 1
+        assert len(root.xpath("//*[@data-bf-search]")) == 1  # the box is Pagefind's
+        assert not [h for h in root.xpath("//a/@href") if "about" in h]  # no link to the missing page
+        assert any("navigation names about.md, which is not in the docs folder" in line for line in lines)
+        status, body = _get(address + "pagefind/pagefind-entry.json")
+        assert status == 200 and sum(lang["page_count"] for lang in json.loads(body)["languages"].values()) >= 1
+        assert _get(address + "pagefind/pagefind.js")[0] == 200
+        assert _get(address + "search.json")[0] == 404  # no index of Zensical's own search
+        (seeds / "port.txt").write_text(ARTICLE.replace("Port Workers Strike", "Harbour Crews Strike"), encoding="utf-8")
+        wait_for(lambda: b"Harbour Crews Strike" in _get(address)[1], "rebuilt preview after a seed edit")
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert not (tmp_path / ".site.preview").exists()  # the preview's folder goes with it
+
+
+def test_zensical_configuration_is_the_sites_with_pagefind_search_and_a_resolvable_navigation(tmp_path, caplog):
+    """What Zensical is given (no Zensical needed): the folders relative to the project, its own
+    search off (Pagefind's is the site's), the theme folder absolute, and the navigation without
+    the pages the docs folder lacks, as MkDocs' build leaves them out."""
+    import yaml
+
+    from generator.engine import zensical_config
+
+    project = tmp_path / "project"
+    (project / "fresh-docs").mkdir(parents=True)
+    (project / "fresh-docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    root, text = zensical_config(project / "mkdocs.yml", project / "fresh-docs", project / "out" / "site",
+                                 "https://example.org/news/")
+    config = yaml.safe_load(text)
+    assert root == project.resolve()
+    assert (config["docs_dir"], config["site_dir"], config["site_url"]) == ("fresh-docs", "out/site",
+                                                                           "https://example.org/news/")
+    assert config["plugins"] == [{"search": {"enabled": False}}]
+    assert config["theme"]["custom_dir"] == str((project / "theme").resolve())
+    assert config["nav"] == [{"Latest": "index.md"}]  # stories/, topics/, ... and about.md are not there
+    assert any("navigation names about.md, which is not in the docs folder" in r.getMessage() for r in caplog.records)
+    assert config["site_name"] == "Briefings" and config["theme"]["variant"] == "classic"  # the rest as it was

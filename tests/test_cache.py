@@ -121,9 +121,64 @@ def test_deleted_articles_are_pruned_from_the_cache(tmp_path, seeds_dir):
 def test_no_cache_writes_no_cache(tmp_path, seeds_dir):
     seeds = seeds_dir({"a.txt": ARTICLE})
     site.generate(site.Paths(seeds, tmp_path / "docs"), use_cache=False)
-    assert not (tmp_path / ".cache").exists()
+    assert not (tmp_path / ".briefings-cache").exists() and not (tmp_path / ".cache").exists()
     site.generate(site.Paths(seeds, tmp_path / "docs"))
-    assert len(_entries(tmp_path / ".cache" / "briefings")) == 1  # the default: beside docs/
+    assert len(_entries(tmp_path / ".briefings-cache")) == 1  # the default: beside docs/
+    assert not (tmp_path / ".cache").exists()  # Zensical's folder: not ours
+
+
+def _cache_counts(caplog) -> str:
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("cache: ")]
+    assert lines
+    return lines[-1]
+
+
+def test_the_default_cache_survives_deleting_dot_cache(tmp_path, seeds_dir, caplog):
+    """`zensical build --clean` deletes .cache/ of the project folder whole; the generator's
+    articles are elsewhere, so the next build still takes every one from the cache."""
+    import logging
+
+    caplog.set_level(logging.DEBUG, logger="generator.site")
+    seeds = seeds_dir({"a.txt": ARTICLE, "b.txt": RAIL})
+    paths = site.Paths(seeds, tmp_path / "docs")
+    site.generate(paths, jobs=1)
+    assert _cache_counts(caplog).startswith("cache: 0 hits, 2 misses")
+    (tmp_path / ".cache" / "zensical").mkdir(parents=True)  # what Zensical keeps there
+    shutil.rmtree(tmp_path / ".cache")  # what its --clean does
+    caplog.clear()
+    site.generate(paths, jobs=1)
+    assert _cache_counts(caplog).startswith("cache: 2 hits, 0 misses")
+    assert len(_entries(tmp_path / ".briefings-cache")) == 2
+
+
+def test_the_cache_of_an_earlier_version_is_not_read_and_said_so(tmp_path, seeds_dir, caplog):
+    """Before, the cache was .cache/briefings/: its entries are keyed on an older generator, so
+    none could be used; the first build says where the cache is now and that the old one can go."""
+    import logging
+
+    caplog.set_level(logging.DEBUG, logger="generator.site")
+    seeds = seeds_dir({"a.txt": ARTICLE})
+    old = tmp_path / ".cache" / "briefings"
+    old.mkdir(parents=True)
+    (old / "ab").mkdir()
+    (old / "ab" / "entry.json").write_bytes(b"briefings-cache 1 0\n{}")
+    paths = site.Paths(seeds, tmp_path / "docs")
+    site.generate(paths, jobs=1)
+    notes = [r.getMessage() for r in caplog.records if "can be deleted" in r.getMessage()]
+    assert notes == [f"The article cache is now {tmp_path / '.briefings-cache'}; {old} of an earlier version is "
+                     "not read and can be deleted"]
+    assert (old / "ab" / "entry.json").is_file()  # left alone
+    caplog.clear()
+    site.generate(paths, jobs=1)  # said once: the new cache exists now
+    assert not [r for r in caplog.records if "can be deleted" in r.getMessage()]
+    assert _cache_counts(caplog).startswith("cache: 1 hits")
+
+
+def test_cache_flag_puts_the_cache_where_it_says(tmp_path, seeds_dir):
+    seeds = seeds_dir({"a.txt": ARTICLE})
+    site.generate(site.Paths(seeds, tmp_path / "docs"), cache_dir=tmp_path / "elsewhere")
+    assert len(_entries(tmp_path / "elsewhere")) == 1
+    assert not (tmp_path / ".briefings-cache").exists()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -119,7 +119,7 @@ def test_names_give_safe_short_unique_slugs(tmp_path, seeds_dir):
         assert not slug.startswith("-")
     written = {p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file()}
     # Only the docs folder (and the generator's own processing cache beside it) is written.
-    assert all(str(p).startswith(("out/docs/", "out/.cache/", "seeds/")) for p in written), written
+    assert all(str(p).startswith(("out/docs/", "out/.briefings-cache/", "seeds/")) for p in written), written
     assert not (tmp_path / "pwned").exists()
 
 

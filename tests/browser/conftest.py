@@ -34,9 +34,13 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    """Say loudly, last, that the browser tests did not run, why, and how to make them run: a
-    skipped browser test is not a passed one, and a newcomer's `make test` should not hide it."""
+def pytest_unconfigure(config):
+    """Say loudly, last (after pytest's own summary line), that the browser tests did not run, why,
+    and how to make them run: a skipped browser test is not a passed one, and a newcomer's
+    `make test` should not hide it."""
+    terminalreporter = config.pluginmanager.get_plugin("terminalreporter")
+    if terminalreporter is None:
+        return
     here = Path(__file__).parent
     skipped = [r for r in terminalreporter.stats.get("skipped", [])
                if Path(str(getattr(r, "fspath", "") or r.nodeid.split("::")[0])).resolve().is_relative_to(here)

@@ -26,3 +26,11 @@ def test_table_has_one_row_per_measure():
     table = format_table(10, [("a / b", "1 s / 2 s", "0.50", "note"), ("c", "3", "1.00", "")])
     lines = table.splitlines()
     assert lines[2].startswith("| scenario") and len(lines) == 6
+
+
+def test_site_only_and_engine_reach_the_bench():
+    from generator.cli import make_parser
+
+    args = make_parser().parse_args(["bench", "--articles", "1000", "--site-only", "--engine", "zensical"])
+    assert (args.articles, args.site_only, args.engine) == (1000, True, "zensical")
+    assert make_parser().parse_args(["bench"]).site_only is False
