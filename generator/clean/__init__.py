@@ -251,8 +251,9 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
             in_list = True
             removed.append(line)
             continue
-        if in_list and _is_list_item_like(line):
-            removed.append(line)
+        if in_list and _is_list_item_like(line) and not (
+                not body_started and index + 1 < len(blocks) and _is_sentence_paragraph(blocks[index + 1])):
+            removed.append(line)  # before the story, the line above its first paragraph is its headline
             continue
         in_list = False
         if is_boilerplate(line, words) or (latin and is_foreign_widget(line)) or (
@@ -268,12 +269,14 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
         if _is_sentence_paragraph(line) and words >= 12:
             body_started = True
 
-    if (end_mark is not None and end_mark < len(kept) and _is_list_item_like(kept[end_mark])
-            and not _BULLET.match(kept[end_mark])):
-        removed.extend(kept[end_mark:])  # after the sign-off: a label and the next story's headline
+    tail = kept[end_mark:] if end_mark is not None else []
+    if tail and _is_list_item_like(tail[0]) and not _BULLET.match(tail[0]):
+        removed.extend(tail)  # after the sign-off: a label and the next story's headline
         del kept[end_mark:]
     owners = [n for _, n in sorted(evidence, key=lambda e: e[0])]
     title, body = _take_headline(kept, title_hint, removed, outlet or (owners[0] if owners else None), evidence)
+    if title is None and tail and (title := _headline_after_story(tail, body)):
+        body = [line for line in body if line is not title]
     body = _drop_labels(body, removed)
     body = _trim_tail(body, removed)
     body = _drop_repeats(body, removed)
@@ -338,8 +341,9 @@ def _take_headline(lines: list[str], title_hint: str | None, removed: list[str],
     for index, line in enumerate(lines[:10]):
         if _byline_follows(lines, index) and 2 <= _words(line) <= 30 and len(line) <= 250 and not (
                 is_boilerplate(line) or is_dateline(line) or is_byline(line)):
-            if (candidates and candidates[-1] == index - 1 and is_sentence(line)
-                    and 4 <= _words(lines[index - 1]) < _words(line)):
+            above = lines[index - 1] if index else ""
+            if (candidates and candidates[-1] == index - 1 and 4 <= _words(above) < _words(line)
+                    and not (_is_shouted(above) or notes.is_masthead_name(above))):
                 return _headline_at(lines, index - 1, removed, evidence)  # a deck between headline and byline
             return _headline_at(lines, index, removed, evidence)
         if _is_sentence_paragraph(line) or _words(line) > 30:
@@ -392,6 +396,29 @@ def _headline_at(lines: list[str], index: int, removed: list[str],
     return title, _drop_leading_furniture(rest, removed)
 
 
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _CONTENT_WORD.findall(text.casefold())}
+
+
+def _headline_after_story(tail: list[str], body: list[str]) -> str | None:
+    """A page without a headline above the story may give it below the sign-off ("- REUTERS",
+    then "Volcano forces thousands to flee"): a headline-shaped line there, with no story of its
+    own under it, whose words are mostly the lede's, is the story's headline and not the next's."""
+    lede = _stems(" ".join(body[:2]))
+    for index, line in enumerate(tail[:3]):
+        if not _headline_candidate(line) or is_sentence(line) or _words(line) < 4:
+            continue
+        if any(_is_sentence_paragraph(x) and _words(x) >= 12 for x in tail[index + 1:]):
+            return None  # the next story: its own text follows its headline
+        stems = _stems(line)
+        if stems and len(stems & lede) >= max(2, 0.6 * len(stems)):
+            return line
+    return None
+
+
 def _byline_follows(lines: list[str], index: int) -> bool:
     """A byline right under the line, or under a date line right under it."""
     following = lines[index + 1:index + 3]
@@ -430,7 +457,14 @@ def _drop_leading_furniture(lines: list[str], removed: list[str]) -> list[str]:
     while index < len(lines) and index < 4 and (is_dateline(lines[index]) or is_byline(lines[index])):
         index += 1
     removed.extend(lines[:index])
-    return lines[index:]
+    lines = lines[index:]
+    # Under a deck: "Deck line", "By Jane Roe", "March 4, 2025" (a byline or a date line is never prose).
+    if len(lines) > 1 and _words(lines[0]) <= 40:
+        furniture = [i for i in range(1, min(4, len(lines))) if is_dateline(lines[i]) or is_byline(lines[i])]
+        if furniture and furniture == list(range(1, furniture[-1] + 1)):
+            removed.extend(lines[i] for i in furniture)
+            lines = lines[:1] + lines[furniture[-1] + 1:]
+    return lines
 
 
 def _drop_labels(lines: list[str], removed: list[str]) -> list[str]:

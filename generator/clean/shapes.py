@@ -64,14 +64,49 @@ _CTA = re.compile(
 # Furniture that is furniture at any length: skip-links and accessibility links, archive labels,
 # cookie notices, syndication notices, "continue reading" widgets, alt texts of images.
 _FURNITURE_ANY_LENGTH = re.compile(
-    r"^(?:please\s+)?(?:skip(?:ping)?\s+(?:to|the)\s+(?:the\s+)?(?:main\s+)?(?:content|menu|navigation|text)|"
+    r"^(?:please\s+)?(?:(?:skip(?:ping)?|jump|go)\s+(?:to|the)\s+(?:the\s+)?(?:main\s+)?"
+    r"(?:content|menu|navigation|text|footer|search|article|story)|"
+    # accessibility and navigation widgets, also in the other languages pages are written in
+    r"skip\s+(?:main\s+)?(?:navigation|links?)$|accessibility\s+(?:links|help|statement|options|menu|settings)$|toggle\s+(?:the\s+)?(?:navigation|menu|search)$|"
+    r"(?:open|close|show|hide)\s+(?:the\s+)?(?:main\s+)?(?:menu|navigation|search)$|main\s+(?:menu|navigation)$|"
+    r"(?:text|font)\s+size\b[^.!?]{0,20}$|you\s+are\s+here\s*:|"
+    r"(?:aller|passer)\s+au\s+contenu\b|(?:direkt\s+)?zum\s+inhalt\b(?:\s+springen)?$|springe?\s+zum\s+inhalt\b|"
+    r"(?:ir|saltar)\s+al\s+contenido\b|pular\s+para\s+o\s+conte[uú]do\b|vai\s+al\s+contenuto\b|"
+    r"(?:انتقل|تخطى|تخطي|الانتقال)\s+(?:إلى|الى)\s+المحتوى|"
     r"(?:please\s+)?view\s+the\s+main\s+(?:text|content)\b.*\bskipping\b|"
     r"(?:tag|category|author|date|monthly)\s+archives?\s*:|you\s+are\s+(?:reading|viewing|browsing)\s+(?:about|in)?\s*:|"
     r"\(?\s*(?:the\s+)?(?:article|story)\s+continues\s+(?:below|after)\b[^.]{0,30}\)?$|"
     r"\(?(?:this|the)\s+(?:story|article|report|content)\s+(?:has\s+not\s+been|was\s+not|is\s+auto|was\s+auto|"
     r"has\s+been\s+(?:auto|published\s+from)|is\s+published\s+from)[^)]{0,160}(?:feed|wire|agency|staff)\b|"
-    r"we\s+use\s+cookies\b|(?:this|our)\s+(?:web)?site\s+uses\s+cookies\b|by\s+(?:continuing|using)\s+(?:to\s+)?"
-    r"(?:use|browse)\s+(?:this|our)\s+(?:web)?site\b.*\bcookies\b|"
+    r"we\s+use\s+cookies\b|(?:this|our)\s+(?:web)?site\s+uses\s+cookies\b|by\s+(?:continuing\s+to\s+)?(?:use|using|browse|browsing)"
+    r"\s+(?:this|our)\s+(?:web)?site\b|(?:accept|reject|allow)\s+(?:all\s+)?cookies\b|cookie\s+(?:settings|preferences|policy)$|"
+    r"(?:please\s+)?(?:enable|turn\s+on)\s+javascript\b|javascript\s+(?:is\s+)?(?:disabled|required)\b|"
+    # related-article headings and pointers, also in French, Spanish, German, Italian, Portuguese
+    r"you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy|be\s+interested(?:\s+in)?)\b[^.!?]{0,40}$|don['’]t\s+miss\b[^.!?,]{0,60}$|"
+    r"also\s+on\s+[\w .&'’-]{2,40}$|more\s+(?:stories\s+)?like\s+this$|(?:à\s+)?lire\s+(?:aussi|également|la\s+suite)\b|"
+    r"sur\s+le\s+même\s+sujet\b|vous\s+aimerez\s+(?:aussi|également)\b|leer\s+m[aá]s\b|lea\s+(?:también|más)\b|"
+    r"te\s+puede\s+interesar\b|(?:noticias|art[ií]culos|notas)\s+relacionad[ao]s\b|weiterlesen\b|mehr\s+zum\s+thema\b|"
+    r"lesen\s+sie\s+(?:auch|mehr|hier)\b|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren\b|leggi\s+(?:anche|tutto)\b|"
+    r"(?:veja|leia)\s+(?:também|mais)\b|"
+    # the next and previous posts of a blog or listing page
+    r"(?:next|previous|prev|older|newer)\s+(?:post|article|story|entry|page)\b[^.!?]{0,100}$|"
+    r"(?:next|previous|prev|up\s+next|coming\s+up)\s*[:|»›]\s*\S|"
+    # trust statements and page labels above the story
+    r"trust\s+(?:statement|indicators?)$|fact[- ]checked$|"
+    r"(?:this|the)\s+(?:article|story|page|content)\s+is\s+more\s+than\s+\w+\s+(?:years?|months?|days?)\s+old\b|"
+    r"the\s+views\s+(?:and\s+opinions\s+)?expressed\s+(?:in\s+this\s+\w+\s+|here\s+)?(?:are|is)\b|"
+    r"(?:have|got)\s+a\s+(?:news\s+)?(?:tip|story(?:\s+idea)?)\s*\?|"
+    # "(With inputs from agencies)", "With inputs from PTI": the wire's share of the story
+    r"[(\[—–-]*\s*with\s+(?:inputs?\s+from\s+[\w&/ ,.'’-]{2,40}|agency\s+inputs)\s*[)\]]?\.?$|"
+    # funding notes and follow-our-coverage pointers
+    r"(?:this|the)\s+(?:content|article|story|report|series|project|coverage|reporting)\s+(?:was|is)\s+"
+    r"(?:funded|supported|sponsored|paid\s+for|made\s+possible)\s+(?:in\s+part\s+)?by\b|"
+    r"support\s+for\s+(?:this|our)\s+(?:reporting|coverage|journalism|series|story)\s+(?:comes|is\s+provided)\b|"
+    r"for\s+more\s+(?:coverage|news|updates|stories)\b[^.!?]{0,80}\bfollow\b|"
+    r"follow\s+(?:our|the)\s+(?:live\s+)?(?:coverage|updates|blog)\b|"
+    # app and audio prompts
+    r"(?:open|read|continue|view)\s+(?:this\s+(?:story|article)\s+)?in\s+(?:the\s+|our\s+)?app$|"
+    r"(?:listen\s+to|hear)\s+(?:this\s+)?(?:story|article|podcast)$|"
     # wire notices: how to reach the reporters and editors, where to follow the coverage, who funds it
     r"to\s+contact\s+the\s+(?:reporters?|editors?|authors?|writers?)\b|"
     r"(?:follow|find\s+more|read\s+more|see\s+more|more\s+of)\s+[\w.&’'-]+(?:['’]s)?\s+(?:full\s+)?(?:coverage|reporting)\s+(?:of|on|at|about)\b|"
@@ -82,8 +117,9 @@ _FURNITURE_ANY_LENGTH = re.compile(
     # comment policies and comment forms, also in the other languages pages are written in
     r"(?:our\s+|read\s+our\s+|please\s+read\s+our\s+)?comments?\s+(?:policy|guidelines|are\s+(?:moderated|closed|reviewed))\b|"
     r"(?:we\s+welcome|please\s+keep)\s+(?:your\s+)?comments\b|"
-    r"(?:deja|dejar|deixe|deixar|lascia|laisser|laissez)\s+(?:un|uma|une)\s+(?:comentario|comentário|commento|commentaire|respuesta|resposta|réponse)|"
+    r"(?:deja|dejar|deixe|deixar|lascia|laisser|laissez)\s+(?:un|una|uma|une|tu|votre|seu)\s+(?:comentario|comentário|commento|commentaire|respuesta|resposta|réponse)|"
     r"(?:cancelar|annuler|antworten)\s+(?:respuesta|resposta|la\s+réponse|abbrechen)|kommentar\s+(?:schreiben|verfassen|hinterlassen)|"
+    r"schreibe?\s+einen\s+kommentar\b|(?:أضف|اترك|اكتب)\s+(?:تعليق|ردا|رداً)|"
     r"(?:tu|su|votre|seu|o\s+seu|deine|ihre|la\s+tua)\s+(?:dirección\s+de\s+correo|adresse\s+(?:e-)?mail|endereço\s+de\s+e-?mail|"
     r"e-?mail-adresse|indirizzo\s+email)\b|"
     # app and voice-assistant prompts, trust statements
@@ -94,7 +130,7 @@ _FURNITURE_ANY_LENGTH = re.compile(
     r"(?:related|read\s+more|read\s+also|also\s+read|see\s+also|recommended|more\s+on\s+this(?:\s+story)?|more|watch|listen)"
     r"\s*[:|]\s|"
     # "scroll down to read the complete text", a place's dateline alone on its line ("MOSCOW --")
-    r"scroll\s+(?:down|up)\b|(?:::|>>|»)\s+\S[^.!?]{0,120}$|"
+    r"scroll\s+(?:down|up|to\s+(?:the\s+)?top)\b|(?:::|>>|»)\s+\S[^.!?]{0,120}$|"
     r"(?:media|image|video)\s+(?:caption|source)\b|live\s+updates$|no\s+sidebar$|"
     r"(?-i:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})\s*[-–—]{1,2}$|"
     # a photo credit alone in brackets: "(Saul Loeb/AFP/Getty Images)", "[(Jane Roe/Reuters)]"
@@ -106,7 +142,7 @@ INLINE_FURNITURE = re.compile(
     r"\(?\s*(?:the\s+)?(?:article|story)\s+continues\s+(?:below|after)\s+(?:this\s+|the\s+)?"
     r"(?:advertisement|advert|ad|image|video|photo|graphic)\s*\)?|"
     r"\s*continue\s+reading\s+the\s+main\s+story\b|"
-    r"^advertisement(?=[A-Z])|^-\s*advertisement\s*-\s*",
+    r"^advertisement(?=(?-i:[A-Z]))|^-\s*advertisement\s*-\s*",
     re.I,
 )
 _INLINE_HINTS = ("continue", "advertisement")
@@ -171,6 +207,11 @@ def is_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line))
 
 
+# A quotation or an attribution in a sentence: what a person said is prose, whatever its words.
+_ATTRIBUTED = re.compile(r"(?<![=\w])[“\"«][^”\"»<>=]*\s[^”\"»<>=]*[”\"»]|,\s+(?:he|she|they|we|I)\s+(?:said|says|told|added|asked)\b|"
+                         r"\b(?:said|says|told)\s+(?:the\s+)?[A-Z]?[a-z]+\b[^.]{0,40}[.!?]$")
+
+
 def is_boilerplate(line: str, count: int | None = None) -> bool:
     """True when a line has the shape of page furniture rather than article prose.
 
@@ -194,12 +235,40 @@ def is_boilerplate(line: str, count: int | None = None) -> bool:
         return True
     if count <= 16 and _CTA.search(line):
         # A quoted sentence or a long statement that mentions "subscribe" is prose, not a prompt.
+        if is_sentence(line) and _ATTRIBUTED.search(line):
+            return False  # a speaker's words: "Share it," he said.
         return not (count >= 10 and is_sentence(line) and not line.lower().startswith(("subscribe", "sign up")))
     if count <= 12 and not is_sentence(line) and (
-            BREADCRUMB.match(line) or _ALT_TEXT.match(line) or _BUTTONS.match(line)
+            (BREADCRUMB.match(line) and not is_page_title(line)) or _is_language_switch(line) or _ALT_TEXT.match(line) or _BUTTONS.match(line)
             or (count <= 8 and _ICON_LIGATURE.search(line))):
         return True
     return False
+
+
+def is_page_title(line: str) -> bool:
+    """"Headline of four words or more | Section | Outlet": a page's title, not a breadcrumb."""
+    parts = [p.strip() for p in line.split(" | ")]
+    return (len(parts) >= 2 and words(parts[0]) >= 4 and not is_sentence(parts[0])
+            and all(p and words(p) <= 4 for p in parts[1:]))
+
+
+# A language switcher: "English | Español", "EN | FR | AR", "Français / Deutsch".
+_LANGUAGE_WORDS = {
+    "english", "español", "espanol", "spanish", "français", "francais", "french", "deutsch", "german", "italiano",
+    "italian", "português", "portugues", "portuguese", "русский", "russian", "українська", "ukrainian", "العربية",
+    "عربي", "arabic", "فارسی", "persian", "farsi", "türkçe", "turkish", "中文", "简体中文", "繁體中文", "chinese", "日本語",
+    "japanese", "한국어", "korean", "हिन्दी", "hindi", "اردو", "urdu", "bahasa", "indonesia", "kiswahili", "swahili",
+    "nederlands", "dutch", "polski", "polish", "עברית", "hebrew", "tiếng việt", "ελληνικά", "svenska", "română"}
+_LANGUAGE_SPLIT = re.compile(r"\s*[|/•·,]\s*|\s+")
+
+
+def _is_language_switch(line: str) -> bool:
+    tokens = [t for t in _LANGUAGE_SPLIT.split(line.strip()) if t]
+    return len(tokens) >= 2 and all(t.lower() in _LANGUAGE_WORDS or (len(t) == 2 and t.isupper() and t.isalpha())
+                                    for t in tokens) and any(len(t) > 2 or t not in _COUNTRY_CODES for t in tokens)
+
+
+_COUNTRY_CODES = {"US", "UK", "EU", "UN"}
 
 
 def is_foreign_widget(line: str) -> bool:

@@ -1,0 +1,98 @@
+"""More shapes of page furniture, each in the variants that sites in several languages write.
+
+Self-written examples: skip-links and navigation widgets, page titles with a site suffix, decks,
+a headline given only below the story, and leaks (related pointers, next-post links, trust and
+funding notes, app prompts, comment forms) next to prose that must stay.
+"""
+import pytest
+
+from generator.clean import clean, is_boilerplate
+
+LEDE = ("Hundreds of residents were evacuated on Tuesday after a volcano on the island erupted, "
+        "officials said, but no casualties were reported in the nearby villages.")
+MORE = ("The mountain had last erupted twelve years ago, and experts said a team had been sent to "
+        "watch the crater and warn the villages if the ash column grew any higher.")
+LAST = ("Airlines were told to be careful when flying near the airport, which stayed open during "
+        "the night while ash fell on the roads around the town.")
+HEADLINE = "Volcano erupts on island"
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+@pytest.mark.parametrize("furniture", [
+    "Skip navigation", "Jump to main content", "Skip to footer", "Accessibility links", "Accessibility help",
+    "Toggle navigation", "Open menu", "Main menu", "Text size A A A", "You are here: Home » World",
+    "Aller au contenu principal", "Zum Inhalt springen", "Ir al contenido", "Saltar al contenido",
+    "انتقل إلى المحتوى", "Español | English", "EN | FR | AR", "Latest News",
+])
+def test_navigation_widgets_above_the_headline_are_not_the_headline(furniture):
+    cleaned = clean(page(furniture, HEADLINE, LEDE, MORE, LAST))
+    assert cleaned.title == HEADLINE
+    assert cleaned.paragraphs == (LEDE, MORE, LAST)
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("Volcano erupts on island | News | Valley Times", "Valley Times"),
+    ("Volcano erupts on island | World news | The Valley Guardian", "The Valley Guardian"),
+])
+def test_a_page_title_with_section_and_site_is_no_breadcrumb(line, outlet):
+    for text in (page(line, LEDE, MORE), page(line, "Menu", HEADLINE, LEDE, MORE)):
+        cleaned = clean(text)
+        assert (cleaned.title, cleaned.outlet) == (HEADLINE, outlet)
+        assert cleaned.paragraphs == (LEDE, MORE)
+    assert is_boilerplate("Home | World | Volcano erupts on island")  # a breadcrumb ending in the headline
+
+
+def test_the_headline_over_a_deck_and_byline_wins_and_the_byline_goes():
+    deck = "Thousands flee as ash covers the villages"
+    cleaned = clean(page(HEADLINE, deck, "By Jane Roe", "March 4, 2025", LEDE, MORE))
+    assert cleaned.title == HEADLINE
+    assert cleaned.paragraphs == (deck, LEDE, MORE)
+
+
+def test_a_headline_below_the_sign_off_is_the_storys_when_it_matches_the_lede():
+    story = ("JAKARTA - " + LEDE, MORE, LAST)
+    cleaned = clean(page(*story, "- REUTERS", "Residents evacuated as volcano erupts on island", "Advertisement"))
+    assert cleaned.title == "Residents evacuated as volcano erupts on island"
+    assert cleaned.paragraphs == story
+    # the next story's headline, with its own text under it, is not this story's
+    other = clean(page(*story, "- REUTERS", "Floods cut roads on the northern coast",
+                       "BANGKOK - Floods cut roads on the northern coast on Monday and left thousands of "
+                       "families without power, officials said."))
+    assert other.title is None
+    # a line after the sign-off that shares no words with the story is no headline
+    assert clean(page(*story, "- REUTERS", "Markets rally on strong earnings")).title is None
+
+
+@pytest.mark.parametrize("line", [
+    "You might also like", "Don't miss", "Also on Valley News", "Lire aussi : Un volcan entre en éruption",
+    "Lire la suite", "Leer más", "Te puede interesar", "Noticias relacionadas", "Vous aimerez aussi",
+    "Weiterlesen", "Mehr zum Thema", "Lesen Sie auch: Vulkan bricht aus", "Das könnte Sie auch interessieren",
+    "Next post", "Previous article", "Next: Floods hit northern coast", "Trust Statement", "Fact checked",
+    "This article is more than 2 years old",
+    "The views expressed in this article are the author's own and do not reflect the site's stance.",
+    "Have a news tip? Email us at tips@example.com", "(With inputs from agencies)", "With inputs from PTI",
+    "This content was funded by the Example Foundation.", "Support for this reporting comes from the Example Fund.",
+    "For more coverage of the eruption, follow Valley News on Twitter.", "Follow our live coverage of the eruption here.",
+    "Open in app", "Listen to this story", "Accept cookies", "Cookie settings",
+    "By using this site you agree to our Terms of Use.", "Please enable JavaScript to view the comments.",
+    "Scroll to top", "Schreibe einen Kommentar", "Dejar una respuesta", "أضف تعليقاً",
+])
+def test_more_furniture_shapes(line):
+    assert is_boilerplate(line)
+    assert clean(page(HEADLINE, LEDE, MORE, line, LAST)).paragraphs == (LEDE, MORE, LAST)
+
+
+@pytest.mark.parametrize("prose", [
+    "About us, he said, the government has forgotten everything.",
+    "\"Share it with your neighbours,\" he said.",
+    "Advertisements for the evacuation buses were posted in every village, residents said.",
+    "\"We will continue reading the signs of the mountain,\" the chief scientist said on Tuesday.",
+    "The app, which residents downloaded to get alerts, crashed on Monday night, officials said.",
+    "Related cases were reported in two other provinces, the health ministry said.",
+    "\"Don't miss your chance to leave,\" the governor told the crowd.",
+])
+def test_prose_with_furniture_words_stays(prose):
+    assert clean(page(HEADLINE, LEDE, prose, MORE, LAST)).paragraphs == (LEDE, prose, MORE, LAST)
