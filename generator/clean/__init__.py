@@ -146,6 +146,8 @@ def _outlet_evidence(line: str, count: int, body_started: bool, evidence: list[t
         add(notes.CREDITED, match.group("name"))
     elif match := notes.BYLINE_OUTLET.match(line) or notes.BYLINE_MASTHEAD.match(line):
         add(notes.CREDITED, match.group("name"))
+    elif name := notes.byline_outlet(line):
+        add(notes.CREDITED, name)
     elif not body_started and (match := notes.SOURCE_LINE.match(line)):
         add(notes.SOURCE, match.group("name"))
     elif not body_started and (match := notes.AGENCY_BULLET.match(line)):

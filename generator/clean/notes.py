@@ -129,7 +129,7 @@ PROMPT, SOURCE, AGENCY, CREDITED, COPYRIGHT_OWNER = 1, 1, 2, 3, 4
 OUTLET_PROMPT = re.compile(
     r"^(?i:discover more from|more from|subscribe to|sign up for|follow|welcome to|"
     r"stay (?:informed|up to date|updated) with|get|sign up to)\s+"
-    r"(?:(?i:the)\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}?)"
+    r"(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}?)"
     r"(?:(?:'s|’s)?\s+(?:(?i:newsletters?|on \w+|news|updates|daily|briefing)))?\s*[.!:]?$")
 _NAME = r"[A-Z][\w&'’.-]*(?:[ /][A-Z0-9][\w&'’.-]*){0,4}"
 # "Source: Washington Post", "Source: Philippine Star (Philippines)"
@@ -148,7 +148,7 @@ PLACE_AGENCY_LINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}
 # "China Change Logo", "Daily Journal masthead": the logo's alt text.
 LOGO_LINE = re.compile(r"^(?:the\s+)?(?P<name>" + _NAME + r")\s+(?i:logo|masthead)$")
 # "By Teodosio Feliciano, La Prensa Reporter": the outlet in a byline.
-BYLINE_OUTLET = re.compile(r"^(?i:by)\s+[^,]{3,50},\s+(?:the\s+)?(?P<name>" + _NAME + r")\s+"
+BYLINE_OUTLET = re.compile(r"^(?i:by)\s+[^,]{3,50},\s+(?:the\s+)?(?P<name>" + _NAME + r"?)\s+"
                            r"(?i:(?:staff\s+)?(?:reporter|correspondent|writer)|staff(?:\s+writer)?|contributor)$")
 # "Reporting by Jane Doe for Reuters; Editing by John Roe": the agency the reporters filed for.
 CREDIT_FOR = re.compile(r"^[(\[]?(?i:(?:additional\s+)?reporting|writing|written|compiled)\s+(?i:by)\s+[^;]{3,120}?\s+"
@@ -163,6 +163,27 @@ NAME_DATE = re.compile(r"^(?P<name>(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}" + _
 # "By Jane Doe, Associated Press", "By Jane Doe | The Daily Star": a byline naming a masthead.
 BYLINE_MASTHEAD = re.compile(r"^(?i:by)\s+[^,|]{3,50}\s*[,|]\s*(?P<name>(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}"
                              + _MASTHEAD_WORDS + r")$")
+# "By Jane Roe, AFP", "By Jane Roe | AP", "By Jane Roe (AFP)": an agency's initials after the name.
+BYLINE_INITIALS = re.compile(r"^(?i:by)\s+[^,|()]{3,60}?\s*(?:[,|]\s*|\(\s*)(?P<name>[A-Z]{2,6}(?:/[A-Z]{2,6})?)\s*\)?$")
+# "By The Associated Press", "By AFP", "By Reuters Staff", "By Valley News Service": no person, the
+# organisation is the author (a single word, initials, a masthead's name, or a name with "Staff").
+BYLINE_ORGANISATION = re.compile(
+    r"^(?i:by)\s+(?P<name>(?:[A-Z]{2,6}(?:/[A-Z]{2,6})?|[A-Z][a-z]+[A-Za-z]*|(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}"
+    + _MASTHEAD_WORDS + r"))$|"
+    r"^(?i:by)\s+(?P<staff>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}?)\s+"
+    r"(?i:staff(?:\s+reports?)?|news\s+service|wire\s+services?|newsroom|news\s+desk|desk)$")
+
+
+def byline_outlet(line: str) -> str | None:
+    """The organisation a byline names: "By Jane Roe, AFP", "By The Associated Press", "By Reuters Staff"."""
+    if match := BYLINE_INITIALS.match(line):
+        name = match.group("name")
+        return None if name in _PLACE_ABBREVIATIONS else name
+    if match := BYLINE_ORGANISATION.match(line):
+        return match.group("name") or match.group("staff")
+    return None
+
+
 # " | News | DW | 13.08.2018": a page title's suffix naming the site.
 _WIRE_WORDS = {"photo", "photos", "file", "video", "update", "updated", "ap photo", "afp photo", "reuters photo",
                "translation", "translated", "sic", "map", "graphic", "published", "posted", "share", "comments",
@@ -227,9 +248,9 @@ _CITY_AGENCY = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[
 _PLACE_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC", "EU", "UN", "DC", "NY", "KSA", "PRC", "ROK", "DPRK"}
 _LEDE_DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3})?(?:\s*\[[A-Z][\w ]{1,30}\])?"
-    r"(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?=\s*\())?"
-    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?"
-    r"(?:\((?P<agency>[A-Z][\w.&'/ -]{1,30})\))?\s*(?:[-–—]{1,2}|(?<=\)):)\s+(?=\S)")
+    r"(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?=\s*\(|,))?"
+    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-zéû]{3,9}\.?))?\s*)?"
+    r"(?:\((?P<agency>[A-Za-z][\w.&'/ -]{1,30})\))?\s*(?P<sep>[-–—]{1,2}|(?<=\)):|(?<=\))(?=\s+[A-Z]))\s+(?=\S)")
 _CAPS_PLACE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}$")
 
 
@@ -242,8 +263,12 @@ def split_lede_dateline(paragraph: str) -> tuple[str | None, str]:
     if not match:
         return None, paragraph
     place, agency = match.group("place"), match.group("agency")
-    if not agency and not (place and _CAPS_PLACE.match(place)):
+    caps = bool(place and _CAPS_PLACE.match(place))
+    if not agency and not caps:
         return None, paragraph  # "Nairobi — ..." without an agency is not told from prose by shape
-    if agency and place and not _CAPS_PLACE.match(place) and not re.search(r"\d|\[", paragraph[:match.end()]):
-        return None, paragraph  # "Smith (Reuters) -" would be a name: a dateline has caps or a date
+    dated = bool(re.search(r"\d|\[", paragraph[:match.end()]))
+    if agency and place and not caps and not dated and not (agency.isupper() or agency.islower()):
+        return None, paragraph  # "Smith (Reuters) -", "Kyiv (Ukraine) -": a dateline has caps, a date or "(dpa)"
+    if agency and not match.group("sep").strip() and not (caps and (dated or agency.isupper())):
+        return None, paragraph  # "NEW DELHI, March 4 (IANS) Text": without a dash only in the wire's own form
     return clean_name(agency), paragraph[match.end():]

@@ -18,21 +18,21 @@ COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|c\.\s?\d{4}\s|copyright\b|all rights res
 # company suffixes with full stops ("L.P.", "Inc.", "Co.") belong to the name.
 _COMPANY_SUFFIX = r"(?:L\.\s?P\.|L\.\s?L\.\s?C\.|Inc\.|Ltd\.|Co\.|Corp\.|S\.\s?A\.|N\.\s?V\.|P\.\s?L\.\s?C\.|A\.\s?G\.)"
 COPYRIGHT_OWNER = re.compile(
-    r"^(?:©|\(c\)|c\.(?=\s?\d{4}\s)|copyright)\s*:?\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"^(?:©|\(c\)|c\.(?=\s?\d{4}\s)|copyright)\s*:?\s*(?:(?:©|\(c\)|copyright)\s*)*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
     r"(?P<owner>(?:[^\d©|.,]|\.(?=[A-Za-z]{2,}\b)|,\s*(?=" + _COMPANY_SUFFIX + r"))+?"
     r"(?:\s*" + _COMPANY_SUFFIX + r")?)"
     r"\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:[.,|].*)?$", re.I)
-_SUFFIX_DOT = re.compile(_COMPANY_SUFFIX)
+_SUFFIX_DOT = re.compile(r"(?:,\s*)?(?:" + _COMPANY_SUFFIX + r"|\b(?:LLC|LLP|Ltd|GmbH|PLC|Limited|SARL|S\.?A\.?S)\b)")
 
 
 def copyright_owner(line: str) -> str | None:
-    """The owner a copyright line names, company suffixes ("L.P.", "Inc.") kept whole."""
-    protected = _SUFFIX_DOT.sub(lambda m: m.group(0).replace(".", "\x00"), line)
+    """The owner a copyright line names, company suffixes ("L.P.", ", Inc.", ", LLC") kept whole."""
+    protected = _SUFFIX_DOT.sub(lambda m: m.group(0).replace(".", "\x00").replace(",", "\x01"), line)
     match = COPYRIGHT_OWNER.match(protected)
     if not match:
         return None
     owner = re.sub(r"\x00\s.*$", "\x00", match.group("owner"))  # "L.P. All rights reserved" ends at "L.P."
-    return owner.replace("\x00", ".").strip(" -–|") or None
+    return owner.replace("\x00", ".").replace("\x01", ",").strip(" -–|") or None
 
 
 # The page's footer starts at a full copyright notice: "© 2026 X", "Copyright 2017 X. All rights reserved."
@@ -311,7 +311,7 @@ _DATE_LINE = re.compile(
     r"(?:\s*(?:[A-Z]{2,5}|GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?)?\s*$",
     re.I,
 )
-_BYLINE = re.compile(r"^(?:(?:by|written by|words by|reporting by)\s+|author\s*:\s*)(?P<name>[^\d:|]{3,80}?)\d{0,3}$", re.I)
+_BYLINE = re.compile(r"^(?:(?:by|written by|words by|reporting by)\s+|author\s*:\s*)(?P<name>[^\d:|]{3,80}?)(?:\s*\|\s*[^\d:|]{2,40})?\d{0,3}$", re.I)
 # "date 2017-09-04 4 September 2017": a site's date header giving the date twice.
 _DOUBLE_DATE = re.compile(r"^(?:date\s*:?\s*)?(?P<a>\d{4}-\d{2}-\d{2})\s+(?P<b>.+)$", re.I)
 

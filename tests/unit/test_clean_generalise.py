@@ -96,3 +96,55 @@ def test_more_furniture_shapes(line):
 ])
 def test_prose_with_furniture_words_stays(prose):
     assert clean(page(HEADLINE, LEDE, prose, MORE, LAST)).paragraphs == (LEDE, prose, MORE, LAST)
+
+
+# ---------------------------------------------------------------------------------- outlets
+
+@pytest.mark.parametrize("lede, outlet", [
+    ("BERLIN (dpa) - " + LEDE, "dpa"),
+    ("Berlin (dpa) - " + LEDE, "dpa"),
+    ("New York (AFP) – " + LEDE, "AFP"),
+    ("PARIS, 4 mars (AFP) - " + LEDE, "AFP"),
+    ("MADRID, 4 Mar. (EUROPA PRESS) - " + LEDE, "EUROPA PRESS"),
+    ("LAGOS, Nigeria, March 4 (NAN) – " + LEDE, "NAN"),
+    ("NEW DELHI, March 4 (IANS) " + LEDE, "IANS"),
+    ("DES MOINES, Iowa, Aug. 10 (UPI) — " + LEDE, "UPI"),
+    ("Kyiv (Ukraine) – " + LEDE, None),  # a country in brackets is no agency
+    ("KARACHI: " + LEDE, None),
+])
+def test_more_wire_datelines(lede, outlet):
+    assert clean(page(HEADLINE, lede, MORE, LAST)).outlet == outlet
+
+
+@pytest.mark.parametrize("line, owner", [
+    ("Copyright 2025 Dow Jones & Company, Inc. All Rights Reserved.", "Dow Jones & Company, Inc."),
+    ("© Copyright 2025 Bloomberg L.P.", "Bloomberg L.P."),
+    ("© 2025 Valley News, LLC", "Valley News, LLC"),
+    ("Copyright (c) 2025 Valley Post Co., Ltd.", "Valley Post Co., Ltd."),
+    ("© 2025 Valley Media GmbH", "Valley Media GmbH"),
+])
+def test_copyright_owner_keeps_its_company_suffix(line, owner):
+    cleaned = clean(page(HEADLINE, LEDE, MORE, LAST, line))
+    assert cleaned.outlet == owner
+    assert cleaned.paragraphs == (LEDE, MORE, LAST)
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("By Jane Roe | AFP", "AFP"),
+    ("By Jane Roe (AFP)", "AFP"),
+    ("By Jane Roe and John Doe, AP", "AP"),
+    ("By The Associated Press", "The Associated Press"),
+    ("By AFP", "AFP"),
+    ("By Reuters Staff", "Reuters"),
+    ("By Jane Roe, Valley Times Staff Writer", "Valley Times"),
+    ("By Jane Roe", None),
+    ("By Jane Roe, UK", None),
+])
+def test_bylines_naming_an_organisation(line, outlet):
+    cleaned = clean(page(HEADLINE, line, LEDE, MORE, LAST))
+    assert cleaned.outlet == outlet
+    assert cleaned.paragraphs == (LEDE, MORE, LAST)
+
+
+def test_a_prompt_names_the_outlet_with_its_article():
+    assert clean(page(HEADLINE, LEDE, MORE, "Discover more from The Valley Ledger")).outlet == "The Valley Ledger"
