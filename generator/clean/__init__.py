@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 
 from generator.clean import notes
+from generator.clean import outlet as passing
 from generator.clean.notes import (LANGUAGE_NAMES, UNNAMED_LANGUAGE, split_lede_dateline,  # noqa: F401
                                    translation_note)
 from generator.clean.shapes import (BREADCRUMB, COPYRIGHT, CREDIT, FOOTER_COPYRIGHT,
@@ -298,6 +299,7 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
         name = notes.clean_name(closing.group("name") or closing.group("caps"))
         if name and any(c.isupper() for c in name) or name and name.islower() and len(name) <= 4:
             evidence.append((notes.AGENCY, name))
+    _passing_evidence(blocks, body, evidence)
     return CleanText(
         title=title,
         paragraphs=tuple(body),
@@ -307,6 +309,21 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
         publisher_hints=tuple(dict.fromkeys(publishers)),
         outlet=notes.pick_outlet(evidence),
     )
+
+
+def _passing_evidence(blocks: list[str], body: list[str], evidence: list[tuple[int, str]]) -> None:
+    """The outlet named in passing (generator.clean.outlet): a note to the readers, the text's own
+    reporting voice, a caption's credit. Weakest signs: they count only when nothing else names one."""
+    kept = set(body)
+    for line in blocks:
+        if line not in kept and _words(line) <= 80 and (name := notes.clean_name(passing.reader_note_outlet(line))):
+            evidence.append((notes.READER_NOTE, name))
+    if name := notes.clean_name(passing.own_reporting_outlet(body)):
+        evidence.append((notes.OWN_REPORTING, name))
+    last = body[-1] if body else None
+    for line in blocks:
+        if line is not last and _words(line) <= 60 and (name := notes.clean_name(passing.caption_credit(line))):
+            evidence.append((notes.CAPTION, name))
 
 
 def _starts_comments(line: str, index: int, total: int, kept: int, words: int) -> bool:

@@ -124,6 +124,8 @@ def translator_sentence(paragraph: str) -> tuple[bool, str | None]:
 
 # How strongly each kind of evidence names the outlet (lower is stronger).
 PROMPT, SOURCE, AGENCY, CREDITED, COPYRIGHT_OWNER = 1, 1, 2, 3, 4
+# Signs in passing (generator.clean.outlet), used only when nothing above names the outlet.
+READER_NOTE, OWN_REPORTING, CAPTION = 5, 6, 7
 
 # "Discover more from X", "Subscribe to X", "Stay informed with X's newsletters" name the outlet.
 OUTLET_PROMPT = re.compile(

@@ -18,7 +18,8 @@ COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|c\.\s?\d{4}\s|copyright\b|all rights res
 # company suffixes with full stops ("L.P.", "Inc.", "Co.") belong to the name.
 _COMPANY_SUFFIX = r"(?:L\.\s?P\.|L\.\s?L\.\s?C\.|Inc\.|Ltd\.|Co\.|Corp\.|S\.\s?A\.|N\.\s?V\.|P\.\s?L\.\s?C\.|A\.\s?G\.)"
 COPYRIGHT_OWNER = re.compile(
-    r"^(?:©|\(c\)|c\.(?=\s?\d{4}\s)|copyright)\s*:?\s*(?:(?:©|\(c\)|copyright)\s*)*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"^[(\[]?(?:©|\(c\)|c\.(?=\s?\d{4}\s)|copyright)\s*:?\s*(?:(?:©|\(c\)|copyright)\s*)*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"(?:by\s+)?"
     r"(?P<owner>(?:[^\d©|.,]|\.(?=[A-Za-z]{2,}\b)|,\s*(?=" + _COMPANY_SUFFIX + r"))+?"
     r"(?:\s*" + _COMPANY_SUFFIX + r")?)"
     r"\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:[.,|].*)?$", re.I)
@@ -104,6 +105,9 @@ _FURNITURE_ANY_LENGTH = re.compile(
     r"support\s+for\s+(?:this|our)\s+(?:reporting|coverage|journalism|series|story)\s+(?:comes|is\s+provided)\b|"
     r"for\s+more\s+(?:coverage|news|updates|stories)\b[^.!?]{0,80}\bfollow\b|"
     r"follow\s+(?:our|the)\s+(?:live\s+)?(?:coverage|updates|blog)\b|"
+    # a note to the readers asking for feedback or money: "Dear readers! ... fill out this form ..."
+    r"dear\s+readers?\b[^\n]{0,200}?\b(?:fill\s+(?:out|in)|survey|questionnaire|donat|support\s+us|subscribe|feedback)|"
+    r"your\s+(?:opinion|feedback|support)\s+(?:matters|counts)\b[^.]{0,40}$|"
     # app and audio prompts
     r"(?:open|read|continue|view)\s+(?:this\s+(?:story|article)\s+)?in\s+(?:the\s+|our\s+)?app$|"
     r"(?:listen\s+to|hear)\s+(?:this\s+)?(?:story|article|podcast)$|"

@@ -148,3 +148,54 @@ def test_bylines_naming_an_organisation(line, outlet):
 
 def test_a_prompt_names_the_outlet_with_its_article():
     assert clean(page(HEADLINE, LEDE, MORE, "Discover more from The Valley Ledger")).outlet == "The Valley Ledger"
+
+
+# ---------------------------------------------------------------------------------- outlets named in passing
+
+SAID = "The ministry said the figure was wrong and that the post had been shared widely online."
+
+
+@pytest.mark.parametrize("paragraph, outlet", [
+    ("Contacted by Valley Check, the ministry said the figure was wrong.", "Valley Check"),
+    ("A resident told RFA's Uyghur Service that the village was empty.", "RFA"),
+    ("The video could not be verified. But VNN could not independently verify the claims.", "VNN"),
+    ("Reached by Valley News reporters, the mayor declined to comment.", "Valley News"),
+    # what people told other newsrooms is no sign of whose page this is
+    ("The governor told Reuters on Monday that the airport would stay open.", None),
+    ("When contacted by Reuters, the ministry declined to comment.", None),
+    ("In an interview with CNN, the mayor said the village was empty.", None),
+    ("Contacted by telephone, the mayor declined to comment.", None),
+    ("Contacted by the ministry, residents said they would leave.", None),
+])
+def test_the_outlets_own_reporting_voice_names_it(paragraph, outlet):
+    assert clean(page(HEADLINE, LEDE, paragraph, MORE)).outlet == outlet
+
+
+def test_own_voice_is_no_sign_when_another_newsroom_is_named_so():
+    text = page(HEADLINE, LEDE, "Contacted by Valley Check, the ministry said the figure was wrong.",
+                "The minister also told CNN that the post had been shared widely.", MORE)
+    assert clean(text).outlet is None
+
+
+def test_any_stronger_sign_outranks_the_passing_ones():
+    text = page(HEADLINE, "BERLIN (dpa) - " + LEDE, "Contacted by Valley Check, the ministry said no.", MORE)
+    assert clean(text).outlet == "dpa"
+
+
+@pytest.mark.parametrize("caption, outlet", [
+    ("Firefighters search a house in the town on July 10, 2018. (Valley Shimbun)", "Valley Shimbun"),
+    ("A woman walks past the ash-covered market on Tuesday. (AP Photo/Jane Roe)", "AP"),
+    ("A woman walks past the ash-covered market on Tuesday. (Getty Images)", None),
+    ("A woman walks past the ash-covered market on Tuesday. (File photo)", None),
+])
+def test_a_caption_credit_names_the_outlet_when_nothing_else_does(caption, outlet):
+    assert clean(page(HEADLINE, caption, LEDE, MORE, LAST)).outlet == outlet
+
+
+def test_a_note_to_readers_names_the_site():
+    note = ("Dear readers! We want to know what you think. Please fill out this form about what you would like "
+            "to see more on Valley Voice. Many thanks for your time!")
+    cleaned = clean(page(HEADLINE, LEDE, MORE, LAST, "Your opinion matters!", note))
+    assert cleaned.outlet == "Valley Voice"
+    # a story's sentence with the same words is no note
+    assert clean(page(HEADLINE, LEDE, "Dear readers of Valley Voice, the mayor wrote, please leave now.", MORE)).outlet is None
