@@ -38,12 +38,19 @@ _LANG = r"([A-Z][a-z]+)"
 _TRANSLATION_NOTE = re.compile(
     r"^[(\[*_]*(?:"
     # "The article is a translation of the original Arabic." / "This is a translation from French"
-    r"(?:this|the(?:\s+following)?)\s+(?:article|report|story|piece|text|interview|column|op-ed|editorial|post)?\s*"
-    r"(?:is|was|has been)\s+(?:an?\s+)?(?:(?:edited|abridged|partial|english|full)\s+)?"
+    r"(?:this|the(?:\s+following)?)\s+(?:article|report|story|piece|text|interview|column|op-ed|editorial|post)?"
+    r"(?:\s+below)?\s*(?:is|was|has been)\s+(?:an?\s+)?(?:(?:edited|abridged|partial|english|full)\s+)?"
     r"(?:translat(?:ion|ed))\s+(?:of|from)\s+(?:the\s+)?(?:original\s+)?(?:in\s+)?" + _LANG +
     r"|(?:this|the)\s+(?:article|report|story|piece|text|interview|column|op-ed|editorial|post)\s+"
-    r"(?:is|was|has been)\s+(?:originally\s+)?(?:published|written)\s+in\s+" + _LANG +
+    r"(?:is|was|has been)\s+(?:originally\s+|first\s+)?(?:published|written)\s+in\s+" + _LANG +
     r"(?:\s+and\s+(?:has been\s+|was\s+)?translated)"
+    # "This article was originally published in Spanish [by X]." (so what is here is a translation)
+    r"|(?:this|the)\s+(?:article|report|story|piece|interview|column|op-ed|editorial|post)\s+(?:was|is)\s+"
+    r"(?:originally|first)\s+(?:published|written|posted)\s+in\s+" + _LANG + r"(?=\s+(?:by|on|in)\b|\s*[.;,)]|$)"
+    # "Read the original in Spanish", "Original article in Russian"
+    r"|(?:read\s+(?:the\s+|this\s+)?)?original\s+(?:article|text|version|post|story\s+)?\s*(?:is\s+)?in\s+" + _LANG + r"(?=\s*[.:]?$)"
+    # "(Editor's note: This is a translation of an interview first published in Italian.)"
+    r"|editor['’]?s\s+note\s*:\s*(?:this|the\s+following)\s+is\s+an?\s+(?:\w+\s+)?translation\b[^\n]{0,100}?\bin\s+" + _LANG +
     # "Translated from the Arabic by ..." / "Translation from Arabic: ..." / "Translated by X from French"
     r"|(?:edited\s+and\s+)?translat(?:ed|ion)\s+(?:by\s+[^.]{1,60}?\s+)?from\s+(?:the\s+)?(?:original\s+)?" + _LANG +
     r"|(?:original(?:ly)?\s+(?:published\s+)?in\s+)" + _LANG + r"[;,.]?\s+translated"
@@ -57,8 +64,12 @@ _TRANSLATION_NOTE = re.compile(
 _UNNAMED_NOTE = re.compile(
     # "Translated by Staff", "Edited and translated by X", "Iran Press News: Translation by X"
     r"^[(\[*_]*(?:(?P<outlet>[A-Z][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){0,4})\s*:\s*)?"
-    r"(?:(?:edited|compiled|written|reported)\s+and\s+)?(?:english\s+|our\s+)?translat(?:ed|ion)(?:\s+and\s+edited)?"
-    r"(?:\s+by\s*:?|\s*:)\s*(?-i:[A-Z])[^.]{0,60}$|"
+    r"(?:(?:edited|compiled|written|reported)\s+and\s+)?(?:english\s+|our\s+)?(?:translat(?:ed|ion|or)|traducci[oó]n|traducido|"
+    r"traduction|traduit|traduzione|tradotto|übersetzung|übersetzt|ترجمة)(?:\s+(?:and|y|et|und)\s+(?:edit(?:ed|ing)|edición|édition))?"
+    r"(?:\s+(?:into|to)\s+english)?(?:\s+(?:de\s+l['’]\w+|del\s+\w+|aus\s+dem\s+\w+))?"
+    r"(?:\s+(?:by|por|par|von|da)\s*:?|\s*:)\s*(?:(?:(?-i:[A-Z])|[\u0600-\u06ff])[^.]{0,60}|our\s+(?:staff|team|editors)|staff|\w+\s+staff)$|"
+    # "Translated by the Valley Voice team": also with the article
+    r"^translated\s+by\s+the\s+(?-i:[A-Z])[^.]{0,60}$|"
     # "- Persian2English (translation)": a sign-off with the translator's name
     r"^[-–—]\s*(?P<signoff>[^()\s][^()]{0,40}?)\s*\((?:translation|translated|trans\.)\)$|"
     # "This is the translation of something posted by ...", "What follows is a translation of ..."
@@ -91,11 +102,14 @@ def translation_note(line: str, words: int | None = None) -> str | None:
     if count > 30:
         # a translator's bracketed note may run long: "[Translator's note: ... ]"
         return UNNAMED_LANGUAGE if count <= 120 and _BRACKETED_NOTE.match(line) else None
+    if _MACHINE_TRANSLATION.search(line):
+        return None
     match = _TRANSLATION_NOTE.match(line)
-    if match and not _MACHINE_TRANSLATION.search(line):
+    if match:
         lang = next(g for g in match.groups() if g).lower()
-        return lang.capitalize() if lang in LANGUAGE_NAMES else None
-    if not match and _UNNAMED_NOTE.match(line) and not _MACHINE_TRANSLATION.search(line):
+        if lang in LANGUAGE_NAMES:
+            return lang.capitalize()
+    if _UNNAMED_NOTE.match(line):
         return UNNAMED_LANGUAGE
     return None
 

@@ -6,7 +6,8 @@ funding notes, app prompts, comment forms) next to prose that must stay.
 """
 import pytest
 
-from generator.clean import clean, is_boilerplate
+from generator.clean import clean, is_boilerplate, translation_note
+from generator.clean.notes import UNNAMED_LANGUAGE
 
 LEDE = ("Hundreds of residents were evacuated on Tuesday after a volcano on the island erupted, "
         "officials said, but no casualties were reported in the nearby villages.")
@@ -199,3 +200,36 @@ def test_a_note_to_readers_names_the_site():
     assert cleaned.outlet == "Valley Voice"
     # a story's sentence with the same words is no note
     assert clean(page(HEADLINE, LEDE, "Dear readers of Valley Voice, the mayor wrote, please leave now.", MORE)).outlet is None
+
+
+# ---------------------------------------------------------------------------------- translation notes
+
+@pytest.mark.parametrize("line, language", [
+    ("Translated into English by Jane Roe", UNNAMED_LANGUAGE),
+    ("Translation by our staff", UNNAMED_LANGUAGE),
+    ("Translated by the Valley Voice team", UNNAMED_LANGUAGE),
+    ("Translator: Jane Roe", UNNAMED_LANGUAGE),
+    ("Translation and editing: Jane Roe", UNNAMED_LANGUAGE),
+    ("The following is a translation of an article published in a weekly.", UNNAMED_LANGUAGE),
+    ("Traducción: Jane Roe", UNNAMED_LANGUAGE),
+    ("Traduit de l’espagnol par Jane Roe", UNNAMED_LANGUAGE),
+    ("Übersetzung: Jane Roe", UNNAMED_LANGUAGE),
+    ("ترجمة: جين رو", UNNAMED_LANGUAGE),
+    ("This article was originally published in Spanish.", "Spanish"),
+    ("This article was first published in Arabic by a weekly in Beirut.", "Arabic"),
+    ("The text below has been translated from German.", "German"),
+    ("Read the original in Spanish", "Spanish"),
+    ("(Editor's note: This is a translation of an interview first published in Italian.)", "Italian"),
+    # not notes: a story about translation, a widget, a sentence about another text
+    ("The poem was translated into English by her son and read aloud at the funeral.", None),
+    ("This page has been automatically translated.", None),
+    ("Translation services are booming in the city, officials said.", None),
+    ("The report was originally published in March by the ministry.", None),
+    ("Read the original report in full on the ministry's website.", None),
+])
+def test_more_translation_notes(line, language):
+    assert translation_note(line) == language
+    cleaned = clean(page(HEADLINE, LEDE, MORE, LAST, line))
+    assert (cleaned.translated_from is not None) == (language is not None)
+    if language:
+        assert line not in cleaned.paragraphs  # the note is metadata, never body text
