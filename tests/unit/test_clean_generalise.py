@@ -79,11 +79,30 @@ def test_a_headline_below_the_sign_off_is_the_storys_when_it_matches_the_lede():
     "For more coverage of the eruption, follow Valley News on Twitter.", "Follow our live coverage of the eruption here.",
     "Open in app", "Listen to this story", "Accept cookies", "Cookie settings",
     "By using this site you agree to our Terms of Use.", "Please enable JavaScript to view the comments.",
-    "Scroll to top", "Schreibe einen Kommentar", "Dejar una respuesta", "أضف تعليقاً",
+    "Scroll to top",
 ])
 def test_more_furniture_shapes(line):
     assert is_boilerplate(line)
     assert clean(page(HEADLINE, LEDE, MORE, line, LAST)).paragraphs == (LEDE, MORE, LAST)
+
+
+@pytest.mark.parametrize("form", [
+    ["Leave a Reply", "Your email address will not be published. Required fields are marked *", "Comment *",
+     "Name *", "Email *", "Website", "Save my name, email, and website in this browser for the next time I comment."],
+    ["Dejar una respuesta", "Tu dirección de correo electrónico no será publicada. Los campos obligatorios están "
+     "marcados con *", "Comentario *", "Nombre *", "Guardar mi nombre, correo electrónico y web en este navegador."],
+    ["Schreibe einen Kommentar", "Deine E-Mail-Adresse wird nicht veröffentlicht.", "Kommentar *", "Name *",
+     "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser speichern."],
+    ["أضف تعليقاً", "لن يتم نشر عنوان بريدك الإلكتروني."],
+    ["Les commentaires sont fermés."], ["Los comentarios están cerrados."], ["Kommentare sind geschlossen."],
+    ["Notify me of follow-up comments by email.", "This site uses Akismet to reduce spam."],
+    ["Diese Website verwendet Cookies."], ["Ce site utilise des cookies."], ["Este sitio web utiliza cookies."],
+    ["This material may not be published, broadcast, rewritten or redistributed."],
+    ["A version of this article appears in print on March 5, 2025, Section A, Page 6."],
+    ["Listen to Valley News briefings on your smart speaker."],
+])
+def test_comment_forms_cookie_and_syndication_notices_after_the_story_go(form):
+    assert clean(page(HEADLINE, LEDE, MORE, LAST, *form)).paragraphs == (LEDE, MORE, LAST)
 
 
 @pytest.mark.parametrize("prose", [
