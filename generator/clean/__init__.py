@@ -17,7 +17,7 @@ from collections import Counter
 
 from generator.clean import notes
 from generator.clean import outlet as passing
-from generator.clean.headline import _fold, _headline_after_story, _is_sentence_paragraph, _take_headline
+from generator.clean.headline import _fold, _headline_after_story, _is_sentence_paragraph, _stems, _take_headline
 from generator.clean.notes import (LANGUAGE_NAMES, UNNAMED_LANGUAGE, split_lede_dateline,  # noqa: F401
                                    translation_note)
 from generator.clean.shapes import (COPYRIGHT, CREDIT, FOOTER_COPYRIGHT, INLINE_FURNITURE,  # noqa: F401
@@ -167,8 +167,8 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
     translated_from: str | None = None
     kept: list[str] = []
     end_mark: int | None = None  # where a sign-off or a source credit ended the story (in ``kept``)
-    in_list = in_comments = in_footer = body_started = False
-    highlights = 0
+    in_list = list_item = in_comments = in_footer = body_started = False
+    highlights = summaries = 0
     total_chars = sum(len(b) for b in blocks) or 1
     chars_before = 0
     for index, line in enumerate(blocks):
@@ -220,8 +220,8 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
         if in_comments or in_footer:
             removed.append(line)
             continue
-        if body_started and late and _ABOUT_HEADING.match(line):
-            in_footer = True
+        if body_started and late and (_ABOUT_HEADING.match(line) or _about_heading(line, blocks, index)):
+            in_footer = True  # "About us", or "About Valley News" over "Valley News is ...": the site's blurb
             removed.append(line)
             continue
         if body_started and second_half and COPYRIGHT.match(line) and FOOTER_COPYRIGHT.search(line):
@@ -240,11 +240,20 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
             highlights = 0
         if _LIST_HEADING.match(line):
             in_list = True
+            list_item, summaries = False, 0
             removed.append(line)
             continue
         if in_list and _is_list_item_like(line) and not (
                 not body_started and index + 1 < len(blocks) and _is_sentence_paragraph(blocks[index + 1])):
             removed.append(line)  # before the story, the line above its first paragraph is its headline
+            list_item = True
+            continue
+        if in_list and list_item and words <= 35 and (
+                index + 1 < len(blocks) and _is_list_item_like(blocks[index + 1]) and _words(blocks[index + 1]) >= 3
+                and not is_boilerplate(blocks[index + 1]) or summaries and index + 1 == len(blocks)):
+            removed.append(line)  # a related story's one-sentence summary under its headline, more follow
+            list_item = False
+            summaries += 1
             continue
         in_list = False
         if is_boilerplate(line, words) or (latin and is_foreign_widget(line)) or (
@@ -260,6 +269,9 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
         if _is_sentence_paragraph(line) and words >= 12:
             body_started = True
 
+    if end_mark is None and (start := _next_post_start(kept)) is not None:
+        removed.extend(kept[start:])  # a listing page: the next post, its headline over a byline or date
+        del kept[start:]
     tail = kept[end_mark:] if end_mark is not None else []
     if tail and _is_list_item_like(tail[0]) and not _BULLET.match(tail[0]):
         removed.extend(tail)  # after the sign-off: a label and the next story's headline
@@ -297,6 +309,38 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
         publisher_hints=tuple(dict.fromkeys(publishers)),
         outlet=notes.pick_outlet(evidence),
     )
+
+
+def _about_heading(line: str, blocks: list[str], index: int) -> bool:
+    """"About Valley News" over "Valley News is an independent ...": the site's blurb starts."""
+    match = _ABOUT_NAME.match(line)
+    if not match or index + 1 >= len(blocks):
+        return False
+    return blocks[index + 1].startswith(match.group("name") + " ") and bool(
+        _BLURB_VERB.match(blocks[index + 1][len(match.group("name")):]))
+
+
+_ABOUT_NAME = re.compile(r"^about\s+(?P<name>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s*:?$", re.I)
+_BLURB_VERB = re.compile(r"\s+(?:is|was|are|has\s+been)\s+(?:a|an|the|one)\b")
+
+
+def _next_post_start(kept: list[str]) -> int | None:
+    """On a listing page the next post follows the story: its headline over a byline, or over a date
+    line and then its text. Only in the page's second half, after two paragraphs of the story, and
+    not a headline sharing the story's words (a timeline's sub-heading over a date)."""
+    prose = [i for i, line in enumerate(kept) if _is_sentence_paragraph(line) and _words(line) >= 12]
+    if len(prose) < 3:
+        return None
+    lede = _stems(" ".join(kept[i] for i in prose[:2]))
+    for i in range(max(prose[1] + 1, len(kept) // 2), len(kept) - 2):
+        line, below = kept[i], kept[i + 1]
+        if not (_is_list_item_like(line) and _words(line) >= 3 and not _BULLET.match(line)
+                and _is_sentence_paragraph(kept[i - 1])):
+            continue
+        dated = is_dateline(below) and _is_sentence_paragraph(kept[i + 2])
+        if (is_byline(below) or dated) and len(_stems(line) & lede) < 2:
+            return i
+    return None
 
 
 def _passing_evidence(blocks: list[str], body: list[str], evidence: list[tuple[int, str]]) -> None:

@@ -252,3 +252,38 @@ def test_more_translation_notes(line, language):
     assert (cleaned.translated_from is not None) == (language is not None)
     if language:
         assert line not in cleaned.paragraphs  # the note is metadata, never body text
+
+
+# ---------------------------------------------------------------------------------- what follows the story
+
+def test_related_stories_with_one_line_summaries_go():
+    related = ["Related", "Floods hit northern coast", "Heavy rain cut roads and left thousands without power.",
+               "Earthquake shakes capital", "A 5.6 magnitude quake shook buildings but caused no damage."]
+    assert clean(page(HEADLINE, LEDE, MORE, LAST, *related)).paragraphs == (LEDE, MORE, LAST)
+    # a related list inside the story: the story's next paragraph, long prose, stays
+    inside = ["Related", "Floods hit northern coast", LAST]
+    assert clean(page(HEADLINE, LEDE, MORE, *inside)).paragraphs == (LEDE, MORE, LAST)
+    assert clean(page(HEADLINE, LEDE, MORE, *inside, "Tags: volcano, island")).paragraphs == (LEDE, MORE, LAST)
+
+
+@pytest.mark.parametrize("under", ["By John Doe", "March 5, 2025"])
+def test_the_next_post_on_a_listing_page_goes(under):
+    nxt = ["Floods cut roads on the northern coast", under,
+           "Heavy rain cut roads and left thousands of families without power on Monday, officials said, as "
+           "rivers burst their banks.", "Rescue teams were sent to the worst-hit villages by boat, the agency said."]
+    assert clean(page(HEADLINE, LEDE, MORE, LAST, *nxt)).paragraphs == (LEDE, MORE, LAST)
+
+
+def test_a_timeline_sub_heading_over_a_date_stays():
+    entry = ("Scientists raised the alert level after the mountain swelled and small quakes shook the "
+             "villages on its slopes for three days.")
+    text = page(HEADLINE, LEDE, MORE, LAST, "How the volcano erupted on the island", "March 1, 2025", entry)
+    assert entry in clean(text).paragraphs
+
+
+def test_an_about_heading_over_the_sites_blurb_goes_but_not_an_about_sub_heading():
+    blurb = ["About Valley News", "Valley News is an independent news site founded in 2010 that covers the region."]
+    assert clean(page(HEADLINE, LEDE, MORE, LAST, *blurb)).paragraphs == (LEDE, MORE, LAST)
+    sub = ("The island is home to about 40,000 people, most of whom farm the fertile slopes of the "
+           "mountain and sell their crops in the town.")
+    assert sub in clean(page(HEADLINE, LEDE, MORE, "About the island", sub)).paragraphs
