@@ -328,11 +328,17 @@ def _next_post_start(kept: list[str]) -> int | None:
     """On a listing page the next post follows the story: its headline over a byline, or over a date
     line and then its text. Only in the page's second half, after two paragraphs of the story, and
     not a headline sharing the story's words (a timeline's sub-heading over a date)."""
+    under = [i for i in range(len(kept) // 2, len(kept) - 2)
+             if len(kept[i + 1]) <= 100 and (is_byline(kept[i + 1]) or is_dateline(kept[i + 1]))]
+    if not under:
+        return None  # a cheap test first: no byline or date line in the page's second half
     prose = [i for i, line in enumerate(kept) if _is_sentence_paragraph(line) and _words(line) >= 12]
     if len(prose) < 3:
         return None
     lede = _stems(" ".join(kept[i] for i in prose[:2]))
-    for i in range(max(prose[1] + 1, len(kept) // 2), len(kept) - 2):
+    for i in under:
+        if i <= prose[1]:
+            continue
         line, below = kept[i], kept[i + 1]
         if not (_is_list_item_like(line) and _words(line) >= 3 and not _BULLET.match(line)
                 and _is_sentence_paragraph(kept[i - 1])):
@@ -348,13 +354,15 @@ def _passing_evidence(blocks: list[str], body: list[str], evidence: list[tuple[i
     reporting voice, a caption's credit. Weakest signs: they count only when nothing else names one."""
     kept = set(body)
     for line in blocks:
-        if line not in kept and _words(line) <= 80 and (name := notes.clean_name(passing.reader_note_outlet(line))):
+        if (name := passing.reader_note_outlet(line)) and line not in kept and _words(line) <= 80 and (
+                name := notes.clean_name(name)):
             evidence.append((notes.READER_NOTE, name))
     if name := notes.clean_name(passing.own_reporting_outlet(body)):
         evidence.append((notes.OWN_REPORTING, name))
     last = body[-1] if body else None
     for line in blocks:
-        if line is not last and _words(line) <= 60 and (name := notes.clean_name(passing.caption_credit(line))):
+        if line is not last and (name := passing.caption_credit(line)) and _words(line) <= 60 and (
+                name := notes.clean_name(name)):
             evidence.append((notes.CAPTION, name))
 
 

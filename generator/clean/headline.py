@@ -59,7 +59,7 @@ def _take_headline(lines: list[str], title_hint: str | None, removed: list[str],
                     and not (_is_shouted(above) or notes.is_masthead_name(above))):
                 return _headline_at(lines, index - 1, removed, evidence)  # a deck between headline and byline
             return _headline_at(lines, index, removed, evidence)
-        if _is_sentence_paragraph(line) or _words(line) > 30:
+        if (_is_sentence_paragraph(line) and not _is_title_case(line)) or _words(line) > 30:
             break
         if _headline_candidate(line) and index < 6:
             candidates.append(index)
@@ -150,6 +150,20 @@ def _is_path_or_punctuation(line: str) -> bool:
 
 def _is_masthead(line: str, outlet: str | None) -> bool:
     return bool(outlet) and (_fold(line) == outlet or _fold(line).startswith(outlet + " "))
+
+
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from",
+                "as", "is", "vs", "via", "per", "up", "off", "out", "into", "over", "after", "amid"}
+
+
+def _is_title_case(line: str) -> bool:
+    """"As Its Rivals Pair Up, Will Twitter Be Next?": a headline in title case, never a sentence of prose."""
+    words = [w.strip("\"'“”‘’()[],:;.?!") for w in line.split()]
+    words = [w for w in words if w and w[0].isalpha()]
+    if not 4 <= len(words) <= 20:
+        return False
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return len(big) >= 3 and all(w[0].isupper() for w in big)
 
 
 def _is_shouted(line: str) -> bool:

@@ -21,6 +21,7 @@ _OWN_VOICE = re.compile(
     r"(?:^|[.!?][\"”’]?\s+(?:But\s+|However,\s+)?|,\s+(?:but|and)\s+)(?P<verify>" + _NAME + r")\s+(?:could\s+not|cannot|can\s+not|was\s+unable\s+to|"
     r"has\s+not\s+been\s+able\s+to)\s+independently\s+(?:verify|confirm)\b|"
     r"(?:^|[.!?][\"”’]?\s+)(?P<learned>" + _NAME + r")\s+has\s+learned\b")
+_OWN_VOICE_HINT = re.compile(r"ed by |['’]s [A-Z][a-z]+ (?:[A-Z][a-z]+ )?(?:Service|Desk|Bureau)|independently|has learned")
 # Any reporting phrase naming whom people spoke to: "told CNN", "said in an interview with X".
 _TOLD = re.compile(r"\b(?:told|explained\s+to|clarified\s+to|confirmed\s+to|said\s+to|speaking\s+to|"
                    r"in\s+an\s+interview\s+with|(?:Contacted|contacted|Reached|reached)\s+by)\s+"
@@ -38,18 +39,17 @@ def _fold(text: str) -> str:
 def own_reporting_outlet(paragraphs) -> str | None:
     """The outlet whose own reporting voice the text uses, when it names no other newsroom so."""
     own: dict[str, str] = {}
-    named: set[str] = set()
     for paragraph in paragraphs:
+        if not _OWN_VOICE_HINT.search(paragraph):
+            continue  # a cheap test first: each sign has one of a few words
         for match in _OWN_VOICE.finditer(paragraph):
             name = next(g for g in match.groups() if g).strip()
             if name.split()[0].casefold() not in _PRONOUNS:
                 own.setdefault(_fold(name), name)
-        for match in _TOLD.finditer(paragraph):
-            name = match.group("name").strip()
-            if _NEWSROOM.search(name):
-                named.add(_fold(name))
     if len(own) != 1:
         return None
+    named = {_fold(m.group("name")) for paragraph in paragraphs for m in _TOLD.finditer(paragraph)
+             if _NEWSROOM.search(m.group("name").strip())}
     key, name = next(iter(own.items()))
     if named - {key}:
         return None  # the page names another newsroom in reporting language: whose voice is unclear
@@ -65,6 +65,8 @@ _NOT_A_PUBLISHER = re.compile(r"\b(?:Images?|Photos?|Pictures?|Stock|Handout|Fil
 
 def caption_credit(paragraph: str) -> str | None:
     """The newsroom credited at the end of a photo caption: "(Mainichi)", "(AP Photo/Jane Roe)"."""
+    if not paragraph.endswith(")"):
+        return None
     match = _CAPTION_CREDIT.search(paragraph)
     if not match or _NOT_A_PUBLISHER.search(match.group("name")):
         return None

@@ -56,7 +56,10 @@ _CTA = re.compile(
     r"contact us|about us|posted in|categor(?:y|ies)\s*:|fact[- ]checked by|editorial (?:standards|guidelines|policy)|powered by|advertise (?:with|here|on)|alexa|google assistant|flash briefing|"
     r"\d+[ -]min(?:ute)?s?(?: read|$)|(?:updated|published|posted)\s+\d+\s+(?:second|minute|hour|day|week)s?\s+ago|"
     r"tags?:|tagged:?|filed under|photo:|image:|caption:|credit:|source:|logo|masthead|getty images|reuters/|"
-    r"whatsapp|facebook|twitter|telegram|linkedin|instagram|youtube|tiktok|pinterest|reddit|email this|"
+    # a social network named in a prompt ("Follow us on Twitter", "Twitter: @vnn"), not in a headline about it
+    r"(?:follow|share|join|like|find|connect\s+with|watch|listen|chat\s+with|message)\s+(?:us\s+|it\s+|this\s+)?(?:on|via|at)\s+"
+    r"(?:whatsapp|facebook|twitter|telegram|linkedin|instagram|youtube|tiktok|pinterest|reddit|x)|"
+    r"(?:whatsapp|facebook|twitter|telegram|linkedin|instagram|youtube|tiktok|pinterest|reddit)\s*(?::\s*@|@|\|)|email this|"
     # the same furniture on Arabic sites: read also/more, subscribe, newsletter, follow us, share, related
     r"اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|إقرأ أيضا|اشترك|النشرة البريدية|تابعونا|تابعنا|شارك|مشاركة|"
     r"ذات صلة|اضغط هنا|جميع الحقوق محفوظة|أضف تعليق|اترك تعليقا)(?:\b|(?<=:))",
@@ -190,7 +193,12 @@ _BUTTONS = re.compile(r"^(?:(?:more\s+info|ok|okay|accept(?:\s+all)?|agree|i\s+a
 _ICON_LIGATURE = re.compile(r"\b[a-z]+_[a-z]+(?=[A-Z\d]|\s|$)")
 _VIDEO_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:mins?\.?|minutes?)?\.?$", re.I)
 _SOCIAL_WORDS = re.compile(r"^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|instagram|youtube|"
-                           r"tiktok|pinterest|reddit|email|print|copy link|share)[\s,|•·/]*)+$", re.I)
+                           r"tiktok|pinterest|reddit|email|print|copy link|share)[\s,|•·/]*)+$|"
+                           r"^(?:facebook|twitter|whatsapp|telegram|linkedin|instagram|youtube|tiktok|pinterest|reddit)\.$|"
+                           # an image taken from a network, credited so: "Facebook/Jane Roe."
+                           r"^(?:facebook|twitter|instagram|youtube|linkedin|tiktok)\s*/\s*[^/.]{2,40}\.?$|"
+                           # a style sheet's rules left in the text: ".bio-text, .twitter-bio {"
+                           r"^[.#][\w-]+(?:\s*,\s*[.#][\w-]+)*\s*\{$", re.I)
 # "Reporting by X; Editing by Y", "(Additional reporting by X)": the wire's credits, not the story.
 CREDIT = re.compile(r"^[(\[]?(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|produced|"
                     r"graphics|photos?|research|fact-checking)\s+by\s+(?P<names>[^;)\]]{3,120})", re.I)

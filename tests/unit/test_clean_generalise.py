@@ -287,3 +287,24 @@ def test_an_about_heading_over_the_sites_blurb_goes_but_not_an_about_sub_heading
     sub = ("The island is home to about 40,000 people, most of whom farm the fertile slopes of the "
            "mountain and sell their crops in the town.")
     assert sub in clean(page(HEADLINE, LEDE, MORE, "About the island", sub)).paragraphs
+
+
+@pytest.mark.parametrize("headline", [
+    "Twitter Accepts Musk's Offer to Buy the Company",
+    "As Its Rivals Pair Up, Will Twitter Be Next?",
+    "Saudi prince mocks minister on Twitter",
+])
+def test_a_headline_naming_a_social_network_or_written_with_commas_is_the_headline(headline):
+    cleaned = clean(page(headline, LEDE, MORE))
+    assert cleaned.title == headline.rstrip(".")
+    assert cleaned.paragraphs == (LEDE, MORE)
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("Follow us on Twitter", True), ("Share on Facebook", True), ("Twitter: @valleynews", True),
+    ("TWITTER.", True), ("Facebook/Jane Roe.", True), (".bio-text, .twitter-bio {", True),
+    ("Trump took to Twitter to fire back at the senator:", False),
+    ("During his attack, the gunman also posted messages on Facebook.", False),
+])
+def test_social_network_prompts_are_furniture_but_sentences_about_networks_are_not(line, furniture):
+    assert is_boilerplate(line) is furniture
