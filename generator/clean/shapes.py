@@ -127,6 +127,10 @@ _FURNITURE_ANY_LENGTH = re.compile(
     # a note to the readers asking for feedback or money: "Dear readers! ... fill out this form ..."
     r"dear\s+readers?\b[^\n]{0,200}?\b(?:fill\s+(?:out|in)|survey|questionnaire|donat|support\s+us|subscribe|feedback)|"
     r"your\s+(?:opinion|feedback|support)\s+(?:matters|counts)\b[^.]{0,40}$|"
+    # image widgets and shortcodes: "[caption id=...]", "Click to enlarge", "toggle caption", "Image via X"
+    r"\[/?(?:caption|gallery|embed|video|audio|img)\b[^\]]*\]|(?:click|tap)\s+(?:to|here\s+to)\s+(?:enlarge|zoom|expand)\b|"
+    r"enlarge\s+this\s+image$|(?:toggle|hide|show)\s+caption$|(?:image|photo|picture)s?\s+(?:via|by|from|courtesy(?:\s+of)?)\s+[^.!?]{2,60}$|"
+    r"read\s+the\s+(?:full|whole|complete|original)\s+(?:story|article|report|text)\s+(?:here|at|on)\b[^.!?]{0,60}$|sources\s*:\s*\S|"
     # app and audio prompts
     r"(?:open|read|continue|view)\s+(?:this\s+(?:story|article)\s+)?in\s+(?:the\s+|our\s+)?app$|"
     r"(?:listen\s+to|hear)\s+(?:this\s+)?(?:story|article|podcast)$|"
@@ -237,7 +241,8 @@ def is_sentence(line: str) -> bool:
 
 # A quotation or an attribution in a sentence: what a person said is prose, whatever its words.
 _ATTRIBUTED = re.compile(r"(?<![=\w])[“\"«][^”\"»<>=]*\s[^”\"»<>=]*[”\"»]|,\s+(?:he|she|they|we|I)\s+(?:said|says|told|added|asked)\b|"
-                         r"\b(?:said|says|told)\s+(?:the\s+)?[A-Z]?[a-z]+\b[^.]{0,40}[.!?]$")
+                         r"\b(?:said|says|told)\s+(?:the\s+)?[A-Z]?[a-z]+\b[^.]{0,40}[.!?]$|"
+                         r",\s+(?:\w+\s+){1,3}(?:said|says|added|reported)\.$")
 
 
 def is_boilerplate(line: str, count: int | None = None) -> bool:
@@ -250,7 +255,7 @@ def is_boilerplate(line: str, count: int | None = None) -> bool:
             count <= 12 and is_section_line(line)):
         return True
     if count <= 40 and CREDIT.match(line):
-        return True
+        return not (is_sentence(line) and _ATTRIBUTED.search(line))  # "Photos by X show ..., officials said."
     if count <= 25 and COPYRIGHT.search(line):
         return True
     if count <= 80 and COPYRIGHT.match(line) and FOOTER_COPYRIGHT.search(line):

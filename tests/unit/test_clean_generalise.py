@@ -308,3 +308,14 @@ def test_a_headline_naming_a_social_network_or_written_with_commas_is_the_headli
 ])
 def test_social_network_prompts_are_furniture_but_sentences_about_networks_are_not(line, furniture):
     assert is_boilerplate(line) is furniture
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ('[caption id="attachment_12" align="alignnone" width="640"]', True), ("[/caption]", True),
+    ("Image via Wikimedia Commons", True), ("Click to enlarge", True), ("toggle caption", True),
+    ("Read the full story here", True), ("Sources: AFP, Reuters", True), ("Photos by Jane Roe", True),
+    ("Photos by the ministry show the damage to the roads, officials said.", False),
+    ("Read the full report, the minister said, before judging the plan.", False),
+])
+def test_image_widgets_and_credits_but_not_prose_about_photos(line, furniture):
+    assert is_boilerplate(line) is furniture
