@@ -190,6 +190,10 @@ BYLINE_ORGANISATION = re.compile(
     r"(?i:staff(?:\s+reports?)?|news\s+service|wire\s+services?|newsroom|news\s+desk|desk)$")
 
 
+# "Special to the Valley Herald": under a byline, the paper the contributor wrote for.
+SPECIAL_TO = re.compile(r"^(?i:special\s+to)\s+(?P<name>(?:the\s+|The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})$")
+
+
 def byline_outlet(line: str) -> str | None:
     """The organisation a byline names: "By Jane Roe, AFP", "By The Associated Press", "By Reuters Staff"."""
     if match := BYLINE_INITIALS.match(line):
@@ -197,6 +201,8 @@ def byline_outlet(line: str) -> str | None:
         return None if name in _PLACE_ABBREVIATIONS else name
     if match := BYLINE_ORGANISATION.match(line):
         return match.group("name") or match.group("staff")
+    if match := SPECIAL_TO.match(line):
+        return re.sub(r"^the\s+", "", match.group("name"))
     return None
 
 

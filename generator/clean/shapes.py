@@ -131,6 +131,10 @@ _FURNITURE_ANY_LENGTH = re.compile(
     r"\[/?(?:caption|gallery|embed|video|audio|img)\b[^\]]*\]|(?:click|tap)\s+(?:to|here\s+to)\s+(?:enlarge|zoom|expand)\b|"
     r"enlarge\s+this\s+image$|(?:toggle|hide|show)\s+caption$|(?:image|photo|picture)s?\s+(?:via|by|from|courtesy(?:\s+of)?)\s+[^.!?]{2,60}$|"
     r"read\s+the\s+(?:full|whole|complete|original)\s+(?:story|article|report|text)\s+(?:here|at|on)\b[^.!?]{0,60}$|sources\s*:\s*\S|"
+    # WordPress widgets and post headers: "Like this:", "Like Loading...", "Posted by admin on March 4, 2025"
+    r"like\s+this\s*:$|like\s+loading\b|be\s+the\s+first\s+to\s+like\s+this\b|"
+    r"(?:posted|published|submitted|written)\s+by\s+[^.!?]{2,40}?\s+(?:on|at)\s+[^.!?]{0,30}\d{4}\b[^.!?]{0,25}$|"
+    r"special\s+to\s+(?:the\s+)?[A-Z][^.!?]{1,50}$|"
     # app and audio prompts
     r"(?:open|read|continue|view)\s+(?:this\s+(?:story|article)\s+)?in\s+(?:the\s+|our\s+)?app$|"
     r"(?:listen\s+to|hear)\s+(?:this\s+)?(?:story|article|podcast)$|"
@@ -272,7 +276,7 @@ def is_boilerplate(line: str, count: int | None = None) -> bool:
             return False  # a speaker's words: "Share it," he said.
         return not (count >= 10 and is_sentence(line) and not line.lower().startswith(("subscribe", "sign up")))
     if count <= 12 and not is_sentence(line) and (
-            (BREADCRUMB.match(line) and not is_page_title(line)) or _is_language_switch(line) or _ALT_TEXT.match(line) or _BUTTONS.match(line)
+            (BREADCRUMB.match(line) and not is_page_title(line)) or _is_language_switch(line) or _is_glued_widget(line) or _ALT_TEXT.match(line) or _BUTTONS.match(line)
             or (count <= 8 and _ICON_LIGATURE.search(line))):
         return True
     return False
@@ -302,6 +306,20 @@ def _is_language_switch(line: str) -> bool:
 
 
 _COUNTRY_CODES = {"US", "UK", "EU", "UN"}
+
+
+# Widget labels glued together by the page's text extraction: "Video PlayerClose", "ShareTweetEmail".
+_WIDGET_WORDS = {"video", "player", "close", "open", "share", "tweet", "comment", "comments", "more", "menu", "play",
+                 "pause", "search", "print", "email", "next", "previous", "prev", "home", "login", "subscribe", "watch",
+                 "listen", "copy", "link", "save", "mute", "unmute", "fullscreen", "ad", "advertisement", "loading", "reply"}
+_CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])|\s+")
+
+
+def _is_glued_widget(line: str) -> bool:
+    if len(line) > 60 or not re.search(r"[a-z][A-Z]", line):
+        return False
+    parts = [p.lower() for p in _CAMEL_JOIN.split(line.strip()) if p]
+    return len(parts) >= 2 and all(p in _WIDGET_WORDS for p in parts)
 
 
 def is_foreign_widget(line: str) -> bool:

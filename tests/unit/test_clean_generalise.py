@@ -319,3 +319,23 @@ def test_social_network_prompts_are_furniture_but_sentences_about_networks_are_n
 ])
 def test_image_widgets_and_credits_but_not_prose_about_photos(line, furniture):
     assert is_boilerplate(line) is furniture
+
+
+def test_a_local_papers_page_furniture_all_goes():
+    lines = ["Skip to main content", "Español", "English", "Menu", "Search", "Valley Herald",
+             "Volcano erupts on island | Valley Herald", "Updated March 4, 2025 - 10:45 am", "By Jane Roe",
+             "Special to the Valley Herald", LEDE, MORE, LAST, "Have a news tip? Email us at tips@example.com",
+             "© 2025 Valley Herald. All rights reserved.", "Privacy Policy", "Terms of Service"]
+    cleaned = clean(page(*lines))
+    assert (cleaned.title, cleaned.outlet) == (HEADLINE, "Valley Herald")
+    assert cleaned.paragraphs == (LEDE, MORE, LAST)
+
+
+def test_a_blog_posts_widgets_all_go():
+    lines = ["Home » Asia » Indonesia", "Video PlayerClose", HEADLINE, "Posted by admin on March 4, 2025",
+             "Filed under: Asia, Disasters", LEDE, MORE, LAST, "Share this:", "Twitter", "Facebook", "Like this:",
+             "Like Loading...", "Related"]
+    cleaned = clean(page(*lines))
+    assert cleaned.title == HEADLINE
+    assert cleaned.paragraphs == (LEDE, MORE, LAST)
+    assert not is_boilerplate("Meet YouTube")  # a brand's capitals are no glued widget labels
