@@ -127,6 +127,9 @@ def _outlet_evidence(line: str, count: int, body_started: bool, evidence: list[t
 
     if count <= 40 and (match := notes.CREDIT_FOR.match(line)):
         add(notes.AGENCY, match.group("name"))
+    if count <= 25 and (name := notes.syndication_outlet(line)):
+        add(notes.CREDITED, name)
+        return None  # the syndication note is furniture
     if count > 12:
         return False
     if match := notes.OUTLET_PROMPT.match(line):

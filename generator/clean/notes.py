@@ -194,13 +194,41 @@ BYLINE_ORGANISATION = re.compile(
 SPECIAL_TO = re.compile(r"^(?i:special\s+to)\s+(?P<name>(?:the\s+|The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})$")
 
 
+# "By Admin", "By Web Desk", "By Our Correspondent": a desk or a role, not an organisation.
+_DESK_WORDS = {"admin", "administrator", "staff", "desk", "editor", "editors", "team", "newsroom", "correspondent",
+               "reporter", "guest", "contributor", "author", "user", "webmaster", "web", "news", "our", "online",
+               "digital", "editorial", "sports", "metro", "city", "foreign", "special", "national", "business",
+               "moderator", "anonymous", "unknown", "agencies", "agency"}
+# "This article was originally published by The Conversation.", "Republished with permission from X.":
+# the publisher a syndicated page names.
+SYNDICATED = re.compile(
+    r"^(?i:(?:this|a\s+version\s+of\s+this)\s+(?:article|story|piece|post|report|column|interview|essay)\s+"
+    r"(?:was\s+|is\s+|has\s+been\s+)?(?:originally\s+|first\s+)?(?:published|appeared|ran|republished|posted)\s+"
+    r"(?:by|on|in|from|at)|republished\s+(?:with\s+permission\s+)?(?:from|of|by))\s+"
+    r"(?P<name>(?:the\s+|The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})(?=\s*[.,;:(]|\s+(?i:under|and|on|in|with)\b|$)")
+_MONTH_OR_DAY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", re.I)
+
+
+def syndication_outlet(line: str) -> str | None:
+    """The original publisher a syndication note names, not a language ("... published in Spanish")."""
+    match = SYNDICATED.match(line)
+    if not match:
+        return None
+    name = match.group("name")
+    first = re.sub(r"^the\s+", "", name, flags=re.I).split()[0]
+    if first.casefold() in LANGUAGE_NAMES or _MONTH_OR_DAY.match(first):
+        return None
+    return name
+
+
 def byline_outlet(line: str) -> str | None:
     """The organisation a byline names: "By Jane Roe, AFP", "By The Associated Press", "By Reuters Staff"."""
     if match := BYLINE_INITIALS.match(line):
         name = match.group("name")
         return None if name in _PLACE_ABBREVIATIONS else name
     if match := BYLINE_ORGANISATION.match(line):
-        return match.group("name") or match.group("staff")
+        name = match.group("name") or match.group("staff")
+        return None if name.casefold() in _DESK_WORDS else name
     if match := SPECIAL_TO.match(line):
         return re.sub(r"^the\s+", "", match.group("name"))
     return None

@@ -339,3 +339,29 @@ def test_a_blog_posts_widgets_all_go():
     assert cleaned.title == HEADLINE
     assert cleaned.paragraphs == (LEDE, MORE, LAST)
     assert not is_boilerplate("Meet YouTube")  # a brand's capitals are no glued widget labels
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("This article was originally published by The Conversation.", "The Conversation"),
+    ("This article first appeared on Valley Voice.", "Valley Voice"),
+    ("Republished with permission from Valley Voice.", "Valley Voice"),
+    ("This article is republished from The Conversation under a Creative Commons license.", "The Conversation"),
+])
+def test_a_syndication_note_names_the_original_publisher_and_goes(line, outlet):
+    cleaned = clean(page(HEADLINE, LEDE, MORE, LAST, line))
+    assert cleaned.outlet == outlet
+    assert cleaned.paragraphs == (LEDE, MORE, LAST)
+
+
+@pytest.mark.parametrize("prose", [
+    "The report was published by Human Rights Watch on Tuesday and found that dozens had died.",
+    "This article was first published in March and has been updated.",
+])
+def test_sentences_about_other_publications_stay(prose):
+    cleaned = clean(page(HEADLINE, LEDE, MORE, prose, LAST))
+    assert prose in cleaned.paragraphs and cleaned.outlet is None
+
+
+@pytest.mark.parametrize("line", ["By Web Desk", "By Admin", "By Staff Reporter", "By Our Correspondent"])
+def test_a_desk_or_role_in_a_byline_is_no_outlet(line):
+    assert clean(page(HEADLINE, line, LEDE, MORE, LAST)).outlet is None
