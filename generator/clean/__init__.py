@@ -247,11 +247,13 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
             removed.append(line)
             continue
         if in_list and _is_list_item_like(line) and not (
-                not body_started and index + 1 < len(blocks) and _is_sentence_paragraph(blocks[index + 1])):
+                not body_started and index + 1 < len(blocks) and (
+                    _is_sentence_paragraph(blocks[index + 1]) or is_byline(blocks[index + 1])
+                    or is_dateline(blocks[index + 1]))):
             removed.append(line)  # before the story, the line above its first paragraph is its headline
             list_item = True
             continue
-        if in_list and list_item and words <= 35 and (
+        if in_list and list_item and words <= 35 and is_sentence(line) and (
                 index + 1 < len(blocks) and _is_list_item_like(blocks[index + 1]) and _words(blocks[index + 1]) >= 3
                 and not is_boilerplate(blocks[index + 1]) or summaries and index + 1 == len(blocks)):
             removed.append(line)  # a related story's one-sentence summary under its headline, more follow

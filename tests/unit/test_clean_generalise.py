@@ -365,3 +365,10 @@ def test_sentences_about_other_publications_stay(prose):
 @pytest.mark.parametrize("line", ["By Web Desk", "By Admin", "By Staff Reporter", "By Our Correspondent"])
 def test_a_desk_or_role_in_a_byline_is_no_outlet(line):
     assert clean(page(HEADLINE, line, LEDE, MORE, LAST)).outlet is None
+
+
+def test_a_trending_list_above_the_headline_goes_and_the_headline_over_its_byline_stays():
+    cleaned = clean(page("Trending", "Floods hit northern coast", "Markets rally on strong earnings", HEADLINE,
+                         "By Jane Roe", LEDE, MORE))
+    assert cleaned.title == HEADLINE
+    assert cleaned.paragraphs == (LEDE, MORE)
