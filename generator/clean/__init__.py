@@ -8,6 +8,10 @@ URL, a copyright sign. Body paragraphs are long, punctuated sentences and never 
 
 ``clean(text)`` returns the headline, the body paragraphs and what it learnt from the boilerplate
 on the way (a translation note, the outlet's and publisher's names), all as a CleanText.
+
+Submodules: ``shapes`` (one test per kind of furniture line), ``headline`` (which line is the
+headline), ``notes`` (translation notes and the outlet's strong signs: datelines, credits, bylines,
+prompts, copyright lines), ``outlet`` (the outlet's weak signs, named in passing).
 """
 from __future__ import annotations
 
