@@ -8,6 +8,10 @@ URL, a copyright sign. Body paragraphs are long, punctuated sentences and never 
 
 ``clean(text)`` returns the headline, the body paragraphs and what it learnt from the boilerplate
 on the way (a translation note, the outlet's and publisher's names), all as a CleanText.
+
+Submodules: ``shapes`` (one test per kind of furniture line), ``headline`` (which line is the
+headline), ``notes`` (translation notes and the outlet's strong signs: datelines, credits, bylines,
+prompts, copyright lines), ``outlet`` (the outlet's weak signs, named in passing).
 """
 from __future__ import annotations
 
@@ -16,11 +20,13 @@ import unicodedata
 from collections import Counter
 
 from generator.clean import notes
+from generator.clean import outlet as passing
+from generator.clean.headline import _fold, _headline_after_story, _is_sentence_paragraph, _stems, _take_headline
 from generator.clean.notes import (LANGUAGE_NAMES, UNNAMED_LANGUAGE, split_lede_dateline,  # noqa: F401
                                    translation_note)
-from generator.clean.shapes import (BREADCRUMB, COPYRIGHT, CREDIT, FOOTER_COPYRIGHT,
-                                    INLINE_FURNITURE, byline_name, copyright_owner, has_inline_furniture, is_boilerplate, is_byline, is_dateline,
-                                    is_foreign_widget, is_latin_page, is_menu_run, is_sentence)
+from generator.clean.shapes import (COPYRIGHT, CREDIT, FOOTER_COPYRIGHT, INLINE_FURNITURE,  # noqa: F401
+                                    byline_name, copyright_owner, has_inline_furniture, is_boilerplate, is_byline,
+                                    is_dateline, is_foreign_widget, is_latin_page, is_menu_run, is_sentence)
 from generator.clean.shapes import words as _words
 from generator.models import CleanText
 
@@ -63,7 +69,8 @@ def normalise(text: str) -> str:
 
 _COMMENT_SECTION = re.compile(r"^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:reply|comment)|"
                               r"join the (?:discussion|conversation)|add a comment|comentarios|commentaires|"
-                              r"kommentare|commenti|comentários|(?:deja|deixe|lascia|laisser) (?:un|uma|une) \w+)\b", re.I)
+                              r"kommentare|commenti|comentários|(?:deja|deixe|lascia|laisser|laissez) (?:un|una|uma|une) \w+|"
+                              r"schreibe einen kommentar|(?:أضف|اترك) (?:تعليق|رد)\w*)\b", re.I)
 # A highlights box above the story: "Highlights", "Key points", then short bulleted lines.
 _HIGHLIGHTS = re.compile(r"^(?:story\s+)?(?:highlights|key\s+(?:points|takeaways|facts)|in\s+brief|at\s+a\s+glance|"
                          r"what\s+you\s+need\s+to\s+know|the\s+big\s+picture|summary|tl;?dr)\s*:?$", re.I)
@@ -113,20 +120,6 @@ def _split_blocks(text: str) -> list[str]:
     return blocks
 
 
-def _headline_candidate(line: str) -> bool:
-    count = _words(line)
-    if not 2 <= count <= 30 or len(line) > 250:
-        return False
-    if is_boilerplate(line) or is_dateline(line) or is_byline(line):
-        return False
-    if BREADCRUMB.match(line):  # "Home | World | Asia"; but "A headline of words | Outlet" is a page title
-        suffix = notes.title_suffix(line)
-        return bool(suffix) and _words(suffix[0]) >= 4 and not is_sentence(suffix[0])
-    if line.endswith((".", ",", ";", ":")) and not line.endswith("..."):
-        return count <= 14 and not re.search(r"[.!?]\s", line[:-1])  # "Headline." still allowed if short
-    return True
-
-
 def _outlet_evidence(line: str, count: int, body_started: bool, evidence: list[tuple[int, str]],
                      after_prose: bool = False) -> bool | None:
     """Adds what the line says about the outlet to ``evidence``; True when the line is a sign-off
@@ -138,6 +131,9 @@ def _outlet_evidence(line: str, count: int, body_started: bool, evidence: list[t
 
     if count <= 40 and (match := notes.CREDIT_FOR.match(line)):
         add(notes.AGENCY, match.group("name"))
+    if count <= 25 and (name := notes.syndication_outlet(line)):
+        add(notes.CREDITED, name)
+        return None  # the syndication note is furniture
     if count > 12:
         return False
     if match := notes.OUTLET_PROMPT.match(line):
@@ -146,6 +142,8 @@ def _outlet_evidence(line: str, count: int, body_started: bool, evidence: list[t
         add(notes.CREDITED, match.group("name"))
     elif match := notes.BYLINE_OUTLET.match(line) or notes.BYLINE_MASTHEAD.match(line):
         add(notes.CREDITED, match.group("name"))
+    elif name := notes.byline_outlet(line):
+        add(notes.CREDITED, name)
     elif not body_started and (match := notes.SOURCE_LINE.match(line)):
         add(notes.SOURCE, match.group("name"))
     elif not body_started and (match := notes.AGENCY_BULLET.match(line)):
@@ -176,8 +174,8 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
     translated_from: str | None = None
     kept: list[str] = []
     end_mark: int | None = None  # where a sign-off or a source credit ended the story (in ``kept``)
-    in_list = in_comments = in_footer = body_started = False
-    highlights = 0
+    in_list = list_item = in_comments = in_footer = body_started = False
+    highlights = summaries = 0
     total_chars = sum(len(b) for b in blocks) or 1
     chars_before = 0
     for index, line in enumerate(blocks):
@@ -229,8 +227,8 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
         if in_comments or in_footer:
             removed.append(line)
             continue
-        if body_started and late and _ABOUT_HEADING.match(line):
-            in_footer = True
+        if body_started and late and (_ABOUT_HEADING.match(line) or _about_heading(line, blocks, index)):
+            in_footer = True  # "About us", or "About Valley News" over "Valley News is ...": the site's blurb
             removed.append(line)
             continue
         if body_started and second_half and COPYRIGHT.match(line) and FOOTER_COPYRIGHT.search(line):
@@ -249,10 +247,22 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
             highlights = 0
         if _LIST_HEADING.match(line):
             in_list = True
+            list_item, summaries = False, 0
             removed.append(line)
             continue
-        if in_list and _is_list_item_like(line):
-            removed.append(line)
+        if in_list and _is_list_item_like(line) and not (
+                not body_started and index + 1 < len(blocks) and (
+                    _is_sentence_paragraph(blocks[index + 1]) or is_byline(blocks[index + 1])
+                    or is_dateline(blocks[index + 1]))):
+            removed.append(line)  # before the story, the line above its first paragraph is its headline
+            list_item = True
+            continue
+        if in_list and list_item and words <= 35 and is_sentence(line) and (
+                index + 1 < len(blocks) and _is_list_item_like(blocks[index + 1]) and _words(blocks[index + 1]) >= 3
+                and not is_boilerplate(blocks[index + 1]) or summaries and index + 1 == len(blocks)):
+            removed.append(line)  # a related story's one-sentence summary under its headline, more follow
+            list_item = False
+            summaries += 1
             continue
         in_list = False
         if is_boilerplate(line, words) or (latin and is_foreign_widget(line)) or (
@@ -268,12 +278,17 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
         if _is_sentence_paragraph(line) and words >= 12:
             body_started = True
 
-    if (end_mark is not None and end_mark < len(kept) and _is_list_item_like(kept[end_mark])
-            and not _BULLET.match(kept[end_mark])):
-        removed.extend(kept[end_mark:])  # after the sign-off: a label and the next story's headline
+    if end_mark is None and (start := _next_post_start(kept)) is not None:
+        removed.extend(kept[start:])  # a listing page: the next post, its headline over a byline or date
+        del kept[start:]
+    tail = kept[end_mark:] if end_mark is not None else []
+    if tail and _is_list_item_like(tail[0]) and not _BULLET.match(tail[0]):
+        removed.extend(tail)  # after the sign-off: a label and the next story's headline
         del kept[end_mark:]
     owners = [n for _, n in sorted(evidence, key=lambda e: e[0])]
     title, body = _take_headline(kept, title_hint, removed, outlet or (owners[0] if owners else None), evidence)
+    if title is None and tail and (title := _headline_after_story(tail, body)):
+        body = [line for line in body if line is not title]
     body = _drop_labels(body, removed)
     body = _trim_tail(body, removed)
     body = _drop_repeats(body, removed)
@@ -293,6 +308,7 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
         name = notes.clean_name(closing.group("name") or closing.group("caps"))
         if name and any(c.isupper() for c in name) or name and name.islower() and len(name) <= 4:
             evidence.append((notes.AGENCY, name))
+    _passing_evidence(blocks, body, evidence)
     return CleanText(
         title=title,
         paragraphs=tuple(body),
@@ -304,133 +320,64 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
     )
 
 
+def _about_heading(line: str, blocks: list[str], index: int) -> bool:
+    """"About Valley News" over "Valley News is an independent ...": the site's blurb starts."""
+    match = _ABOUT_NAME.match(line)
+    if not match or index + 1 >= len(blocks):
+        return False
+    return blocks[index + 1].startswith(match.group("name") + " ") and bool(
+        _BLURB_VERB.match(blocks[index + 1][len(match.group("name")):]))
+
+
+_ABOUT_NAME = re.compile(r"^about\s+(?P<name>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s*:?$", re.I)
+_BLURB_VERB = re.compile(r"\s+(?:is|was|are|has\s+been)\s+(?:a|an|the|one)\b")
+
+
+def _next_post_start(kept: list[str]) -> int | None:
+    """On a listing page the next post follows the story: its headline over a byline, or over a date
+    line and then its text. Only in the page's second half, after two paragraphs of the story, and
+    not a headline sharing the story's words (a timeline's sub-heading over a date)."""
+    under = [i for i in range(len(kept) // 2, len(kept) - 2)
+             if len(kept[i + 1]) <= 100 and (is_byline(kept[i + 1]) or is_dateline(kept[i + 1]))]
+    if not under:
+        return None  # a cheap test first: no byline or date line in the page's second half
+    prose = [i for i, line in enumerate(kept) if _is_sentence_paragraph(line) and _words(line) >= 12]
+    if len(prose) < 3:
+        return None
+    lede = _stems(" ".join(kept[i] for i in prose[:2]))
+    for i in under:
+        if i <= prose[1]:
+            continue
+        line, below = kept[i], kept[i + 1]
+        if not (_is_list_item_like(line) and _words(line) >= 3 and not _BULLET.match(line)
+                and _is_sentence_paragraph(kept[i - 1])):
+            continue
+        dated = is_dateline(below) and _is_sentence_paragraph(kept[i + 2])
+        if (is_byline(below) or dated) and len(_stems(line) & lede) < 2:
+            return i
+    return None
+
+
+def _passing_evidence(blocks: list[str], body: list[str], evidence: list[tuple[int, str]]) -> None:
+    """The outlet named in passing (generator.clean.outlet): a note to the readers, the text's own
+    reporting voice, a caption's credit. Weakest signs: they count only when nothing else names one."""
+    kept = set(body)
+    for line in blocks:
+        if (name := passing.reader_note_outlet(line)) and line not in kept and _words(line) <= 80 and (
+                name := notes.clean_name(name)):
+            evidence.append((notes.READER_NOTE, name))
+    if name := notes.clean_name(passing.own_reporting_outlet(body)):
+        evidence.append((notes.OWN_REPORTING, name))
+    last = body[-1] if body else None
+    for line in blocks:
+        if line is not last and (name := passing.caption_credit(line)) and _words(line) <= 60 and (
+                name := notes.clean_name(name)):
+            evidence.append((notes.CAPTION, name))
+
+
 def _starts_comments(line: str, index: int, total: int, kept: int, words: int) -> bool:
     """A "N Comments" / "Leave a Reply" heading in the second half, after the article's body."""
     return kept >= 2 and index >= total * 0.5 and words <= 6 and bool(_COMMENT_SECTION.match(line))
-
-
-# ---------------------------------------------------------------------------------------------
-# The headline
-
-def _take_headline(lines: list[str], title_hint: str | None, removed: list[str],
-                   outlet: str | None = None,
-                   evidence: list[tuple[int, str]] | None = None) -> tuple[str | None, list[str]]:
-    lines = [_ATX_HEADING.sub("", line) if index < 10 else line for index, line in enumerate(lines)]
-    if title_hint:
-        hint = _fold(title_hint)
-
-        def same(line: str) -> bool:  # a title of punctuation only ("...") folds to nothing
-            return _fold(line) == hint if hint else line.strip() == title_hint.strip()
-
-        for index, line in enumerate(lines[:6]):
-            if same(line):
-                removed.extend(lines[:index])  # logo lines, breadcrumbs before the headline
-                rest = lines[index + 1:]
-                while rest and same(rest[0]):  # a page repeating its title (<title> and <h1>)
-                    removed.append(rest.pop(0))
-                return title_hint, _drop_leading_furniture(rest, removed)
-        return title_hint, _drop_leading_furniture(lines, removed)
-    # The headline is the line that looks like one within the first few lines: what comes before
-    # it (logo text, a masthead, a breadcrumb, a date line, a caption) is not body text. A line
-    # with a byline under it is the headline even when it is written as sentences; otherwise the
-    # first candidate wins. Once the body has started (a paragraph of prose), there is none.
-    candidates = []
-    for index, line in enumerate(lines[:10]):
-        if _byline_follows(lines, index) and 2 <= _words(line) <= 30 and len(line) <= 250 and not (
-                is_boilerplate(line) or is_dateline(line) or is_byline(line)):
-            if (candidates and candidates[-1] == index - 1 and is_sentence(line)
-                    and 4 <= _words(lines[index - 1]) < _words(line)):
-                return _headline_at(lines, index - 1, removed, evidence)  # a deck between headline and byline
-            return _headline_at(lines, index, removed, evidence)
-        if _is_sentence_paragraph(line) or _words(line) > 30:
-            break
-        if _headline_candidate(line) and index < 6:
-            candidates.append(index)
-    masthead = _fold(outlet) if outlet else None
-    for index in candidates:
-        line = lines[index]
-        if index != candidates[-1] and (
-                _is_masthead(line, masthead) or _is_shouted(line) or notes.is_masthead_name(line)
-                or (_words(line) <= 3 and index + 1 in candidates and _words(lines[index + 1]) >= 5
-                    and not is_sentence(lines[index + 1]))):
-            continue  # a masthead ("THE COASTAL COURIER", "Valley Times") or a kicker above the headline
-        return _headline_at(lines, index, removed, evidence)
-    if lines and _is_path_or_punctuation(lines[0]) and len(lines) > 1:
-        return _headline_at(lines, 0, removed, evidence)
-    return None, _drop_leading_furniture(lines, removed)
-
-
-_DASH_SUFFIX = re.compile(r"^(?P<headline>.{10,}?\S)\s+[-–—]\s+(?P<name>[^-–—|]{2,40})$")
-# "# Headline", "## Headline ##": a Markdown heading's markers are not part of its text.
-_ATX_HEADING = re.compile(r"^#{1,6}\s+(?=\S)|\s+#+$")
-
-
-def _headline_at(lines: list[str], index: int, removed: list[str],
-                 evidence: list[tuple[int, str]] | None) -> tuple[str, list[str]]:
-    removed.extend(lines[:index])
-    line = lines[index]
-    suffix = notes.title_suffix(line)
-    if suffix:  # "Headline | News | Outlet | 13.08.2018": a page title
-        line, name = suffix
-        name = notes.clean_name(name)
-        if name and evidence is not None:
-            evidence.append((notes.CREDITED, name))
-    elif evidence is not None and (dash := _DASH_SUFFIX.match(line)):
-        name = dash.group("name")
-        known = {_fold(n) for _, n in evidence}
-        if notes.is_masthead_name(name) or _fold(name) in known:  # "Headline - The Valley Times"
-            line = dash.group("headline")
-            evidence.append((notes.CREDITED, name))
-    title = line.rstrip(" :") if _is_path_or_punctuation(line) else (line.rstrip(" .:") or line)
-    rest = lines[index + 1:]
-    key = _fold(title)
-    for later in rest[:6]:  # the same headline again (the page title above the <h1>)
-        if _fold(later) == key:
-            rest = [x for x in rest if x is not later]
-            removed.append(later)
-            break
-    return title, _drop_leading_furniture(rest, removed)
-
-
-def _byline_follows(lines: list[str], index: int) -> bool:
-    """A byline right under the line, or under a date line right under it."""
-    following = lines[index + 1:index + 3]
-    if following and is_byline(following[0]):
-        return True
-    return len(following) == 2 and is_dateline(following[0]) and is_byline(following[1])
-
-
-_PATH_OR_PUNCTUATION = re.compile(r"^(?:[.~]{0,2}/)*[\w.~-]*(?:/[\w.~-]+)+/?$|^[.…!?]{2,}$")
-
-
-def _is_path_or_punctuation(line: str) -> bool:
-    """"../../etc/passwd", "..", "...": a headline's words may be anything; its slug is made safe."""
-    return bool(_PATH_OR_PUNCTUATION.match(line))
-
-
-def _is_masthead(line: str, outlet: str | None) -> bool:
-    return bool(outlet) and (_fold(line) == outlet or _fold(line).startswith(outlet + " "))
-
-
-def _is_shouted(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
-
-
-def _is_sentence_paragraph(line: str) -> bool:
-    """A body paragraph: several sentences, or one long one ending in a full stop."""
-    core = line.rstrip("\"”’»)] ")
-    ends = core.endswith((".", "!", "?", "…", ",")) and not core.endswith("...")
-    return _words(line) > 30 or (ends and len(re.findall(r"[.!?,][\"”’]?\s", core)) >= 1)
-
-
-def _drop_leading_furniture(lines: list[str], removed: list[str]) -> list[str]:
-    """Date lines and bylines right under the headline are metadata, not body text."""
-    index = 0
-    while index < len(lines) and index < 4 and (is_dateline(lines[index]) or is_byline(lines[index])):
-        index += 1
-    removed.extend(lines[:index])
-    return lines[index:]
 
 
 def _drop_labels(lines: list[str], removed: list[str]) -> list[str]:
@@ -485,12 +432,6 @@ def _drop_repeats(lines: list[str], removed: list[str]) -> list[str]:
         kept.append(line)
     return kept
 
-
-_NON_WORD = re.compile(r"\W+")
-
-
-def _fold(text: str) -> str:
-    return _NON_WORD.sub(" ", text).strip().casefold()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -38,12 +38,19 @@ _LANG = r"([A-Z][a-z]+)"
 _TRANSLATION_NOTE = re.compile(
     r"^[(\[*_]*(?:"
     # "The article is a translation of the original Arabic." / "This is a translation from French"
-    r"(?:this|the(?:\s+following)?)\s+(?:article|report|story|piece|text|interview|column|op-ed|editorial|post)?\s*"
-    r"(?:is|was|has been)\s+(?:an?\s+)?(?:(?:edited|abridged|partial|english|full)\s+)?"
+    r"(?:this|the(?:\s+following)?)\s+(?:article|report|story|piece|text|interview|column|op-ed|editorial|post)?"
+    r"(?:\s+below)?\s*(?:is|was|has been)\s+(?:an?\s+)?(?:(?:edited|abridged|partial|english|full)\s+)?"
     r"(?:translat(?:ion|ed))\s+(?:of|from)\s+(?:the\s+)?(?:original\s+)?(?:in\s+)?" + _LANG +
     r"|(?:this|the)\s+(?:article|report|story|piece|text|interview|column|op-ed|editorial|post)\s+"
-    r"(?:is|was|has been)\s+(?:originally\s+)?(?:published|written)\s+in\s+" + _LANG +
+    r"(?:is|was|has been)\s+(?:originally\s+|first\s+)?(?:published|written)\s+in\s+" + _LANG +
     r"(?:\s+and\s+(?:has been\s+|was\s+)?translated)"
+    # "This article was originally published in Spanish [by X]." (so what is here is a translation)
+    r"|(?:this|the)\s+(?:article|report|story|piece|interview|column|op-ed|editorial|post)\s+(?:was|is)\s+"
+    r"(?:originally|first)\s+(?:published|written|posted)\s+in\s+" + _LANG + r"(?=\s+(?:by|on|in)\b|\s*[.;,)]|$)"
+    # "Read the original in Spanish", "Original article in Russian"
+    r"|(?:read\s+(?:the\s+|this\s+)?)?original\s+(?:article|text|version|post|story\s+)?\s*(?:is\s+)?in\s+" + _LANG + r"(?=\s*[.:]?$)"
+    # "(Editor's note: This is a translation of an interview first published in Italian.)"
+    r"|editor['’]?s\s+note\s*:\s*(?:this|the\s+following)\s+is\s+an?\s+(?:\w+\s+)?translation\b[^\n]{0,100}?\bin\s+" + _LANG +
     # "Translated from the Arabic by ..." / "Translation from Arabic: ..." / "Translated by X from French"
     r"|(?:edited\s+and\s+)?translat(?:ed|ion)\s+(?:by\s+[^.]{1,60}?\s+)?from\s+(?:the\s+)?(?:original\s+)?" + _LANG +
     r"|(?:original(?:ly)?\s+(?:published\s+)?in\s+)" + _LANG + r"[;,.]?\s+translated"
@@ -57,8 +64,12 @@ _TRANSLATION_NOTE = re.compile(
 _UNNAMED_NOTE = re.compile(
     # "Translated by Staff", "Edited and translated by X", "Iran Press News: Translation by X"
     r"^[(\[*_]*(?:(?P<outlet>[A-Z][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*){0,4})\s*:\s*)?"
-    r"(?:(?:edited|compiled|written|reported)\s+and\s+)?(?:english\s+|our\s+)?translat(?:ed|ion)(?:\s+and\s+edited)?"
-    r"(?:\s+by\s*:?|\s*:)\s*(?-i:[A-Z])[^.]{0,60}$|"
+    r"(?:(?:edited|compiled|written|reported)\s+and\s+)?(?:english\s+|our\s+)?(?:translat(?:ed|ion|or)|traducci[oó]n|traducido|"
+    r"traduction|traduit|traduzione|tradotto|übersetzung|übersetzt|ترجمة)(?:\s+(?:and|y|et|und)\s+(?:edit(?:ed|ing)|edición|édition))?"
+    r"(?:\s+(?:into|to)\s+english)?(?:\s+(?:de\s+l['’]\w+|del\s+\w+|aus\s+dem\s+\w+))?"
+    r"(?:\s+(?:by|por|par|von|da)\s*:?|\s*:)\s*(?:(?:(?-i:[A-Z])|[\u0600-\u06ff])[^.]{0,60}|our\s+(?:staff|team|editors)|staff|\w+\s+staff)$|"
+    # "Translated by the Valley Voice team": also with the article
+    r"^translated\s+by\s+the\s+(?-i:[A-Z])[^.]{0,60}$|"
     # "- Persian2English (translation)": a sign-off with the translator's name
     r"^[-–—]\s*(?P<signoff>[^()\s][^()]{0,40}?)\s*\((?:translation|translated|trans\.)\)$|"
     # "This is the translation of something posted by ...", "What follows is a translation of ..."
@@ -91,11 +102,14 @@ def translation_note(line: str, words: int | None = None) -> str | None:
     if count > 30:
         # a translator's bracketed note may run long: "[Translator's note: ... ]"
         return UNNAMED_LANGUAGE if count <= 120 and _BRACKETED_NOTE.match(line) else None
+    if _MACHINE_TRANSLATION.search(line):
+        return None
     match = _TRANSLATION_NOTE.match(line)
-    if match and not _MACHINE_TRANSLATION.search(line):
+    if match:
         lang = next(g for g in match.groups() if g).lower()
-        return lang.capitalize() if lang in LANGUAGE_NAMES else None
-    if not match and _UNNAMED_NOTE.match(line) and not _MACHINE_TRANSLATION.search(line):
+        if lang in LANGUAGE_NAMES:
+            return lang.capitalize()
+    if _UNNAMED_NOTE.match(line):
         return UNNAMED_LANGUAGE
     return None
 
@@ -124,12 +138,14 @@ def translator_sentence(paragraph: str) -> tuple[bool, str | None]:
 
 # How strongly each kind of evidence names the outlet (lower is stronger).
 PROMPT, SOURCE, AGENCY, CREDITED, COPYRIGHT_OWNER = 1, 1, 2, 3, 4
+# Signs in passing (generator.clean.outlet), used only when nothing above names the outlet.
+READER_NOTE, OWN_REPORTING, CAPTION = 5, 6, 7
 
 # "Discover more from X", "Subscribe to X", "Stay informed with X's newsletters" name the outlet.
 OUTLET_PROMPT = re.compile(
     r"^(?i:discover more from|more from|subscribe to|sign up for|follow|welcome to|"
     r"stay (?:informed|up to date|updated) with|get|sign up to)\s+"
-    r"(?:(?i:the)\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}?)"
+    r"(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}?)"
     r"(?:(?:'s|’s)?\s+(?:(?i:newsletters?|on \w+|news|updates|daily|briefing)))?\s*[.!:]?$")
 _NAME = r"[A-Z][\w&'’.-]*(?:[ /][A-Z0-9][\w&'’.-]*){0,4}"
 # "Source: Washington Post", "Source: Philippine Star (Philippines)"
@@ -148,7 +164,7 @@ PLACE_AGENCY_LINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}
 # "China Change Logo", "Daily Journal masthead": the logo's alt text.
 LOGO_LINE = re.compile(r"^(?:the\s+)?(?P<name>" + _NAME + r")\s+(?i:logo|masthead)$")
 # "By Teodosio Feliciano, La Prensa Reporter": the outlet in a byline.
-BYLINE_OUTLET = re.compile(r"^(?i:by)\s+[^,]{3,50},\s+(?:the\s+)?(?P<name>" + _NAME + r")\s+"
+BYLINE_OUTLET = re.compile(r"^(?i:by)\s+[^,]{3,50},\s+(?:the\s+)?(?P<name>" + _NAME + r"?)\s+"
                            r"(?i:(?:staff\s+)?(?:reporter|correspondent|writer)|staff(?:\s+writer)?|contributor)$")
 # "Reporting by Jane Doe for Reuters; Editing by John Roe": the agency the reporters filed for.
 CREDIT_FOR = re.compile(r"^[(\[]?(?i:(?:additional\s+)?reporting|writing|written|compiled)\s+(?i:by)\s+[^;]{3,120}?\s+"
@@ -163,6 +179,61 @@ NAME_DATE = re.compile(r"^(?P<name>(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}" + _
 # "By Jane Doe, Associated Press", "By Jane Doe | The Daily Star": a byline naming a masthead.
 BYLINE_MASTHEAD = re.compile(r"^(?i:by)\s+[^,|]{3,50}\s*[,|]\s*(?P<name>(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}"
                              + _MASTHEAD_WORDS + r")$")
+# "By Jane Roe, AFP", "By Jane Roe | AP", "By Jane Roe (AFP)": an agency's initials after the name.
+BYLINE_INITIALS = re.compile(r"^(?i:by)\s+[^,|()]{3,60}?\s*(?:[,|]\s*|\(\s*)(?P<name>[A-Z]{2,6}(?:/[A-Z]{2,6})?)\s*\)?$")
+# "By The Associated Press", "By AFP", "By Reuters Staff", "By Valley News Service": no person, the
+# organisation is the author (a single word, initials, a masthead's name, or a name with "Staff").
+BYLINE_ORGANISATION = re.compile(
+    r"^(?i:by)\s+(?P<name>(?:[A-Z]{2,6}(?:/[A-Z]{2,6})?|[A-Z][a-z]+[A-Za-z]*|(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}"
+    + _MASTHEAD_WORDS + r"))$|"
+    r"^(?i:by)\s+(?P<staff>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}?)\s+"
+    r"(?i:staff(?:\s+reports?)?|news\s+service|wire\s+services?|newsroom|news\s+desk|desk)$")
+
+
+# "Special to the Valley Herald": under a byline, the paper the contributor wrote for.
+SPECIAL_TO = re.compile(r"^(?i:special\s+to)\s+(?P<name>(?:the\s+|The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})$")
+
+
+# "By Admin", "By Web Desk", "By Our Correspondent": a desk or a role, not an organisation.
+_DESK_WORDS = {"admin", "administrator", "staff", "desk", "editor", "editors", "team", "newsroom", "correspondent",
+               "reporter", "guest", "contributor", "author", "user", "webmaster", "web", "news", "our", "online",
+               "digital", "editorial", "sports", "metro", "city", "foreign", "special", "national", "business",
+               "moderator", "anonymous", "unknown", "agencies", "agency"}
+# "This article was originally published by The Conversation.", "Republished with permission from X.":
+# the publisher a syndicated page names.
+SYNDICATED = re.compile(
+    r"^(?i:(?:this|a\s+version\s+of\s+this)\s+(?:article|story|piece|post|report|column|interview|essay)\s+"
+    r"(?:was\s+|is\s+|has\s+been\s+)?(?:originally\s+|first\s+)?(?:published|appeared|ran|republished|posted)\s+"
+    r"(?:by|on|in|from|at)|republished\s+(?:with\s+permission\s+)?(?:from|of|by))\s+"
+    r"(?P<name>(?:the\s+|The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})(?=\s*[.,;:(]|\s+(?i:under|and|on|in|with)\b|$)")
+_MONTH_OR_DAY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", re.I)
+
+
+def syndication_outlet(line: str) -> str | None:
+    """The original publisher a syndication note names, not a language ("... published in Spanish")."""
+    match = SYNDICATED.match(line)
+    if not match:
+        return None
+    name = match.group("name")
+    first = re.sub(r"^the\s+", "", name, flags=re.I).split()[0]
+    if first.casefold() in LANGUAGE_NAMES or _MONTH_OR_DAY.match(first):
+        return None
+    return name
+
+
+def byline_outlet(line: str) -> str | None:
+    """The organisation a byline names: "By Jane Roe, AFP", "By The Associated Press", "By Reuters Staff"."""
+    if match := BYLINE_INITIALS.match(line):
+        name = match.group("name")
+        return None if name in _PLACE_ABBREVIATIONS else name
+    if match := BYLINE_ORGANISATION.match(line):
+        name = match.group("name") or match.group("staff")
+        return None if name.casefold() in _DESK_WORDS else name
+    if match := SPECIAL_TO.match(line):
+        return re.sub(r"^the\s+", "", match.group("name"))
+    return None
+
+
 # " | News | DW | 13.08.2018": a page title's suffix naming the site.
 _WIRE_WORDS = {"photo", "photos", "file", "video", "update", "updated", "ap photo", "afp photo", "reuters photo",
                "translation", "translated", "sic", "map", "graphic", "published", "posted", "share", "comments",
@@ -227,9 +298,9 @@ _CITY_AGENCY = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[
 _PLACE_ABBREVIATIONS = {"US", "USA", "UK", "UAE", "DRC", "EU", "UN", "DC", "NY", "KSA", "PRC", "ROK", "DPRK"}
 _LEDE_DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3})?(?:\s*\[[A-Z][\w ]{1,30}\])?"
-    r"(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?=\s*\())?"
-    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?"
-    r"(?:\((?P<agency>[A-Z][\w.&'/ -]{1,30})\))?\s*(?:[-–—]{1,2}|(?<=\)):)\s+(?=\S)")
+    r"(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?=\s*\(|,))?"
+    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-zéû]{3,9}\.?))?\s*)?"
+    r"(?:\((?P<agency>[A-Za-z][\w.&'/ -]{1,30})\))?\s*(?P<sep>[-–—]{1,2}|(?<=\)):|(?<=\))(?=\s+[A-Z]))\s+(?=\S)")
 _CAPS_PLACE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}$")
 
 
@@ -242,8 +313,12 @@ def split_lede_dateline(paragraph: str) -> tuple[str | None, str]:
     if not match:
         return None, paragraph
     place, agency = match.group("place"), match.group("agency")
-    if not agency and not (place and _CAPS_PLACE.match(place)):
+    caps = bool(place and _CAPS_PLACE.match(place))
+    if not agency and not caps:
         return None, paragraph  # "Nairobi — ..." without an agency is not told from prose by shape
-    if agency and place and not _CAPS_PLACE.match(place) and not re.search(r"\d|\[", paragraph[:match.end()]):
-        return None, paragraph  # "Smith (Reuters) -" would be a name: a dateline has caps or a date
+    dated = bool(re.search(r"\d|\[", paragraph[:match.end()]))
+    if agency and place and not caps and not dated and not (agency.isupper() or agency.islower()):
+        return None, paragraph  # "Smith (Reuters) -", "Kyiv (Ukraine) -": a dateline has caps, a date or "(dpa)"
+    if agency and not match.group("sep").strip() and not (caps and (dated or agency.isupper())):
+        return None, paragraph  # "NEW DELHI, March 4 (IANS) Text": without a dash only in the wire's own form
     return clean_name(agency), paragraph[match.end():]

@@ -18,21 +18,22 @@ COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|c\.\s?\d{4}\s|copyright\b|all rights res
 # company suffixes with full stops ("L.P.", "Inc.", "Co.") belong to the name.
 _COMPANY_SUFFIX = r"(?:L\.\s?P\.|L\.\s?L\.\s?C\.|Inc\.|Ltd\.|Co\.|Corp\.|S\.\s?A\.|N\.\s?V\.|P\.\s?L\.\s?C\.|A\.\s?G\.)"
 COPYRIGHT_OWNER = re.compile(
-    r"^(?:©|\(c\)|c\.(?=\s?\d{4}\s)|copyright)\s*:?\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"^[(\[]?(?:©|\(c\)|c\.(?=\s?\d{4}\s)|copyright)\s*:?\s*(?:(?:©|\(c\)|copyright)\s*)*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"(?:by\s+)?"
     r"(?P<owner>(?:[^\d©|.,]|\.(?=[A-Za-z]{2,}\b)|,\s*(?=" + _COMPANY_SUFFIX + r"))+?"
     r"(?:\s*" + _COMPANY_SUFFIX + r")?)"
     r"\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:[.,|].*)?$", re.I)
-_SUFFIX_DOT = re.compile(_COMPANY_SUFFIX)
+_SUFFIX_DOT = re.compile(r"(?:,\s*)?(?:" + _COMPANY_SUFFIX + r"|\b(?:LLC|LLP|Ltd|GmbH|PLC|Limited|SARL|S\.?A\.?S)\b)")
 
 
 def copyright_owner(line: str) -> str | None:
-    """The owner a copyright line names, company suffixes ("L.P.", "Inc.") kept whole."""
-    protected = _SUFFIX_DOT.sub(lambda m: m.group(0).replace(".", "\x00"), line)
+    """The owner a copyright line names, company suffixes ("L.P.", ", Inc.", ", LLC") kept whole."""
+    protected = _SUFFIX_DOT.sub(lambda m: m.group(0).replace(".", "\x00").replace(",", "\x01"), line)
     match = COPYRIGHT_OWNER.match(protected)
     if not match:
         return None
     owner = re.sub(r"\x00\s.*$", "\x00", match.group("owner"))  # "L.P. All rights reserved" ends at "L.P."
-    return owner.replace("\x00", ".").strip(" -–|") or None
+    return owner.replace("\x00", ".").replace("\x01", ",").strip(" -–|") or None
 
 
 # The page's footer starts at a full copyright notice: "© 2026 X", "Copyright 2017 X. All rights reserved."
@@ -55,7 +56,10 @@ _CTA = re.compile(
     r"contact us|about us|posted in|categor(?:y|ies)\s*:|fact[- ]checked by|editorial (?:standards|guidelines|policy)|powered by|advertise (?:with|here|on)|alexa|google assistant|flash briefing|"
     r"\d+[ -]min(?:ute)?s?(?: read|$)|(?:updated|published|posted)\s+\d+\s+(?:second|minute|hour|day|week)s?\s+ago|"
     r"tags?:|tagged:?|filed under|photo:|image:|caption:|credit:|source:|logo|masthead|getty images|reuters/|"
-    r"whatsapp|facebook|twitter|telegram|linkedin|instagram|youtube|tiktok|pinterest|reddit|email this|"
+    # a social network named in a prompt ("Follow us on Twitter", "Twitter: @vnn"), not in a headline about it
+    r"(?:follow|share|join|like|find|connect\s+with|watch|listen|chat\s+with|message)\s+(?:us\s+|it\s+|this\s+)?(?:on|via|at)\s+"
+    r"(?:whatsapp|facebook|twitter|telegram|linkedin|instagram|youtube|tiktok|pinterest|reddit|x)|"
+    r"(?:whatsapp|facebook|twitter|telegram|linkedin|instagram|youtube|tiktok|pinterest|reddit)\s*(?::\s*@|@|\|)|email this|"
     # the same furniture on Arabic sites: read also/more, subscribe, newsletter, follow us, share, related
     r"اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|إقرأ أيضا|اشترك|النشرة البريدية|تابعونا|تابعنا|شارك|مشاركة|"
     r"ذات صلة|اضغط هنا|جميع الحقوق محفوظة|أضف تعليق|اترك تعليقا)(?:\b|(?<=:))",
@@ -64,14 +68,76 @@ _CTA = re.compile(
 # Furniture that is furniture at any length: skip-links and accessibility links, archive labels,
 # cookie notices, syndication notices, "continue reading" widgets, alt texts of images.
 _FURNITURE_ANY_LENGTH = re.compile(
-    r"^(?:please\s+)?(?:skip(?:ping)?\s+(?:to|the)\s+(?:the\s+)?(?:main\s+)?(?:content|menu|navigation|text)|"
+    r"^(?:please\s+)?(?:(?:skip(?:ping)?|jump|go)\s+(?:to|the)\s+(?:the\s+)?(?:main\s+)?"
+    r"(?:content|menu|navigation|text|footer|search|article|story)|"
+    # accessibility and navigation widgets, also in the other languages pages are written in
+    r"skip\s+(?:main\s+)?(?:navigation|links?)$|accessibility\s+(?:links|help|statement|options|menu|settings)$|toggle\s+(?:the\s+)?(?:navigation|menu|search)$|"
+    r"(?:open|close|show|hide)\s+(?:the\s+)?(?:main\s+)?(?:menu|navigation|search)$|main\s+(?:menu|navigation)$|"
+    r"(?:text|font)\s+size\b[^.!?]{0,20}$|you\s+are\s+here\s*:|"
+    r"(?:aller|passer)\s+au\s+contenu\b|(?:direkt\s+)?zum\s+inhalt\b(?:\s+springen)?$|springe?\s+zum\s+inhalt\b|"
+    r"(?:ir|saltar)\s+al\s+contenido\b|pular\s+para\s+o\s+conte[uú]do\b|vai\s+al\s+contenuto\b|"
+    r"(?:انتقل|تخطى|تخطي|الانتقال)\s+(?:إلى|الى)\s+المحتوى|"
     r"(?:please\s+)?view\s+the\s+main\s+(?:text|content)\b.*\bskipping\b|"
-    r"(?:tag|category|author|date|monthly)\s+archives?\s*:|you\s+are\s+(?:reading|viewing|browsing)\s+(?:about|in)?\s*:|"
+    r"(?:tag|category|author|date|monthly)\s+archives?\s*:|archives?\s+(?:for|of)\s+(?:the\s+)?[^.!?]{1,40}\s+(?:category|tag|label)$|"
+    r"(?:showing|displaying)\s+posts\s+(?:with\s+(?:the\s+)?label|from|for|matching|tagged)\b|posts?\s+tagged\b[^.!?]{0,40}$|"
+    r"(?:browsing|search\s+results\s+for)\s*(?:category|tag)?\s*:|"
+    r"archives?\s+de\s+(?:la\s+)?(?:catégorie|l['’]étiquette)|(?:etiqueta|categoría|schlagwort|kategorie)\s*:|you\s+are\s+(?:reading|viewing|browsing)\s+(?:about|in)?\s*:|"
     r"\(?\s*(?:the\s+)?(?:article|story)\s+continues\s+(?:below|after)\b[^.]{0,30}\)?$|"
     r"\(?(?:this|the)\s+(?:story|article|report|content)\s+(?:has\s+not\s+been|was\s+not|is\s+auto|was\s+auto|"
     r"has\s+been\s+(?:auto|published\s+from)|is\s+published\s+from)[^)]{0,160}(?:feed|wire|agency|staff)\b|"
-    r"we\s+use\s+cookies\b|(?:this|our)\s+(?:web)?site\s+uses\s+cookies\b|by\s+(?:continuing|using)\s+(?:to\s+)?"
-    r"(?:use|browse)\s+(?:this|our)\s+(?:web)?site\b.*\bcookies\b|"
+    r"we\s+use\s+cookies\b|(?:this|our)\s+(?:web)?site\s+uses\s+cookies\b|by\s+(?:continuing\s+to\s+)?(?:use|using|browse|browsing)"
+    r"\s+(?:this|our)\s+(?:web)?site\b|(?:accept|reject|allow)\s+(?:all\s+)?cookies\b|cookie\s+(?:settings|preferences|policy)$|"
+    r"(?:please\s+)?(?:enable|turn\s+on)\s+javascript\b|javascript\s+(?:is\s+)?(?:disabled|required)\b|"
+    # related-article headings and pointers, also in French, Spanish, German, Italian, Portuguese
+    r"you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy|be\s+interested(?:\s+in)?)\b[^.!?]{0,40}$|don['’]t\s+miss\b[^.!?,]{0,60}$|"
+    r"also\s+on\s+[\w .&'’-]{2,40}$|more\s+(?:stories\s+)?like\s+this$|(?:à\s+)?lire\s+(?:aussi|également|la\s+suite)\b|"
+    r"sur\s+le\s+même\s+sujet\b|vous\s+aimerez\s+(?:aussi|également)\b|leer\s+m[aá]s\b|lea\s+(?:también|más)\b|"
+    r"te\s+puede\s+interesar\b|(?:noticias|art[ií]culos|notas)\s+relacionad[ao]s\b|weiterlesen\b|mehr\s+zum\s+thema\b|"
+    r"lesen\s+sie\s+(?:auch|mehr|hier)\b|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren\b|leggi\s+(?:anche|tutto)\b|"
+    r"(?:veja|leia)\s+(?:também|mais)\b|"
+    # the next and previous posts of a blog or listing page
+    r"(?:next|previous|prev|older|newer)\s+(?:post|article|story|entry|page)\b[^.!?]{0,100}$|"
+    r"(?:next|previous|prev|up\s+next|coming\s+up)\s*[:|»›]\s*\S|"
+    # trust statements and page labels above the story
+    r"trust\s+(?:statement|indicators?)$|fact[- ]checked$|"
+    r"(?:this|the)\s+(?:article|story|page|content)\s+is\s+more\s+than\s+\w+\s+(?:years?|months?|days?)\s+old\b|"
+    r"the\s+views\s+(?:and\s+opinions\s+)?expressed\s+(?:in\s+this\s+\w+\s+|here\s+)?(?:are|is)\b|"
+    r"(?:have|got)\s+a\s+(?:news\s+)?(?:tip|story(?:\s+idea)?)\s*\?|"
+    # "(With inputs from agencies)", "With inputs from PTI": the wire's share of the story
+    r"[(\[—–-]*\s*with\s+(?:inputs?\s+from\s+[\w&/ ,.'’-]{2,40}|agency\s+inputs)\s*[)\]]?\.?$|"
+    # funding notes and follow-our-coverage pointers
+    r"(?:this|the)\s+(?:content|article|story|report|series|project|coverage|reporting)\s+(?:was|is)\s+"
+    r"(?:funded|supported|sponsored|paid\s+for|made\s+possible)\s+(?:in\s+part\s+)?by\b|"
+    r"support\s+for\s+(?:this|our)\s+(?:reporting|coverage|journalism|series|story)\s+(?:comes|is\s+provided)\b|"
+    r"for\s+more\s+(?:coverage|news|updates|stories)\b[^.!?]{0,80}\bfollow\b|"
+    r"follow\s+(?:our|the)\s+(?:live\s+)?(?:coverage|updates|blog)\b|"
+    # comment sections closed, comment-form fields and their notices, in several languages
+    r"comments\s+are\s+closed\b|(?:los\s+)?comentarios\s+(?:están\s+)?cerrados|(?:les\s+)?commentaires\s+(?:sont\s+)?fermés|"
+    r"kommentare\s+(?:sind\s+)?geschlossen|commenti\s+chiusi|التعليقات\s+مغلقة|"
+    r"[^\s.!?*]{1,25}(?:\s+[^\s.!?*]{1,25}){0,2}\s*\*$|"
+    r"(?:save|guardar|enregistrer|salva|salvar)\s+(?:my|mi|mon|il\s+mio|meu|o\s+meu)\s+(?:name|nombre|nom|nome)\b|"
+    r"meinen\s+namen,?\s+(?:meine\s+)?e-?mail|notify\s+me\s+of\s+(?:follow-?up\s+comments|new\s+(?:posts|comments))\b|"
+    r"(?:avísame|recibir\s+un\s+aviso|prévenez-moi|benachrichtige\s+mich)\b|this\s+site\s+uses\s+akismet\b|"
+    # cookie notices in other languages
+    r"(?:diese|unsere)\s+(?:webseite|seite|website)\s+(?:verwendet|nutzt)\s+cookies|(?:ce|notre)\s+site\s+utilise\s+(?:des\s+)?cookies|"
+    r"(?:este|nuestro)\s+(?:sitio(?:\s+web)?|portal|site)\s+(?:utiliza|usa)\s+cookies|questo\s+sito\s+(?:utilizza|usa)\s+(?:i\s+)?cookie|"
+    r"(?:يستخدم\s+هذا\s+الموقع|هذا\s+الموقع\s+يستخدم)\s+(?:ملفات\s+)?(?:تعريف\s+الارتباط|الكوكيز)|"
+    # syndication and print notices
+    r"this\s+material\s+may\s+not\s+be\s+(?:published|reproduced)\b|a\s+version\s+of\s+this\s+(?:article|story)\s+appears?\s+in\s+print\b|"
+    # a note to the readers asking for feedback or money: "Dear readers! ... fill out this form ..."
+    r"dear\s+readers?\b[^\n]{0,200}?\b(?:fill\s+(?:out|in)|survey|questionnaire|donat|support\s+us|subscribe|feedback)|"
+    r"your\s+(?:opinion|feedback|support)\s+(?:matters|counts)\b[^.]{0,40}$|"
+    # image widgets and shortcodes: "[caption id=...]", "Click to enlarge", "toggle caption", "Image via X"
+    r"\[/?(?:caption|gallery|embed|video|audio|img)\b[^\]]*\]|(?:click|tap)\s+(?:to|here\s+to)\s+(?:enlarge|zoom|expand)\b|"
+    r"enlarge\s+this\s+image$|(?:toggle|hide|show)\s+caption$|(?:image|photo|picture)s?\s+(?:via|by|from|courtesy(?:\s+of)?)\s+[^.!?]{2,60}$|"
+    r"read\s+the\s+(?:full|whole|complete|original)\s+(?:story|article|report|text)\s+(?:here|at|on)\b[^.!?]{0,60}$|sources\s*:\s*\S|"
+    # WordPress widgets and post headers: "Like this:", "Like Loading...", "Posted by admin on March 4, 2025"
+    r"like\s+this\s*:$|like\s+loading\b|be\s+the\s+first\s+to\s+like\s+this\b|"
+    r"(?:posted|published|submitted|written)\s+by\s+[^.!?]{2,40}?\s+(?:on|at)\s+[^.!?]{0,30}\d{4}\b[^.!?]{0,25}$|"
+    r"special\s+to\s+(?:the\s+)?[A-Z][^.!?]{1,50}$|"
+    # app and audio prompts
+    r"(?:open|read|continue|view)\s+(?:this\s+(?:story|article)\s+)?in\s+(?:the\s+|our\s+)?app$|"
+    r"(?:listen\s+to|hear)\s+(?:this\s+)?(?:story|article|podcast)$|"
     # wire notices: how to reach the reporters and editors, where to follow the coverage, who funds it
     r"to\s+contact\s+the\s+(?:reporters?|editors?|authors?|writers?)\b|"
     r"(?:follow|find\s+more|read\s+more|see\s+more|more\s+of)\s+[\w.&’'-]+(?:['’]s)?\s+(?:full\s+)?(?:coverage|reporting)\s+(?:of|on|at|about)\b|"
@@ -82,19 +148,20 @@ _FURNITURE_ANY_LENGTH = re.compile(
     # comment policies and comment forms, also in the other languages pages are written in
     r"(?:our\s+|read\s+our\s+|please\s+read\s+our\s+)?comments?\s+(?:policy|guidelines|are\s+(?:moderated|closed|reviewed))\b|"
     r"(?:we\s+welcome|please\s+keep)\s+(?:your\s+)?comments\b|"
-    r"(?:deja|dejar|deixe|deixar|lascia|laisser|laissez)\s+(?:un|uma|une)\s+(?:comentario|comentário|commento|commentaire|respuesta|resposta|réponse)|"
+    r"(?:deja|dejar|deixe|deixar|lascia|laisser|laissez)\s+(?:un|una|uma|une|tu|votre|seu)\s+(?:comentario|comentário|commento|commentaire|respuesta|resposta|réponse)|"
     r"(?:cancelar|annuler|antworten)\s+(?:respuesta|resposta|la\s+réponse|abbrechen)|kommentar\s+(?:schreiben|verfassen|hinterlassen)|"
+    r"schreibe?\s+einen\s+kommentar\b|لن\s+يتم\s+نشر\s+(?:عنوان\s+)?بريدك|(?:أضف|اترك|اكتب)\s+(?:تعليق|ردا|رداً)|"
     r"(?:tu|su|votre|seu|o\s+seu|deine|ihre|la\s+tua)\s+(?:dirección\s+de\s+correo|adresse\s+(?:e-)?mail|endereço\s+de\s+e-?mail|"
     r"e-?mail-adresse|indirizzo\s+email)\b|"
     # app and voice-assistant prompts, trust statements
     r"(?:download|get|install|open)\s+(?:the|our)\s+(?:free\s+)?[\w ]{0,25}\bapp\b|"
-    r"(?:ask|tell)\s+(?:alexa|siri|google)\b|(?:listen|enable)\s+[^.]{0,40}\b(?:alexa|google\s+assistant|flash\s+briefing)\b|"
+    r"(?:ask|tell)\s+(?:alexa|siri|google)\b|(?:listen|enable)\s+[^.]{0,40}\b(?:alexa|google\s+assistant|flash\s+briefings?|smart\s+speakers?)\b|"
     r"why\s+you\s+can\s+trust\b|"
     # related-article pointers: "Related: ...", "READ MORE | ...", "Also read: ..."
     r"(?:related|read\s+more|read\s+also|also\s+read|see\s+also|recommended|more\s+on\s+this(?:\s+story)?|more|watch|listen)"
     r"\s*[:|]\s|"
     # "scroll down to read the complete text", a place's dateline alone on its line ("MOSCOW --")
-    r"scroll\s+(?:down|up)\b|(?:::|>>|»)\s+\S[^.!?]{0,120}$|"
+    r"scroll\s+(?:down|up|to\s+(?:the\s+)?top)\b|(?:::|>>|»)\s+\S[^.!?]{0,120}$|"
     r"(?:media|image|video)\s+(?:caption|source)\b|live\s+updates$|no\s+sidebar$|"
     r"(?-i:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})\s*[-–—]{1,2}$|"
     # a photo credit alone in brackets: "(Saul Loeb/AFP/Getty Images)", "[(Jane Roe/Reuters)]"
@@ -106,7 +173,7 @@ INLINE_FURNITURE = re.compile(
     r"\(?\s*(?:the\s+)?(?:article|story)\s+continues\s+(?:below|after)\s+(?:this\s+|the\s+)?"
     r"(?:advertisement|advert|ad|image|video|photo|graphic)\s*\)?|"
     r"\s*continue\s+reading\s+the\s+main\s+story\b|"
-    r"^advertisement(?=[A-Z])|^-\s*advertisement\s*-\s*",
+    r"^advertisement(?=(?-i:[A-Z]))|^-\s*advertisement\s*-\s*",
     re.I,
 )
 _INLINE_HINTS = ("continue", "advertisement")
@@ -134,7 +201,12 @@ _BUTTONS = re.compile(r"^(?:(?:more\s+info|ok|okay|accept(?:\s+all)?|agree|i\s+a
 _ICON_LIGATURE = re.compile(r"\b[a-z]+_[a-z]+(?=[A-Z\d]|\s|$)")
 _VIDEO_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:mins?\.?|minutes?)?\.?$", re.I)
 _SOCIAL_WORDS = re.compile(r"^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|instagram|youtube|"
-                           r"tiktok|pinterest|reddit|email|print|copy link|share)[\s,|•·/]*)+$", re.I)
+                           r"tiktok|pinterest|reddit|email|print|copy link|share)[\s,|•·/]*)+$|"
+                           r"^(?:facebook|twitter|whatsapp|telegram|linkedin|instagram|youtube|tiktok|pinterest|reddit)\.$|"
+                           # an image taken from a network, credited so: "Facebook/Jane Roe."
+                           r"^(?:facebook|twitter|instagram|youtube|linkedin|tiktok)\s*/\s*[^/.]{2,40}\.?$|"
+                           # a style sheet's rules left in the text: ".bio-text, .twitter-bio {"
+                           r"^[.#][\w-]+(?:\s*,\s*[.#][\w-]+)*\s*\{$", re.I)
 # "Reporting by X; Editing by Y", "(Additional reporting by X)": the wire's credits, not the story.
 CREDIT = re.compile(r"^[(\[]?(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|produced|"
                     r"graphics|photos?|research|fact-checking)\s+by\s+(?P<names>[^;)\]]{3,120})", re.I)
@@ -171,6 +243,12 @@ def is_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line))
 
 
+# A quotation or an attribution in a sentence: what a person said is prose, whatever its words.
+_ATTRIBUTED = re.compile(r"(?<![=\w])[“\"«][^”\"»<>=]*\s[^”\"»<>=]*[”\"»]|,\s+(?:he|she|they|we|I)\s+(?:said|says|told|added|asked)\b|"
+                         r"\b(?:said|says|told)\s+(?:the\s+)?[A-Z]?[a-z]+\b[^.]{0,40}[.!?]$|"
+                         r",\s+(?:\w+\s+){1,3}(?:said|says|added|reported)\.$")
+
+
 def is_boilerplate(line: str, count: int | None = None) -> bool:
     """True when a line has the shape of page furniture rather than article prose.
 
@@ -181,7 +259,7 @@ def is_boilerplate(line: str, count: int | None = None) -> bool:
             count <= 12 and is_section_line(line)):
         return True
     if count <= 40 and CREDIT.match(line):
-        return True
+        return not (is_sentence(line) and _ATTRIBUTED.search(line))  # "Photos by X show ..., officials said."
     if count <= 25 and COPYRIGHT.search(line):
         return True
     if count <= 80 and COPYRIGHT.match(line) and FOOTER_COPYRIGHT.search(line):
@@ -194,12 +272,54 @@ def is_boilerplate(line: str, count: int | None = None) -> bool:
         return True
     if count <= 16 and _CTA.search(line):
         # A quoted sentence or a long statement that mentions "subscribe" is prose, not a prompt.
+        if is_sentence(line) and _ATTRIBUTED.search(line):
+            return False  # a speaker's words: "Share it," he said.
         return not (count >= 10 and is_sentence(line) and not line.lower().startswith(("subscribe", "sign up")))
     if count <= 12 and not is_sentence(line) and (
-            BREADCRUMB.match(line) or _ALT_TEXT.match(line) or _BUTTONS.match(line)
+            (BREADCRUMB.match(line) and not is_page_title(line)) or _is_language_switch(line) or _is_glued_widget(line) or _ALT_TEXT.match(line) or _BUTTONS.match(line)
             or (count <= 8 and _ICON_LIGATURE.search(line))):
         return True
     return False
+
+
+def is_page_title(line: str) -> bool:
+    """"Headline of four words or more | Section | Outlet": a page's title, not a breadcrumb."""
+    parts = [p.strip() for p in line.split(" | ")]
+    return (len(parts) >= 2 and words(parts[0]) >= 4 and not is_sentence(parts[0])
+            and all(p and words(p) <= 4 for p in parts[1:]))
+
+
+# A language switcher: "English | Español", "EN | FR | AR", "Français / Deutsch".
+_LANGUAGE_WORDS = {
+    "english", "español", "espanol", "spanish", "français", "francais", "french", "deutsch", "german", "italiano",
+    "italian", "português", "portugues", "portuguese", "русский", "russian", "українська", "ukrainian", "العربية",
+    "عربي", "arabic", "فارسی", "persian", "farsi", "türkçe", "turkish", "中文", "简体中文", "繁體中文", "chinese", "日本語",
+    "japanese", "한국어", "korean", "हिन्दी", "hindi", "اردو", "urdu", "bahasa", "indonesia", "kiswahili", "swahili",
+    "nederlands", "dutch", "polski", "polish", "עברית", "hebrew", "tiếng việt", "ελληνικά", "svenska", "română"}
+_LANGUAGE_SPLIT = re.compile(r"\s*[|/•·,]\s*|\s+")
+
+
+def _is_language_switch(line: str) -> bool:
+    tokens = [t for t in _LANGUAGE_SPLIT.split(line.strip()) if t]
+    return len(tokens) >= 2 and all(t.lower() in _LANGUAGE_WORDS or (len(t) == 2 and t.isupper() and t.isalpha())
+                                    for t in tokens) and any(len(t) > 2 or t not in _COUNTRY_CODES for t in tokens)
+
+
+_COUNTRY_CODES = {"US", "UK", "EU", "UN"}
+
+
+# Widget labels glued together by the page's text extraction: "Video PlayerClose", "ShareTweetEmail".
+_WIDGET_WORDS = {"video", "player", "close", "open", "share", "tweet", "comment", "comments", "more", "menu", "play",
+                 "pause", "search", "print", "email", "next", "previous", "prev", "home", "login", "subscribe", "watch",
+                 "listen", "copy", "link", "save", "mute", "unmute", "fullscreen", "ad", "advertisement", "loading", "reply"}
+_CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])|\s+")
+
+
+def _is_glued_widget(line: str) -> bool:
+    if len(line) > 60 or not re.search(r"[a-z][A-Z]", line):
+        return False
+    parts = [p.lower() for p in _CAMEL_JOIN.split(line.strip()) if p]
+    return len(parts) >= 2 and all(p in _WIDGET_WORDS for p in parts)
 
 
 def is_foreign_widget(line: str) -> bool:
@@ -242,7 +362,7 @@ _DATE_LINE = re.compile(
     r"(?:\s*(?:[A-Z]{2,5}|GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?)?\s*$",
     re.I,
 )
-_BYLINE = re.compile(r"^(?:(?:by|written by|words by|reporting by)\s+|author\s*:\s*)(?P<name>[^\d:|]{3,80}?)\d{0,3}$", re.I)
+_BYLINE = re.compile(r"^(?:(?:by|written by|words by|reporting by)\s+|author\s*:\s*)(?P<name>[^\d:|]{3,80}?)(?:\s*\|\s*[^\d:|]{2,40})?\d{0,3}$", re.I)
 # "date 2017-09-04 4 September 2017": a site's date header giving the date twice.
 _DOUBLE_DATE = re.compile(r"^(?:date\s*:?\s*)?(?P<a>\d{4}-\d{2}-\d{2})\s+(?P<b>.+)$", re.I)
 

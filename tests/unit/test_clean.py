@@ -108,8 +108,8 @@ def test_clean_records_translation_outlet_and_publisher_and_drops_tail():
     cleaned = clean(text)
     assert cleaned.paragraphs == (BODY, BODY2)
     assert cleaned.translated_from == "German"
-    assert cleaned.outlet == "Ledger"  # the prompt outranks the copyright owner
-    assert cleaned.outlet_hints == ("Ledger", "Ledger Media")
+    assert cleaned.outlet == "The Ledger"  # the prompt outranks the copyright owner
+    assert cleaned.outlet_hints == ("The Ledger", "Ledger Media")
     assert cleaned.publisher_hints == ("Ledger Media",)
 
 

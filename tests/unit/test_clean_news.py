@@ -148,7 +148,7 @@ def test_the_footer_starts_at_a_full_copyright_notice():
 
 
 def test_a_prompt_outranks_the_copyright_owner_and_two_agencies_name_none():
-    assert clean(page(LEDE, MORE, LAST, "Discover more from The Ledger", "© Ledger Media 2026")).outlet == "Ledger"
+    assert clean(page(LEDE, MORE, LAST, "Discover more from The Ledger", "© Ledger Media 2026")).outlet == "The Ledger"
     assert clean(page("(AFP) – " + LEDE, MORE, LAST + " (Reuters)")).outlet is None
 
 
