@@ -56,6 +56,8 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
     m = _POST_ACCORDING_RE.match(tail)
     if m:
         return m.group("np"), m.end()
+    # “...” in the 2008 primary, said X: a prepositional phrase set off before the verb-first cue
+    tail = _LEAD_PREP_RE.sub(lambda m: " " * len(m.group()), tail)
     m = _POST_VERB_FIRST_RE.match(tail)
     if m and m.group("verb")[:1].isupper():
         m = None  # “...,” State spokesman X said: a capitalised word after the mark is a name, not the cue
@@ -90,6 +92,8 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
     return None
 
 
+_LEAD_PREP_RE = re.compile(
+    rf"^[ \u00a0]+(?:in|on|at|during|after|before|for|of|about)[ \u00a0][^,;:!?“”\"«»—.]{{1,60}},(?=[ \u00a0]+(?:{_SPEECH_VERBS})[ \u00a0]+\w)")
 _PLACE_COMMA_RE = re.compile(r",(?=\s+(?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z])\.,)")
 _AGE_RE = re.compile(r"(?<=[a-z.]),[ \u00a0]+\d{1,3},(?=\s+(?P<verb>(?:(?:" + ADVERBS + r")\s+)*(?:"
                      + _SPEECH_VERBS + r")\b)?)", re.IGNORECASE)

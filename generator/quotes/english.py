@@ -19,6 +19,7 @@ from generator.quotes.marks import _first_mark
 from generator.quotes.people import _People
 from generator.quotes.cues import (
     _BARE_CUE_RE,
+    _CLOSING_MARK_RE,
     _post_attribution,
     _pre_attribution,
     _sentence_start,
@@ -59,6 +60,8 @@ def _english_quotes(paras, spans, transcript) -> list[Quote]:
             attribution = _Attribution(credit, (last.end_paragraph + 1, 0))
         if attribution is not None and attribution.phrase is not None:
             speaker, role = people.resolve(attribution.phrase, attribution.position)
+        elif attribution is None and (cue := _cue_sentence_before(paras, first)) is not None:
+            speaker, role = people.resolve(cue[0], cue[1])
         elif attribution is None and previous is not None and first.paragraph - previous[0] <= 1:
             speaker, role = previous[1], previous[2]
             if attributed and not was_extended and _continues_paragraph(paras, results, group):
@@ -100,6 +103,7 @@ def _continues_paragraph(paras, results: list[Quote], group: list[_Span]) -> boo
     return span.start == _first_mark(paras[span.paragraph]) and not paras[span.paragraph][span.after:].strip()
 
 
+_OPEN_MARK_RE = re.compile(r"''|[“”\"«»„]")
 _CREDIT_LINE_RE = re.compile(r"^[-–—―]\s*(?P<name>[A-Z][\w.’'\-]*(?:[ \u00a0]+[A-Z][\w.’'\-]*){0,4})\s*(?:[,.]|$)")
 
 
@@ -113,6 +117,28 @@ def _credit_line(paras, span: _Span) -> str | None:
         return None
     m = _CREDIT_LINE_RE.match(paras[span.end_paragraph + 1].strip())
     return m.group("name").rstrip(".") if m else None
+
+
+def _cue_sentence_before(paras, span: _Span) -> tuple[str, tuple[int, int]] | None:
+    """The speaker of the sentence right before ``span`` in its paragraph when that sentence ends
+    in a cue after a closing mark: ``X is “a mess,” said Ana Ruiz, an analyst. “B.”`` -- B, with no
+    cue of its own, is Ruiz's (the woven fragment before it is no quotation of its own)."""
+    text = paras[span.paragraph]
+    lo = max(0, span.start - _CONTEXT)
+    head = text[lo:span.start]
+    closing = None
+    for closing in _CLOSING_MARK_RE.finditer(head):
+        pass
+    if closing is None:
+        return None
+    gap = head[closing.end():]
+    body = gap.rstrip()
+    if not body.endswith((".", ":")) or _OPEN_MARK_RE.search(gap) or _sentence_start(body[:-1] + " ") != 0:
+        return None
+    found = _post_attribution(gap)
+    if found is None or found[0] is None:
+        return None
+    return found[0], (span.paragraph, lo + closing.end())
 
 
 def _narrative_subject(paras, span: _Span, people: "_People") -> tuple[str | None, str | None]:
