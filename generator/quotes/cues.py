@@ -81,7 +81,8 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
         m = None  # “...” Later in the summer, she revised it: a new sentence, not an attribution
     if m and _subject_like(m.group("np")):
         np, app = m.group("np"), m.group("app")
-        short = len(np.split()) <= 4 and (np[:1].isupper() or np.lower() in PRONOUNS or np[:3].lower() in {"al-", "el-"})
+        short = len(np.split()) <= 4 and (np[:1].isupper() or np.lower() in PRONOUNS or np[:3].lower() in {"al-", "el-"}) \
+            or _role_and_name(np)
         if m.group("rest") is None and not short and app is None:
             return None
         if app is not None:
@@ -146,10 +147,24 @@ def _looks_like_clause(np: str) -> bool:
     return len(words) > 12 or (bool(words) and words[0].lower() in {"that", "if", "whether", "it", "so", "to"})
 
 
+def _role_and_name(np: str) -> bool:
+    """``Clinton campaign Chairman John Podesta``: a capitalised phrase ending in a two-word name,
+    the subject of a cue whatever object follows the verb (``told The Huffington Post in ...``)."""
+    words = np.split()
+    return 2 <= len(words) <= 7 and all(w[:1].isupper() for w in (words[0], words[-2], words[-1])) \
+        and not any(w.lower() in _CLAUSE_WORDS for w in words)
+
+
+_CLAUSE_WORDS = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "not", "be",
+                           "and", "or", "but", "that", "which", "who", "the", "this", "if", "when"})
+# "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote": a name and its affiliation
+_NAME_AFFILIATION_RE = re.compile(r"^[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){1,3}\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z]")
+
+
 def _subject_like(np: str) -> bool:
     """True when ``np`` can be the subject of an attribution verb (short noun phrase)."""
     words = np.split()
-    if not words or len(words) > 9:
+    if not words or len(words) > (14 if _NAME_AFFILIATION_RE.match(np) else 9):
         return False
     low = [w.lower() for w in words]
     if low[0] in {"and", "but", "or", "which", "that", "if", "when", "because", "so", "to", "as"}:

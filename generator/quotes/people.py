@@ -220,6 +220,10 @@ class _People:
                 return (person.name, person.role) if person else (None, None)
             return None, None
         if low[0] in INDEFINITE:
+            name_part = _trailing_name(words)
+            if name_part and len(name_part) < len(words) and self.knows(" ".join(name_part)) \
+                    and not any(w.lower() in PARTY_WORDS for w in name_part):
+                return self._resolve_simple(" ".join(name_part), position)  # "A flabbergasted Noah"
             return None, None
         if low[0] in {"the", "this", "that", "his", "her", "their", "its"}:
             name_part = _trailing_name(words)

@@ -20,3 +20,24 @@ def test_prepositional_phrase_before_a_verb_first_cue():
                         "Ruiz “won the rural counties easily” in the last primary, said state "
                         "professor Paul Okafor. “That was her base more than his at that time.”"])
     assert quotes[-1] == ("That was her base more than his at that time.", "Paul Okafor")
+
+
+def test_role_and_name_before_a_verb_with_a_long_object():
+    quotes = _speakers(["The party met in the city.",
+                        "“We want a person at the head of the party who represents the platform,” Ruiz "
+                        "campaign Chairman Tomas Berger told The Evening Courier in an interview Thursday at "
+                        "the convention centre downtown."])
+    assert [s for _, s in quotes] == ["Tomas Berger"]
+
+
+def test_name_with_a_long_affiliation_before_the_verb():
+    quotes = _speakers(["The test surprised the region.",
+                        "“It would seem to be a bit of a stretch for them,” Ana Ruiz of the Center for "
+                        "Nonproliferation and Arms Control Studies wrote in December."])
+    assert [s for _, s in quotes] == ["Ana Ruiz"]
+
+
+def test_indefinite_article_before_a_known_name():
+    quotes = _speakers(["The host, Trevor Okoye, interviewed the candidate on Tuesday.",
+                        "A flabbergasted Okoye quipped, “It is like a lawyer with the dumbest client ever.”"])
+    assert [s for _, s in quotes] == ["Trevor Okoye"]
