@@ -100,7 +100,11 @@ def _continues_paragraph(paras, results: list[Quote], group: list[_Span]) -> boo
     before = results[-1]
     if before.fragment or before.end_paragraph is not None or before.paragraph != span.paragraph - 1:
         return False
-    return span.start == _first_mark(paras[span.paragraph]) and not paras[span.paragraph][span.after:].strip()
+    if span.start != _first_mark(paras[span.paragraph]) or paras[span.paragraph][span.after:].strip():
+        return False
+    # “A,” Ruiz said. He then turned to the crowd. ¶ “B?” -- the writer went on after the cue
+    tail = paras[before.paragraph][before.end:].lstrip("”\"’'» \u00a0")
+    return len([p for p in _split_sentences(tail) if p.strip()]) <= 1
 
 
 _OPEN_MARK_RE = re.compile(r"''|[“”\"«»„]")

@@ -41,3 +41,11 @@ def test_indefinite_article_before_a_known_name():
     quotes = _speakers(["The host, Trevor Okoye, interviewed the candidate on Tuesday.",
                         "A flabbergasted Okoye quipped, “It is like a lawyer with the dumbest client ever.”"])
     assert [s for _, s in quotes] == ["Trevor Okoye"]
+
+
+def test_quotation_paragraph_after_a_cue_and_more_narration_is_not_joined():
+    quotes = _speakers(["“We are going to build a new bridge,” Ruiz added. She then had a question for the crowd.",
+                        "“Who is going to pay for it?”"])
+    assert [t for t, _ in quotes] == ["We are going to build a new bridge", "Who is going to pay for it?"]
+    joined = _speakers(["“We are going to build a new bridge,” Ruiz added.", "“And the state will pay for all of it.”"])
+    assert [t for t, _ in joined] == ["We are going to build a new bridge And the state will pay for all of it."]
