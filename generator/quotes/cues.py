@@ -101,8 +101,8 @@ _AGE_RE = re.compile(r"(?<=[a-z.]),[ \u00a0]+\d{1,3},(?=\s+(?P<verb>(?:(?:" + AD
 
 
 _RELATIVE_BEFORE_VERB_RE = re.compile(
-    r"(?<=[\w.]),[ \u00a0]+(?:who|which)\b[^,;:!?“”\"«»—()]{1,100},(?=[ \u00a0]+(?:(?:" + ADVERBS + r")\s+)*(?:"
-    + _SPEECH_VERBS + r")\b)")
+    r"(?<=[\w.]),[ \u00a0]+(?:who|which)\b[^,;:!?“”\"«»—()]{1,100},(?=[ \u00a0]+(?:(?:" + ADVERBS + r")\s+)*(?!\w+ing\b)(?:"
+    + _SPEECH_VERBS + r")\b)")  # not before a participle: "said X, who ..., stating," is X's second cue
 
 
 def _blank_age(m: re.Match) -> str:

@@ -12,6 +12,7 @@ from generator.quotes.patterns import (
     _CONTEXT,
     _JOIN,
     _SPEECH_RE,
+    _SPEECH_VERBS,
     _Span,
     _WORD_RE,
 )
@@ -30,9 +31,9 @@ from generator.quotes.direct import _LOWER_START_RE, _is_direct, _is_title_case,
 from generator.quotes.woven import _lacks_comma, _sentence_pieces, _woven_attribution
 
 
-def _english_quotes(paras, spans, transcript) -> list[Quote]:
+def _english_quotes(paras, spans, transcript, title: str | None = None) -> list[Quote]:
     masks = _quote_masks(paras, spans)
-    people = _People(paras, masks)
+    people = _People(paras, masks, headline=title)
     merged = _merge_interrupted(paras, spans)
     results: list[Quote] = []
     previous: tuple[int, str | None, str | None] | None = None
@@ -241,7 +242,7 @@ def _continues(paras, prev: _Span, span: _Span) -> bool:
         return False
     if _woven(text, prev):
         return False  # what he called “a hard year.” But, he said, “B.”
-    if _SECOND_CUE_RE.search(gap):
+    if _SECOND_CUE_RE.search(gap) or _PARTICIPLE_CUE_END_RE.search(gap):
         return False  # “A,” she said, adding, “B.” -- a second speech act, a second quotation
     if re.search(r"[.!?]['’\"”]*\s*$", prev.text) and gap.rstrip().endswith(":"):
         return False  # “A.” Y said: “B.” -- B is introduced as a new quotation
@@ -270,6 +271,8 @@ _LIST_GAP_RE = re.compile(r"^[ \u00a0]*(?:,?[ \u00a0]*(?:and|or)[ \u00a0]*,?|…
 _SECOND_CUE_RE = re.compile(
     r"(?:(?:,|,?[”\"’])\s+(?:adding|noting|continuing|remarking|and added|then added)|,?\s+(?:before|then|and|while|after)\s+(?:adding|noting|remarking))"
     r"\b[^“”\"]{0,40}?[,:]?\s*$")
+# “A,” said X, who also praised the squad, stating, “B.”: a participle cue closing the gap
+_PARTICIPLE_CUE_END_RE = re.compile(rf",[ \u00a0]+(?=[a-z]+ing\b)(?:{_SPEECH_VERBS})[ \u00a0]*[,:][ \u00a0]*$")
 _GAP_CONJUNCTION_RE = re.compile(r"(?<=[.!?])(\s+)(?:But|And|Yet|Still|So|Or|Now|Plus)\s*$")
 
 

@@ -141,6 +141,7 @@ class _Span:
 class _Person:
     name: str
     role: str | None
+    age: int | None = None  # "Ana Ruiz, 28," -> 28
 
 
 @dataclass

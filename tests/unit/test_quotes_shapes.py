@@ -49,3 +49,37 @@ def test_quotation_paragraph_after_a_cue_and_more_narration_is_not_joined():
     assert [t for t, _ in quotes] == ["We are going to build a new bridge", "Who is going to pay for it?"]
     joined = _speakers(["“We are going to build a new bridge,” Ruiz added.", "“And the state will pay for all of it.”"])
     assert [t for t, _ in joined] == ["We are going to build a new bridge And the state will pay for all of it."]
+
+
+def test_description_by_role_stands_for_the_person_only_the_headline_names():
+    paragraphs = ["After the win, the coach of the club appeared before the press.",
+                  "“I never lost faith in my players,” said the Italian manager."]
+    assert _speakers(paragraphs, title="Rossetti press conference: “We thanked the fans”") == \
+        [("I never lost faith in my players", "Rossetti")]
+    # a title-case headline names nobody; without a headline the description stays as written
+    assert _speakers(paragraphs, title="Rossetti Press Conference After The Win")[0][1] == "the Italian manager"
+    assert _speakers(paragraphs)[0][1] == "the Italian manager"
+
+
+def test_age_description_is_the_person_introduced_with_that_age():
+    quotes = _speakers(["Ana Ruiz, 28, and Maria Lopez, 45, run the shop together.",
+                        "“We will open again on Monday,” Lopez said.",
+                        "The 28-year-old added, “Nothing will stop us from trading.”"])
+    assert [s for _, s in quotes] == ["Maria Lopez", "Ana Ruiz"]
+
+
+def test_description_of_the_person_in_focus_skips_a_past_role():
+    quotes = _speakers(["Pakistan’s skipper, Babar Khan, praised his side.",
+                        "“Winning a series here is very difficult,” Khan said.",
+                        "The 31-year-old remarked, “His health was more important than the match,” about "
+                        "previous captain Sarfaraz Malik, who was injured.",
+                        "“I admire the way you are always ready for anything,” the young captain told his senior."])
+    assert [s for _, s in quotes] == ["Babar Khan", "Babar Khan", "Babar Khan"]
+
+
+def test_participle_cue_after_a_relative_clause_starts_a_second_quotation():
+    quotes = _speakers(["Ana Ruiz, the club's coach, met the press.",
+                        "“I never lost faith in my players,” said Ruiz, who also praised the goalkeeper, "
+                        "stating, “His saves were essential for us.”"])
+    assert quotes == [("I never lost faith in my players", "Ana Ruiz"),
+                      ("His saves were essential for us.", "Ana Ruiz")]
