@@ -83,3 +83,11 @@ def test_participle_cue_after_a_relative_clause_starts_a_second_quotation():
                         "stating, “His saves were essential for us.”"])
     assert quotes == [("I never lost faith in my players", "Ana Ruiz"),
                       ("His saves were essential for us.", "Ana Ruiz")]
+
+
+def test_any_past_tense_cue_verb_followed_by_from_or_with():
+    quotes = _speakers(["Emi Sato, 78, lives alone in the next town.",
+                        "“My house is old, and I am too scared to go back there,” Sato mumbled from a futon on "
+                        "the floor of the school gym. “I cannot possibly clean up the mess.”"])
+    assert quotes == [("My house is old, and I am too scared to go back there … I cannot possibly clean up the mess.",
+                       "Emi Sato")]
