@@ -32,6 +32,7 @@ from generator.quotes.woven import _lacks_comma, _sentence_pieces, _woven_attrib
 
 
 def _english_quotes(paras, spans, transcript, title: str | None = None) -> list[Quote]:
+    spans = _with_headless(paras, spans)
     masks = _quote_masks(paras, spans)
     people = _People(paras, masks, headline=title)
     merged = _merge_interrupted(paras, spans)
@@ -88,6 +89,32 @@ def _english_quotes(paras, spans, transcript, title: str | None = None) -> list[
         results.append(Quote(text=body, speaker=speaker or label.title(), role=role, paragraph=index,
                              start=start, end=len(paras[index])))
     return results
+
+
+def _with_headless(paras, spans: list[_Span]) -> list[_Span]:
+    """Add the quotations whose opening mark was left out: a paragraph that opens with the words
+    and closes them with a curly mark and a cue (``Well bowled, we needed that,” he said.``)."""
+    first_span: dict[int, int] = {}
+    for s in spans:
+        first_span.setdefault(s.paragraph, s.start)
+        for k in range(s.paragraph + 1, s.end_paragraph + 1):
+            first_span.setdefault(k, -1)  # inside a quotation running on from an earlier paragraph
+    added = []
+    for index, text in enumerate(paras):
+        close = text.find("”")
+        if close < 0 or first_span.get(index, close + 1) <= close or _OPEN_MARK_RE.search(text, 0, close):
+            continue
+        lead = len(text) - len(text.lstrip())
+        body = text[lead:close]
+        if not body[:1].isupper() or len(_WORD_RE.findall(body)) < 4 or body[-1:] not in ",!?":
+            continue
+        found = _post_attribution(text[close + 1:close + 1 + _CONTEXT])
+        if found is None or found[0] is None:
+            continue
+        added.append(_Span(index, lead, lead, index, close, close, True, body, after=close + 1, pieces=[body]))
+    if not added:
+        return spans
+    return sorted(spans + added, key=lambda s: (s.paragraph, s.start))
 
 
 def _continues_paragraph(paras, results: list[Quote], group: list[_Span]) -> bool:

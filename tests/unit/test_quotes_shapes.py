@@ -91,3 +91,11 @@ def test_any_past_tense_cue_verb_followed_by_from_or_with():
                         "the floor of the school gym. “I cannot possibly clean up the mess.”"])
     assert quotes == [("My house is old, and I am too scared to go back there … I cannot possibly clean up the mess.",
                        "Emi Sato")]
+
+
+def test_quotation_whose_opening_mark_was_left_out():
+    quotes = _speakers(["“The police must respect the rights of all suspects,” said Ana Ruiz, director of the group.",
+                        "A credible and independent inquiry is urgently needed,” Ruiz said in a statement.",
+                        "Ruiz left the city of Manila at noon.” the paper wrote of it."])
+    assert quotes == [("The police must respect the rights of all suspects", "Ana Ruiz"),
+                      ("A credible and independent inquiry is urgently needed", "Ana Ruiz")]
