@@ -99,3 +99,12 @@ def test_quotation_whose_opening_mark_was_left_out():
                         "Ruiz left the city of Manila at noon.” the paper wrote of it."])
     assert quotes == [("The police must respect the rights of all suspects", "Ana Ruiz"),
                       ("A credible and independent inquiry is urgently needed", "Ana Ruiz")]
+
+
+def test_unclosed_quotation_ends_before_the_sentence_that_opens_another():
+    quotes = _speakers(['Ana Ruiz was the first to speak at the hearing. Ruiz said: "This is the trial of all '
+                        'reporters. This hearing will go down in history. The judge interrupted Ruiz and said: '
+                        '"Just speak about the part about yourself, everyone knows the rest.'])
+    assert [t for t, _ in quotes] == ["This is the trial of all reporters. This hearing will go down in history.",
+                                      "Just speak about the part about yourself, everyone knows the rest."]
+    assert quotes[0][1] == "Ana Ruiz"
