@@ -485,6 +485,12 @@ def _subject_before(text: str) -> tuple[str, int] | None:
             sub = _subject_before(head)
             if sub is not None and sub[0][:1].isupper():
                 return sub[0], head_start + sub[1]
+        name = parts[-1].strip()
+        if len(parts) >= 2 and len(name.split()) >= 2 and _is_bare_name(name) and not _PLACE_BEFORE_RE.search(parts[-2]):
+            # "In Berea, after winning Ohio, Gov. John Kasich (R-OH), said": the name after the
+            # introductory phrases is the subject
+            start = sum(len(p) + 1 for p in parts[:-1])
+            return name, start + len(parts[-1]) - len(parts[-1].lstrip())
         return None
     cut = 0
     for m in re.finditer(r"''|[“”\"«»]", stripped):
@@ -500,6 +506,9 @@ def _subject_before(text: str) -> tuple[str, int] | None:
     if low in {"it", "you", "we", "i"}:
         return None
     return chunk, cut + lead
+
+
+_PLACE_BEFORE_RE = re.compile(r"\b(?:from|in|of|at|near)\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)?\s*$")
 
 
 def _split_top_level_commas(text: str) -> list[str]:

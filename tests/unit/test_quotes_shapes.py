@@ -108,3 +108,11 @@ def test_unclosed_quotation_ends_before_the_sentence_that_opens_another():
     assert [t for t, _ in quotes] == ["This is the trial of all reporters. This hearing will go down in history.",
                                       "Just speak about the part about yourself, everyone knows the rest."]
     assert quotes[0][1] == "Ana Ruiz"
+
+
+def test_name_after_introductory_phrases_is_the_subject_of_the_cue():
+    quotes = _speakers(["On Tuesday at a university in Berea, OH, after winning Ohio in the Republican primary, Gov. Ana Ruiz "
+                        "(R-OH), said, “I am getting ready to rent a covered wagon.”",
+                        "Tom Okafor, a 55-year-old salesman from Sumter, South Carolina, says Ruiz will "
+                        "“leave here with momentum and a lot of money.”"])
+    assert [s for _, s in quotes] == ["Ana Ruiz", "Tom Okafor"]  # not "South Carolina"
