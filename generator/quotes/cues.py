@@ -113,9 +113,11 @@ def _blank_age(m: re.Match) -> str:
 def _np_after(text: str) -> str:
     """Noun phrase at the start of ``text``; periods of initials and titles do not end it."""
     picked: list[str] = []
-    for token in text[:160].split():
+    tokens = text[:160].split()
+    for k, token in enumerate(tokens):
         if picked and token.lower() in NP_STOP and not (
-                token.lower() == "and" and picked[-1].lower() in TITLE_WORDS and picked[-1].endswith(".")):
+                token.lower() == "and" and picked[-1].lower() in TITLE_WORDS and picked[-1].endswith(".")) \
+                and not _office_of(picked, tokens, k):
             break  # "former Vermont Gov. and Club Chairman Carl Lund": a title does not end a name
         bare = token.rstrip(",;:!?.)”\"")
         if token[-1:] in ",;:!?”\"" or (token.endswith(".") and not _ABBREV_RE.match(token)):
@@ -368,6 +370,8 @@ def _sentence_subject(head: str) -> tuple[str, int] | None:
         elif low in SUBJECT_STOP or (bare[:1].islower() and (low.endswith("ed") or low.endswith("ing"))
                                       and low not in ROLE_NOUNS):
             break
+        elif low in ("of", "for") and _office_of(picked, tokens, k):
+            pass  # "Former Secretary of State Ana Ruiz said"
         elif bare[:1].islower() and low not in ROLE_NOUNS and low not in TITLE_WORDS \
                 and not re.match(rf"^{PARTICLES}$", low) and (
                     any(w[:1].isupper() for w in picked[1:]) or
@@ -391,6 +395,28 @@ def _sentence_subject(head: str) -> tuple[str, int] | None:
         if not (last[:1].isupper() or last.lower() in ROLE_NOUNS):
             return None
     return phrase, offset + lead
+
+
+def _office_of(picked: list[str], tokens: list[str], k: int) -> bool:
+    """``tokens[k]`` is the ``of``/``for`` of an office held by the name that follows it:
+    ``Secretary of State Ana Ruiz``, ``minister for foreign affairs Ana Ruiz`` (not ``the mayor of
+    the city``): after a title, a few words up to a two-word capitalised name."""
+    if tokens[k].lower() not in ("of", "for") or not picked:
+        return False
+    head = picked[-1].lower().strip(",.")
+    if head not in TITLE_WORDS and head not in ROLE_NOUNS:
+        return False
+    rest: list[str] = []
+    for tok in tokens[k + 1:k + 8]:
+        bare = tok.rstrip(",;:.!?”\"")
+        capital = any(t[:1].isupper() for t in rest)
+        if not bare[:1].isupper() and (capital and bare.lower() not in ("the", "and", "of", "for")
+                                       or not bare[:1].isalpha() or bare.lower() in NP_STOP - {"and"}):
+            break  # "... Ana Ruiz recently urged"; "of state Ana Ruiz" may start lower-case
+        rest.append(bare)
+        if tok != bare:
+            break
+    return len(rest) >= 3 and all(t[:1].isupper() for t in rest[-2:])
 
 
 # "Appearing before supporters on Monday, X said": a participle phrase opening the sentence.

@@ -452,8 +452,10 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
         if low in TITLE_WORDS or (low in ROLE_NOUNS and k < len(tokens) - 1) or (tok[:1].islower() and not re.match(rf"^{PARTICLES}(?:-|$)", low)):
             cut = k + 1
     role, name = tokens[:cut], tokens[cut:]
-    if name and name[0].lower() in HONORIFICS and len(name) > 1:
-        pass
+    if cut and any(t.lower() in ("of", "for") for t in tokens[:cut]) and len(name) >= 3:
+        # "Secretary of State Ana Ruiz": the office's words before the two-word name are the role's
+        keep = 3 if len(name) >= 4 and re.match(r"^[A-Z]\.$", name[-2]) else 2
+        role, name = tokens[:len(tokens) - keep], tokens[len(tokens) - keep:]
     while name and re.match(rf"^{PARTICLES}$", name[0].lower()):
         name = name[1:]
     if role and not name:

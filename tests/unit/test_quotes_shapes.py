@@ -116,3 +116,15 @@ def test_name_after_introductory_phrases_is_the_subject_of_the_cue():
                         "Tom Okafor, a 55-year-old salesman from Sumter, South Carolina, says Ruiz will "
                         "“leave here with momentum and a lot of money.”"])
     assert [s for _, s in quotes] == ["Ana Ruiz", "Tom Okafor"]  # not "South Carolina"
+
+
+def test_office_of_before_the_name_stays_in_the_role():
+    quotes = extract_quotes(["The talks resumed on Monday.",
+                             "Former Secretary of State Ana Ruiz urged voters to turn out, saying, “There is a "
+                             "special place for people who stay at home.”",
+                             "“We will not accept this deal under any condition,” said minister of foreign affairs "
+                             "Tomas Berger, who spoke in Geneva.",
+                             "“We will not sign it either, not this year,” said the mayor of the city."])
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Ana Ruiz", "Former Secretary of State"), ("Tomas Berger", "minister of foreign affairs"),
+        ("the mayor", None)]
