@@ -196,6 +196,9 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
     first = _VERB_FIRST_RE.match(sentence)  # "Said Ana Ruiz, who grew up here, “..." / "Stated Ruiz: “"
     if first is not None and first.group("np").strip()[:1].isupper():
         return first.group("np").strip(), start + first.start("np")
+    late = _LATE_VERB_FIRST_RE.search(sentence)  # "In other words, explained CBS moderator Ana Ruiz: “"
+    if late is not None and _role_words_and_name(late.group("np").split()):
+        return late.group("np"), start + late.start("np")
     # Same-length rewrites keep offsets: "20,000 followers" and ", however," do not end the object.
     original = sentence
     sentence = _THOUSANDS_RE.sub("0", sentence)
@@ -250,6 +253,17 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
     if subject is None:
         return None, start
     return subject[0], start + subject[1]
+
+
+_LATE_VERB_FIRST_RE = re.compile(
+    r",[ \u00a0]+(?:said|says|explained|added|adds|asked|wrote|noted|continued|recalled|replied)[ \u00a0]+"
+    r"(?P<np>[\w.’'\-]+(?:[ \u00a0]+[\w.’'\-]+){1,6})[ \u00a0]*[:,][ \u00a0]*$")
+
+
+def _role_words_and_name(words: list[str]) -> bool:
+    """``CBS moderator Ana Ruiz``: capitalised words and role words, ending in a two-word name."""
+    return len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]) and all(
+        w[:1].isupper() or w.lower() in ROLE_NOUNS or w.lower() in TITLE_WORDS for w in words)
 
 
 def _cue_subject(original: str, verb: re.Match) -> tuple[str, int] | None:
@@ -420,7 +434,8 @@ def _office_of(picked: list[str], tokens: list[str], k: int) -> bool:
 
 
 # "Appearing before supporters on Monday, X said": a participle phrase opening the sentence.
-_PARTICIPLE_INTRO_RE = re.compile(r"^\s*[A-Z][a-z]{2,}(?:ing|ed)\s+(?:[a-z][\w’'\-]*\s+){1,}")
+_PARTICIPLE_INTRO_RE = re.compile(  # not a name ending in -ing before its verb: "Boreing said the"
+    r"^\s*[A-Z][a-z]{2,}(?:ing|ed)\s+(?!(?:said|says|told|added|wrote|asked|explained)\b)(?:[a-z][\w’'\-]*\s+){1,}")
 
 
 def _role_then_name(tokens: list[str], k: int) -> bool:

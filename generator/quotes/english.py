@@ -26,6 +26,7 @@ from generator.quotes.cues import (
     _sentence_start,
     _sentence_subject,
     _split_sentences,
+    _subject_before,
 )
 from generator.quotes.direct import _LOWER_START_RE, _is_direct, _is_title_case, _starts_sentence
 from generator.quotes.woven import _lacks_comma, _sentence_pieces, _woven_attribution
@@ -162,7 +163,7 @@ def _cue_sentence_before(paras, span: _Span) -> tuple[str, tuple[int, int]] | No
     for closing in _CLOSING_MARK_RE.finditer(head):
         pass
     if closing is None:
-        return None
+        return _bare_cue_sentence(head, span, lo)
     gap = head[closing.end():]
     body = gap.rstrip()
     if not body.endswith((".", ":")) or _OPEN_MARK_RE.search(gap) or _sentence_start(body[:-1] + " ") != 0:
@@ -171,6 +172,29 @@ def _cue_sentence_before(paras, span: _Span) -> tuple[str, tuple[int, int]] | No
     if found is None or found[0] is None:
         return None
     return found[0], (span.paragraph, lo + closing.end())
+
+
+_BARE_CUE_SENTENCE_RE = re.compile(
+    rf"[ \u00a0]+(?:{_SPEECH_VERBS})(?:[ \u00a0]+(?:in|on|at|via|during|through|after|before)[ \u00a0]"
+    rf"[^.!?:;“”\"]{{1,50}})?[.:][ \u00a0]*$", re.IGNORECASE)
+
+
+def _bare_cue_sentence(head: str, span: _Span, lo: int) -> tuple[str, tuple[int, int]] | None:
+    """``Ana Ruiz, the party's spokeswoman, said in a statement. “B.”``: a sentence that is only a
+    speaker and a cue verb (with where or how) introduces the quotation after it."""
+    cue = _BARE_CUE_SENTENCE_RE.search(head)
+    if cue is None:
+        return None
+    sentence_start = _sentence_start(head[:cue.start()])
+    sentence = head[sentence_start:cue.start()]
+    subject = _subject_before(sentence)  # "Or maybe Jeb Bush, consultant Phil Musser says."
+    words = subject[0].split() if subject is not None else []
+    if len(words) < 2 or not all(w[:1].isupper() for w in words[-2:]) \
+            or any(w.lower() in ("the", "a", "an", "of", "for", "at", "in", "and") for w in words):
+        subject = _sentence_subject(sentence + " ")  # "Sam Lau, the director for the Party said"
+    if subject is None or not subject[0].split()[-1][:1].isupper():
+        return None
+    return subject[0], (span.paragraph, lo + sentence_start + subject[1])
 
 
 def _narrative_subject(paras, span: _Span, people: "_People") -> tuple[str | None, str | None]:

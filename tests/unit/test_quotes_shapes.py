@@ -128,3 +128,26 @@ def test_office_of_before_the_name_stays_in_the_role():
     assert [(q.speaker, q.role) for q in quotes] == [
         ("Ana Ruiz", "Former Secretary of State"), ("Tomas Berger", "minister of foreign affairs"),
         ("the mayor", None)]
+
+
+def test_sentence_of_only_a_speaker_and_a_cue_introduces_the_next_quotation():
+    quotes = _speakers(["Iowa officials rejected the request on Monday.",
+                        "Tom Okafor, the communications director for the Iowa Party said in a statement. “There "
+                        "are no paper ballots to recount.”",
+                        "Or maybe another candidate, digital consultant Ana Ruiz says. “Several surveys suggest "
+                        "a second look is occurring.”"])
+    assert [s for _, s in quotes] == ["Tom Okafor", "Ana Ruiz"]
+
+
+def test_verb_first_cue_after_an_introductory_phrase():
+    quotes = _speakers(["The debate turned to money.",
+                        "In other words, explained CBS moderator Ana Ruiz: “What does that have to do with "
+                        "taking big donations?”"])
+    assert [s for _, s in quotes] == ["Ana Ruiz"]
+
+
+def test_a_name_ending_in_ing_is_no_participle_phrase():
+    quotes = _speakers(["Ann Boreing leads the club.",
+                        "Boreing said the members will still meet for drinks, but said, “It is time we change "
+                        "how we do it,” promising the club will return to its roots."])
+    assert [s for _, s in quotes] == ["Boreing"]
