@@ -120,6 +120,12 @@ def _scan_paragraph(text: str, index: int, single_marks: bool) -> list[_Span]:
         if i < skip_until:
             continue
         if state == "double":
+            if mark == "’" and text[i + 1:i + 2] == "’" and i >= open_at + open_len and _can_close(text, i + 1, mark):
+                # “A,’’ Ruiz said: two single closing marks used as a double one
+                spans.append(_make_span(text, index, open_at, open_len, i, 2, closed=True))
+                skip_until = i + 2
+                state = None
+                continue
             if mark not in _DOUBLE_MARKS or i < open_at + open_len:
                 continue
             if mark == '"' and text[open_at:open_at + open_len] == '"' and _reopens_after_cue(text, i):
@@ -145,7 +151,9 @@ def _scan_paragraph(text: str, index: int, single_marks: bool) -> list[_Span]:
                 state = None
         elif state == "single":
             if mark in _SINGLE_CLOSE and i >= open_at + open_len and _can_close(text, i, mark):
-                spans.append(_make_span(text, index, open_at, open_len, i, len(mark), closed=True))
+                close_len = 2 if text[i + 1:i + 2] == mark else 1  # ‘A,’’ Ruiz said: a doubled closing mark
+                spans.append(_make_span(text, index, open_at, open_len, i, close_len, closed=True))
+                skip_until = i + close_len
                 state = None
             elif mark in _DOUBLE_MARKS and mark not in ("''",) and _can_open(text, i, mark):
                 state, open_at, open_len = "double", i, len(mark)  # the single was an apostrophe

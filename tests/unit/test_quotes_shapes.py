@@ -151,3 +151,11 @@ def test_a_name_ending_in_ing_is_no_participle_phrase():
                         "Boreing said the members will still meet for drinks, but said, “It is time we change "
                         "how we do it,” promising the club will return to its roots."])
     assert [s for _, s in quotes] == ["Boreing"]
+
+
+def test_two_single_closing_marks_close_a_quotation():
+    quotes = _speakers(["The minister, Ana Ruiz, spoke in the port.",
+                        "‘We will rebuild every bridge in the region,’’ Ruiz said.",
+                        "“And every road will be open by the spring,’’ she added."])
+    assert quotes == [("We will rebuild every bridge in the region", "Ana Ruiz"),
+                      ("And every road will be open by the spring", "Ana Ruiz")]
