@@ -136,6 +136,9 @@ def _continues_paragraph(paras, results: list[Quote], group: list[_Span]) -> boo
     return len([p for p in _split_sentences(tail) if p.strip()]) <= 1
 
 
+_INLINE_CREDIT_RE = re.compile(
+    r"^[ \u00a0]*[-–—―][ \u00a0]*(?P<name>[A-Z][\w.’'\-]*(?:[ \u00a0]+[A-Z][\w.’'\-]*){1,3})"
+    r"(?:,[ \u00a0]*(?P<role>[^,;:!?“”\"]{1,60}?))?[ \u00a0.]*$")
 _OPEN_MARK_RE = re.compile(r"''|[“”\"«»„]")
 _CREDIT_LINE_RE = re.compile(r"^[-–—―]\s*(?P<name>[A-Z][\w.’'\-]*(?:[ \u00a0]+[A-Z][\w.’'\-]*){0,4})\s*(?:[,.]|$)")
 
@@ -350,6 +353,11 @@ def _attribution_for(paras, group: list[_Span]) -> _Attribution | None:
             return _Attribution(found[0], (first.paragraph, first.after), found[1])
     if last.closed:
         tail = paras[last.end_paragraph][last.after:last.after + _CONTEXT]
+        credit = _INLINE_CREDIT_RE.match(tail)
+        if credit is not None and first.start == _first_mark(paras[first.paragraph]):
+            # a vox pop: “We need jobs” ― Tom Okafor / "..." - Maria Lopez, nurse
+            return _Attribution(credit.group("name") + (", " + credit.group("role") if credit.group("role") else ""),
+                                (last.end_paragraph, last.after))
         found = _post_attribution(tail)
         strong = re.search(r"[,?!…—–-]['’\"”]*\s*$", last.text) or re.search(r"^\s*[,—–-]", tail) \
             or _lacks_comma(paras, first, last)  # “We will win” Ruiz said. -- the comma left out

@@ -159,3 +159,12 @@ def test_two_single_closing_marks_close_a_quotation():
                         "“And every road will be open by the spring,’’ she added."])
     assert quotes == [("We will rebuild every bridge in the region", "Ana Ruiz"),
                       ("And every road will be open by the spring", "Ana Ruiz")]
+
+
+def test_vox_pop_lines_credit_the_name_after_a_dash():
+    quotes = extract_quotes(["Voters in the town gave their views.",
+                             "\"We need jobs, not promises from anyone\" ― Tom Okafor",
+                             "\"Nobody listens to us out here at all\" - Maria Lopez, nurse"])
+    assert [(q.text, q.speaker, q.role) for q in quotes] == [
+        ("We need jobs, not promises from anyone", "Tom Okafor", None),
+        ("Nobody listens to us out here at all", "Maria Lopez", "nurse")]
