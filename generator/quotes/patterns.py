@@ -142,6 +142,7 @@ class _Person:
     name: str
     role: str | None
     age: int | None = None  # "Ana Ruiz, 28," -> 28
+    gender: str | None = None  # "m"/"f" when the text says so (Mr./Ms., spokeswoman), else None
 
 
 @dataclass

@@ -118,6 +118,7 @@ class _People:
         if apposition is not None and (role is None or _is_bare_title(role)):
             role = apposition  # "Sen. X, a Democrat from Ohio," -> the description, not "Sen."
         person = self._register(name, role, position)
+        _note_gender(person, name_tokens[0] if honorific else None, role)
         age = _AGE_AFTER_RE.match(after)
         if age is not None and person.age is None:
             person.age = int(age.group(1))
@@ -225,7 +226,7 @@ class _People:
         low = [w.lower() for w in words]
         if len(words) == 1 and low[0] in PRONOUNS:
             if low[0] in {"he", "she"}:
-                person = self._last_before(position)
+                person = self._last_before(position, "m" if low[0] == "he" else "f")
                 return (person.name, person.role) if person else (None, None)
             return None, None
         if low[0] in INDEFINITE:
@@ -261,9 +262,14 @@ class _People:
     def _weak(self, key: str, position) -> str | None:
         return _latest_before(self.weak.get(key), position)
 
-    def _last_before(self, position) -> _Person | None:
+    def _last_before(self, position, gender: str | None = None) -> _Person | None:
+        """The most recent person mention before ``position``; for a pronoun, the most recent one
+        not known to be of the other gender (``Judge Ms. Alexander ... Garcia ... he`` -> Garcia)."""
         k = bisect.bisect_left(self.positions, position)
-        return self.mentions[k - 1][1] if k > 0 else None
+        for _, person in reversed(self.mentions[max(0, k - 40):k]):
+            if gender is None or person.gender in (None, gender):
+                return person
+        return None  # only people of the other gender: nobody the text names
 
     def last_with_role(self, noun: str, position, past: bool = False) -> _Person | None:
         """The most recent person whose role holds ``noun``; a past role (``former captain``)
@@ -292,6 +298,28 @@ class _People:
             return None
         k = bisect.bisect_left(self.speakers, position, key=lambda item: item[0])
         return self.speakers[k - 1][1] if k > 0 else None
+
+
+_FEMALE = frozenset({"ms.", "ms", "mrs.", "mrs", "miss", "dame", "spokeswoman", "chairwoman", "congresswoman",
+                     "businesswoman", "councilwoman", "assemblywoman", "mother", "wife", "daughter", "sister",
+                     "actress", "queen", "princess", "grandmother", "widow", "girlfriend", "aunt"})
+_MALE = frozenset({"mr.", "mr", "sir", "spokesman", "chairman", "congressman", "businessman", "councilman",
+                   "assemblyman", "father", "husband", "son", "brother", "king", "prince", "grandfather",
+                   "widower", "boyfriend", "uncle"})
+
+
+def _note_gender(person: _Person, honorific: str | None, role: str | None) -> None:
+    """Note the gender the text gives a person: an honorific (Mr./Ms.) or a gendered role noun."""
+    words = ([honorific.lower()] if honorific else []) + (role or "").lower().replace("’", "'").split()
+    for word in words:
+        word = word.strip(",.;:'s") if word not in _FEMALE | _MALE else word
+        if word in _FEMALE or word in _MALE:
+            gender = "f" if word in _FEMALE else "m"
+            if person.gender is None:
+                person.gender = gender
+            elif person.gender != gender:
+                person.gender = "?"  # contradicting evidence: "his wife" in a role, say
+            return
 
 
 _AGE_AFTER_RE = re.compile(r"^,[ \u00a0]+(\d{1,3}),")

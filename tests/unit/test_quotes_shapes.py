@@ -168,3 +168,11 @@ def test_vox_pop_lines_credit_the_name_after_a_dash():
     assert [(q.text, q.speaker, q.role) for q in quotes] == [
         ("We need jobs, not promises from anyone", "Tom Okafor", None),
         ("Nobody listens to us out here at all", "Maria Lopez", "nurse")]
+
+
+def test_pronoun_skips_a_person_the_text_gives_the_other_gender():
+    quotes = _speakers(["Mr. Tom Okafor spoke first at the hearing.",
+                        "The city's spokeswoman, Ana Ruiz, read the statement.",
+                        "“We will not appeal the ruling this year,” he said.",
+                        "“The city will comply with the order,” she said."])
+    assert [s for _, s in quotes] == ["Tom Okafor", "Ana Ruiz"]
