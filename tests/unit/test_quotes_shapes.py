@@ -176,3 +176,11 @@ def test_pronoun_skips_a_person_the_text_gives_the_other_gender():
                         "“We will not appeal the ruling this year,” he said.",
                         "“The city will comply with the order,” she said."])
     assert [s for _, s in quotes] == ["Tom Okafor", "Ana Ruiz"]
+
+
+def test_a_run_of_quoted_pieces_with_no_sentence_end_stays_linear():
+    import time
+    text = "‘a b,’’ " * 2000  # before the cap on a sentence's pieces: over 100 s (quadratic)
+    started = time.process_time()
+    extract_quotes(["Intro text.", text])
+    assert time.process_time() - started < 40
