@@ -77,7 +77,7 @@ def process(raw: RawArticle) -> tuple[Briefing, list[str]]:
     title = cleaned.title or _title_from_text(paragraphs)
     exclude = [x for x in (source.name, source.publisher) if x]
     language_code = source.language or "en"
-    quotes = extract_quotes(paragraphs, language_code)
+    quotes = extract_quotes(paragraphs, language_code, title=title)
     people = tuple(dict.fromkeys(q.speaker for q in quotes if q.speaker and _is_person_name(q.speaker)))
     # quotes first: the quoted people have their own pages, so their names are no keywords
     keyword_text = _first_words((split_lede_dateline(paragraphs[0])[1], *paragraphs[1:]), MAX_KEYWORD_WORDS)

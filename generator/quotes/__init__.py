@@ -55,8 +55,11 @@ The package's modules follow the steps (shared patterns in :mod:`.patterns`; the
    surname.  The role is the apposition's or the pre-name description found at any mention
    of the person (a leading ``the``/``its`` is dropped unless a possessive follows:
    ``general secretary`` but ``the authority's chief executive``).  Pronouns resolve to the
-   most recent person mention; definite descriptions (``the minister``) to the most recent
-   person whose role contains the noun, else they stay as the description (organisations);
+   most recent person mention; definite descriptions (:mod:`.descriptions`) to the person
+   introduced with that age (``the 28-year-old``) or the most recent person whose role contains
+   the noun (not a past role: ``former captain``), else, for a described role (``the Italian
+   manager``), to the one person only the headline names, or, for an age or a personal trait
+   (``the young captain``), to the latest named speaker; else they stay as the description;
    indefinite descriptions (``a senior official``) give ``None``.  A quotation opening a
    paragraph with no cue at all goes to the named person the previous sentence is about, if
    known.  Transcript lines (``WALLACE: ...``) are quotations of the labelled speaker.
@@ -83,8 +86,11 @@ from generator.quotes.arabic import _arabic_quotes
 __all__ = ["extract_quotes"]
 
 
-def extract_quotes(paragraphs: Sequence[str], language: str = "en") -> tuple[Quote, ...]:
+def extract_quotes(paragraphs: Sequence[str], language: str = "en", title: str | None = None) -> tuple[Quote, ...]:
     """Return every direct quotation of ``paragraphs`` in order of appearance.
+
+    ``title``, the article's headline, names the person its descriptions (``the Italian
+    manager``) may stand for when the text itself never names them.
 
     Never raises for any list of strings; the result is deterministic.
     """
@@ -94,7 +100,7 @@ def extract_quotes(paragraphs: Sequence[str], language: str = "en") -> tuple[Quo
     spans = _scan_all(paras, single_marks=single)
     transcript = _transcript_quotes(paras, spans) if lang == "en" else []
     if lang == "en":
-        quotes = _english_quotes(paras, spans, transcript)
+        quotes = _english_quotes(paras, spans, transcript, title if isinstance(title, str) else None)
     elif lang == "ar":
         quotes = _arabic_quotes(paras, spans)
     else:

@@ -56,6 +56,8 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
     m = _POST_ACCORDING_RE.match(tail)
     if m:
         return m.group("np"), m.end()
+    # “...” in the 2008 primary, said X: a prepositional phrase set off before the verb-first cue
+    tail = _LEAD_PREP_RE.sub(lambda m: " " * len(m.group()), tail)
     m = _POST_VERB_FIRST_RE.match(tail)
     if m and m.group("verb")[:1].isupper():
         m = None  # “...,” State spokesman X said: a capitalised word after the mark is a name, not the cue
@@ -79,7 +81,8 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
         m = None  # “...” Later in the summer, she revised it: a new sentence, not an attribution
     if m and _subject_like(m.group("np")):
         np, app = m.group("np"), m.group("app")
-        short = len(np.split()) <= 4 and (np[:1].isupper() or np.lower() in PRONOUNS or np[:3].lower() in {"al-", "el-"})
+        short = len(np.split()) <= 4 and (np[:1].isupper() or np.lower() in PRONOUNS or np[:3].lower() in {"al-", "el-"}) \
+            or _role_and_name(np)
         if m.group("rest") is None and not short and app is None:
             return None
         if app is not None:
@@ -90,14 +93,16 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
     return None
 
 
+_LEAD_PREP_RE = re.compile(
+    rf"^[ \u00a0]+(?:in|on|at|during|after|before|for|of|about)[ \u00a0][^,;:!?“”\"«»—.]{{1,60}},(?=[ \u00a0]+(?:{_SPEECH_VERBS})[ \u00a0]+\w)")
 _PLACE_COMMA_RE = re.compile(r",(?=\s+(?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z])\.,)")
 _AGE_RE = re.compile(r"(?<=[a-z.]),[ \u00a0]+\d{1,3},(?=\s+(?P<verb>(?:(?:" + ADVERBS + r")\s+)*(?:"
                      + _SPEECH_VERBS + r")\b)?)", re.IGNORECASE)
 
 
 _RELATIVE_BEFORE_VERB_RE = re.compile(
-    r"(?<=[\w.]),[ \u00a0]+(?:who|which)\b[^,;:!?“”\"«»—()]{1,100},(?=[ \u00a0]+(?:(?:" + ADVERBS + r")\s+)*(?:"
-    + _SPEECH_VERBS + r")\b)")
+    r"(?<=[\w.]),[ \u00a0]+(?:who|which)\b[^,;:!?“”\"«»—()]{1,100},(?=[ \u00a0]+(?:(?:" + ADVERBS + r")\s+)*(?!\w+ing\b)(?:"
+    + _SPEECH_VERBS + r")\b)")  # not before a participle: "said X, who ..., stating," is X's second cue
 
 
 def _blank_age(m: re.Match) -> str:
@@ -108,9 +113,11 @@ def _blank_age(m: re.Match) -> str:
 def _np_after(text: str) -> str:
     """Noun phrase at the start of ``text``; periods of initials and titles do not end it."""
     picked: list[str] = []
-    for token in text[:160].split():
+    tokens = text[:160].split()
+    for k, token in enumerate(tokens):
         if picked and token.lower() in NP_STOP and not (
-                token.lower() == "and" and picked[-1].lower() in TITLE_WORDS and picked[-1].endswith(".")):
+                token.lower() == "and" and picked[-1].lower() in TITLE_WORDS and picked[-1].endswith(".")) \
+                and not _office_of(picked, tokens, k):
             break  # "former Vermont Gov. and Club Chairman Carl Lund": a title does not end a name
         bare = token.rstrip(",;:!?.)”\"")
         if token[-1:] in ",;:!?”\"" or (token.endswith(".") and not _ABBREV_RE.match(token)):
@@ -142,10 +149,24 @@ def _looks_like_clause(np: str) -> bool:
     return len(words) > 12 or (bool(words) and words[0].lower() in {"that", "if", "whether", "it", "so", "to"})
 
 
+def _role_and_name(np: str) -> bool:
+    """``Clinton campaign Chairman John Podesta``: a capitalised phrase ending in a two-word name,
+    the subject of a cue whatever object follows the verb (``told The Huffington Post in ...``)."""
+    words = np.split()
+    return 2 <= len(words) <= 7 and all(w[:1].isupper() for w in (words[0], words[-2], words[-1])) \
+        and not any(w.lower() in _CLAUSE_WORDS for w in words)
+
+
+_CLAUSE_WORDS = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "not", "be",
+                           "and", "or", "but", "that", "which", "who", "the", "this", "if", "when"})
+# "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote": a name and its affiliation
+_NAME_AFFILIATION_RE = re.compile(r"^[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){1,3}\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z]")
+
+
 def _subject_like(np: str) -> bool:
     """True when ``np`` can be the subject of an attribution verb (short noun phrase)."""
     words = np.split()
-    if not words or len(words) > 9:
+    if not words or len(words) > (14 if _NAME_AFFILIATION_RE.match(np) else 9):
         return False
     low = [w.lower() for w in words]
     if low[0] in {"and", "but", "or", "which", "that", "if", "when", "because", "so", "to", "as"}:
@@ -175,6 +196,9 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
     first = _VERB_FIRST_RE.match(sentence)  # "Said Ana Ruiz, who grew up here, “..." / "Stated Ruiz: “"
     if first is not None and first.group("np").strip()[:1].isupper():
         return first.group("np").strip(), start + first.start("np")
+    late = _LATE_VERB_FIRST_RE.search(sentence)  # "In other words, explained CBS moderator Ana Ruiz: “"
+    if late is not None and _role_words_and_name(late.group("np").split()):
+        return late.group("np"), start + late.start("np")
     # Same-length rewrites keep offsets: "20,000 followers" and ", however," do not end the object.
     original = sentence
     sentence = _THOUSANDS_RE.sub("0", sentence)
@@ -229,6 +253,17 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
     if subject is None:
         return None, start
     return subject[0], start + subject[1]
+
+
+_LATE_VERB_FIRST_RE = re.compile(
+    r",[ \u00a0]+(?:said|says|explained|added|adds|asked|wrote|noted|continued|recalled|replied)[ \u00a0]+"
+    r"(?P<np>[\w.’'\-]+(?:[ \u00a0]+[\w.’'\-]+){1,6})[ \u00a0]*[:,][ \u00a0]*$")
+
+
+def _role_words_and_name(words: list[str]) -> bool:
+    """``CBS moderator Ana Ruiz``: capitalised words and role words, ending in a two-word name."""
+    return len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]) and all(
+        w[:1].isupper() or w.lower() in ROLE_NOUNS or w.lower() in TITLE_WORDS for w in words)
 
 
 def _cue_subject(original: str, verb: re.Match) -> tuple[str, int] | None:
@@ -349,6 +384,8 @@ def _sentence_subject(head: str) -> tuple[str, int] | None:
         elif low in SUBJECT_STOP or (bare[:1].islower() and (low.endswith("ed") or low.endswith("ing"))
                                       and low not in ROLE_NOUNS):
             break
+        elif low in ("of", "for") and _office_of(picked, tokens, k):
+            pass  # "Former Secretary of State Ana Ruiz said"
         elif bare[:1].islower() and low not in ROLE_NOUNS and low not in TITLE_WORDS \
                 and not re.match(rf"^{PARTICLES}$", low) and (
                     any(w[:1].isupper() for w in picked[1:]) or
@@ -374,8 +411,31 @@ def _sentence_subject(head: str) -> tuple[str, int] | None:
     return phrase, offset + lead
 
 
+def _office_of(picked: list[str], tokens: list[str], k: int) -> bool:
+    """``tokens[k]`` is the ``of``/``for`` of an office held by the name that follows it:
+    ``Secretary of State Ana Ruiz``, ``minister for foreign affairs Ana Ruiz`` (not ``the mayor of
+    the city``): after a title, a few words up to a two-word capitalised name."""
+    if tokens[k].lower() not in ("of", "for") or not picked:
+        return False
+    head = picked[-1].lower().strip(",.")
+    if head not in TITLE_WORDS and head not in ROLE_NOUNS:
+        return False
+    rest: list[str] = []
+    for tok in tokens[k + 1:k + 8]:
+        bare = tok.rstrip(",;:.!?”\"")
+        capital = any(t[:1].isupper() for t in rest)
+        if not bare[:1].isupper() and (capital and bare.lower() not in ("the", "and", "of", "for")
+                                       or not bare[:1].isalpha() or bare.lower() in NP_STOP - {"and"}):
+            break  # "... Ana Ruiz recently urged"; "of state Ana Ruiz" may start lower-case
+        rest.append(bare)
+        if tok != bare:
+            break
+    return len(rest) >= 3 and all(t[:1].isupper() for t in rest[-2:])
+
+
 # "Appearing before supporters on Monday, X said": a participle phrase opening the sentence.
-_PARTICIPLE_INTRO_RE = re.compile(r"^\s*[A-Z][a-z]{2,}(?:ing|ed)\s+(?:[a-z][\w’'\-]*\s+){1,}")
+_PARTICIPLE_INTRO_RE = re.compile(  # not a name ending in -ing before its verb: "Boreing said the"
+    r"^\s*[A-Z][a-z]{2,}(?:ing|ed)\s+(?!(?:said|says|told|added|wrote|asked|explained)\b)(?:[a-z][\w’'\-]*\s+){1,}")
 
 
 def _role_then_name(tokens: list[str], k: int) -> bool:
@@ -466,6 +526,12 @@ def _subject_before(text: str) -> tuple[str, int] | None:
             sub = _subject_before(head)
             if sub is not None and sub[0][:1].isupper():
                 return sub[0], head_start + sub[1]
+        name = parts[-1].strip()
+        if len(parts) >= 2 and len(name.split()) >= 2 and _is_bare_name(name) and not _PLACE_BEFORE_RE.search(parts[-2]):
+            # "In Berea, after winning Ohio, Gov. John Kasich (R-OH), said": the name after the
+            # introductory phrases is the subject
+            start = sum(len(p) + 1 for p in parts[:-1])
+            return name, start + len(parts[-1]) - len(parts[-1].lstrip())
         return None
     cut = 0
     for m in re.finditer(r"''|[“”\"«»]", stripped):
@@ -481,6 +547,9 @@ def _subject_before(text: str) -> tuple[str, int] | None:
     if low in {"it", "you", "we", "i"}:
         return None
     return chunk, cut + lead
+
+
+_PLACE_BEFORE_RE = re.compile(r"\b(?:from|in|of|at|near)\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)?\s*$")
 
 
 def _split_top_level_commas(text: str) -> list[str]:

@@ -12,6 +12,7 @@ from generator.quotes.patterns import (
     _CONTEXT,
     _JOIN,
     _SPEECH_RE,
+    _SPEECH_VERBS,
     _Span,
     _WORD_RE,
 )
@@ -19,19 +20,22 @@ from generator.quotes.marks import _first_mark
 from generator.quotes.people import _People
 from generator.quotes.cues import (
     _BARE_CUE_RE,
+    _CLOSING_MARK_RE,
     _post_attribution,
     _pre_attribution,
     _sentence_start,
     _sentence_subject,
     _split_sentences,
+    _subject_before,
 )
 from generator.quotes.direct import _LOWER_START_RE, _is_direct, _is_title_case, _starts_sentence
 from generator.quotes.woven import _lacks_comma, _sentence_pieces, _woven_attribution
 
 
-def _english_quotes(paras, spans, transcript) -> list[Quote]:
+def _english_quotes(paras, spans, transcript, title: str | None = None) -> list[Quote]:
+    spans = _with_headless(paras, spans)
     masks = _quote_masks(paras, spans)
-    people = _People(paras, masks)
+    people = _People(paras, masks, headline=title)
     merged = _merge_interrupted(paras, spans)
     results: list[Quote] = []
     previous: tuple[int, str | None, str | None] | None = None
@@ -59,6 +63,8 @@ def _english_quotes(paras, spans, transcript) -> list[Quote]:
             attribution = _Attribution(credit, (last.end_paragraph + 1, 0))
         if attribution is not None and attribution.phrase is not None:
             speaker, role = people.resolve(attribution.phrase, attribution.position)
+        elif attribution is None and (cue := _cue_sentence_before(paras, first)) is not None:
+            speaker, role = people.resolve(cue[0], cue[1])
         elif attribution is None and previous is not None and first.paragraph - previous[0] <= 1:
             speaker, role = previous[1], previous[2]
             if attributed and not was_extended and _continues_paragraph(paras, results, group):
@@ -86,6 +92,32 @@ def _english_quotes(paras, spans, transcript) -> list[Quote]:
     return results
 
 
+def _with_headless(paras, spans: list[_Span]) -> list[_Span]:
+    """Add the quotations whose opening mark was left out: a paragraph that opens with the words
+    and closes them with a curly mark and a cue (``Well bowled, we needed that,” he said.``)."""
+    first_span: dict[int, int] = {}
+    for s in spans:
+        first_span.setdefault(s.paragraph, s.start)
+        for k in range(s.paragraph + 1, s.end_paragraph + 1):
+            first_span.setdefault(k, -1)  # inside a quotation running on from an earlier paragraph
+    added = []
+    for index, text in enumerate(paras):
+        close = text.find("”")
+        if close < 0 or first_span.get(index, close + 1) <= close or _OPEN_MARK_RE.search(text, 0, close):
+            continue
+        lead = len(text) - len(text.lstrip())
+        body = text[lead:close]
+        if not body[:1].isupper() or len(_WORD_RE.findall(body)) < 4 or body[-1:] not in ",!?":
+            continue
+        found = _post_attribution(text[close + 1:close + 1 + _CONTEXT])
+        if found is None or found[0] is None:
+            continue
+        added.append(_Span(index, lead, lead, index, close, close, True, body, after=close + 1, pieces=[body]))
+    if not added:
+        return spans
+    return sorted(spans + added, key=lambda s: (s.paragraph, s.start))
+
+
 def _continues_paragraph(paras, results: list[Quote], group: list[_Span]) -> bool:
     """``group`` is a paragraph that is nothing but one quotation, right after a paragraph whose
     last quotation has its own cue and stands in that paragraph alone: the speaker goes on
@@ -97,9 +129,17 @@ def _continues_paragraph(paras, results: list[Quote], group: list[_Span]) -> boo
     before = results[-1]
     if before.fragment or before.end_paragraph is not None or before.paragraph != span.paragraph - 1:
         return False
-    return span.start == _first_mark(paras[span.paragraph]) and not paras[span.paragraph][span.after:].strip()
+    if span.start != _first_mark(paras[span.paragraph]) or paras[span.paragraph][span.after:].strip():
+        return False
+    # “A,” Ruiz said. He then turned to the crowd. ¶ “B?” -- the writer went on after the cue
+    tail = paras[before.paragraph][before.end:].lstrip("”\"’'» \u00a0")
+    return len([p for p in _split_sentences(tail) if p.strip()]) <= 1
 
 
+_INLINE_CREDIT_RE = re.compile(
+    r"^[ \u00a0]*[-–—―][ \u00a0]*(?P<name>[A-Z][\w.’'\-]*(?:[ \u00a0]+[A-Z][\w.’'\-]*){1,3})"
+    r"(?:,[ \u00a0]*(?P<role>[^,;:!?“”\"]{1,60}?))?[ \u00a0.]*$")
+_OPEN_MARK_RE = re.compile(r"''|[“”\"«»„]")
 _CREDIT_LINE_RE = re.compile(r"^[-–—―]\s*(?P<name>[A-Z][\w.’'\-]*(?:[ \u00a0]+[A-Z][\w.’'\-]*){0,4})\s*(?:[,.]|$)")
 
 
@@ -113,6 +153,51 @@ def _credit_line(paras, span: _Span) -> str | None:
         return None
     m = _CREDIT_LINE_RE.match(paras[span.end_paragraph + 1].strip())
     return m.group("name").rstrip(".") if m else None
+
+
+def _cue_sentence_before(paras, span: _Span) -> tuple[str, tuple[int, int]] | None:
+    """The speaker of the sentence right before ``span`` in its paragraph when that sentence ends
+    in a cue after a closing mark: ``X is “a mess,” said Ana Ruiz, an analyst. “B.”`` -- B, with no
+    cue of its own, is Ruiz's (the woven fragment before it is no quotation of its own)."""
+    text = paras[span.paragraph]
+    lo = max(0, span.start - _CONTEXT)
+    head = text[lo:span.start]
+    closing = None
+    for closing in _CLOSING_MARK_RE.finditer(head):
+        pass
+    if closing is None:
+        return _bare_cue_sentence(head, span, lo)
+    gap = head[closing.end():]
+    body = gap.rstrip()
+    if not body.endswith((".", ":")) or _OPEN_MARK_RE.search(gap) or _sentence_start(body[:-1] + " ") != 0:
+        return None
+    found = _post_attribution(gap)
+    if found is None or found[0] is None:
+        return None
+    return found[0], (span.paragraph, lo + closing.end())
+
+
+_BARE_CUE_SENTENCE_RE = re.compile(
+    rf"[ \u00a0]+(?:{_SPEECH_VERBS})(?:[ \u00a0]+(?:in|on|at|via|during|through|after|before)[ \u00a0]"
+    rf"[^.!?:;“”\"]{{1,50}})?[.:][ \u00a0]*$", re.IGNORECASE)
+
+
+def _bare_cue_sentence(head: str, span: _Span, lo: int) -> tuple[str, tuple[int, int]] | None:
+    """``Ana Ruiz, the party's spokeswoman, said in a statement. “B.”``: a sentence that is only a
+    speaker and a cue verb (with where or how) introduces the quotation after it."""
+    cue = _BARE_CUE_SENTENCE_RE.search(head)
+    if cue is None:
+        return None
+    sentence_start = _sentence_start(head[:cue.start()])
+    sentence = head[sentence_start:cue.start()]
+    subject = _subject_before(sentence)  # "Or maybe Jeb Bush, consultant Phil Musser says."
+    words = subject[0].split() if subject is not None else []
+    if len(words) < 2 or not all(w[:1].isupper() for w in words[-2:]) \
+            or any(w.lower() in ("the", "a", "an", "of", "for", "at", "in", "and") for w in words):
+        subject = _sentence_subject(sentence + " ")  # "Sam Lau, the director for the Party said"
+    if subject is None or not subject[0].split()[-1][:1].isupper():
+        return None
+    return subject[0], (span.paragraph, lo + sentence_start + subject[1])
 
 
 def _narrative_subject(paras, span: _Span, people: "_People") -> tuple[str | None, str | None]:
@@ -211,7 +296,7 @@ def _continues(paras, prev: _Span, span: _Span) -> bool:
         return False
     if _woven(text, prev):
         return False  # what he called “a hard year.” But, he said, “B.”
-    if _SECOND_CUE_RE.search(gap):
+    if _SECOND_CUE_RE.search(gap) or _PARTICIPLE_CUE_END_RE.search(gap):
         return False  # “A,” she said, adding, “B.” -- a second speech act, a second quotation
     if re.search(r"[.!?]['’\"”]*\s*$", prev.text) and gap.rstrip().endswith(":"):
         return False  # “A.” Y said: “B.” -- B is introduced as a new quotation
@@ -240,6 +325,8 @@ _LIST_GAP_RE = re.compile(r"^[ \u00a0]*(?:,?[ \u00a0]*(?:and|or)[ \u00a0]*,?|…
 _SECOND_CUE_RE = re.compile(
     r"(?:(?:,|,?[”\"’])\s+(?:adding|noting|continuing|remarking|and added|then added)|,?\s+(?:before|then|and|while|after)\s+(?:adding|noting|remarking))"
     r"\b[^“”\"]{0,40}?[,:]?\s*$")
+# “A,” said X, who also praised the squad, stating, “B.”: a participle cue closing the gap
+_PARTICIPLE_CUE_END_RE = re.compile(rf",[ \u00a0]+(?=[a-z]+ing\b)(?:{_SPEECH_VERBS})[ \u00a0]*[,:][ \u00a0]*$")
 _GAP_CONJUNCTION_RE = re.compile(r"(?<=[.!?])(\s+)(?:But|And|Yet|Still|So|Or|Now|Plus)\s*$")
 
 
@@ -266,6 +353,11 @@ def _attribution_for(paras, group: list[_Span]) -> _Attribution | None:
             return _Attribution(found[0], (first.paragraph, first.after), found[1])
     if last.closed:
         tail = paras[last.end_paragraph][last.after:last.after + _CONTEXT]
+        credit = _INLINE_CREDIT_RE.match(tail)
+        if credit is not None and first.start == _first_mark(paras[first.paragraph]):
+            # a vox pop: “We need jobs” ― Tom Okafor / "..." - Maria Lopez, nurse
+            return _Attribution(credit.group("name") + (", " + credit.group("role") if credit.group("role") else ""),
+                                (last.end_paragraph, last.after))
         found = _post_attribution(tail)
         strong = re.search(r"[,?!…—–-]['’\"”]*\s*$", last.text) or re.search(r"^\s*[,—–-]", tail) \
             or _lacks_comma(paras, first, last)  # “We will win” Ruiz said. -- the comma left out

@@ -120,8 +120,22 @@ def _scan_paragraph(text: str, index: int, single_marks: bool) -> list[_Span]:
         if i < skip_until:
             continue
         if state == "double":
+            if mark == "’" and text[i + 1:i + 2] == "’" and i >= open_at + open_len and _can_close(text, i + 1, mark):
+                # “A,’’ Ruiz said: two single closing marks used as a double one
+                spans.append(_make_span(text, index, open_at, open_len, i, 2, closed=True))
+                skip_until = i + 2
+                state = None
+                continue
             if mark not in _DOUBLE_MARKS or i < open_at + open_len:
                 continue
+            if mark == '"' and text[open_at:open_at + open_len] == '"' and _reopens_after_cue(text, i):
+                # "A. The judge cut in and said: "B ...: the first quotation was left unclosed; it
+                # ends with the sentence before the one that introduces the new quotation
+                cut = _last_sentence_end(text, open_at + open_len, i)
+                if cut:
+                    spans.append(_make_span(text, index, open_at, open_len, cut, 0, closed=False, end=cut))
+                    open_at, open_len = i, len(mark)
+                    continue
             if _prev_char(text, i).isspace() and mark in _OPENING_SHAPES and _can_open(text, i, mark):
                 nested = _nested_end(text, i, text[open_at:open_at + open_len])
                 if nested:
@@ -137,7 +151,9 @@ def _scan_paragraph(text: str, index: int, single_marks: bool) -> list[_Span]:
                 state = None
         elif state == "single":
             if mark in _SINGLE_CLOSE and i >= open_at + open_len and _can_close(text, i, mark):
-                spans.append(_make_span(text, index, open_at, open_len, i, len(mark), closed=True))
+                close_len = 2 if text[i + 1:i + 2] == mark else 1  # ‘A,’’ Ruiz said: a doubled closing mark
+                spans.append(_make_span(text, index, open_at, open_len, i, close_len, closed=True))
+                skip_until = i + close_len
                 state = None
             elif mark in _DOUBLE_MARKS and mark not in ("''",) and _can_open(text, i, mark):
                 state, open_at, open_len = "double", i, len(mark)  # the single was an apostrophe
@@ -149,6 +165,23 @@ def _scan_paragraph(text: str, index: int, single_marks: bool) -> list[_Span]:
     if state == "double":
         spans.append(_make_span(text, index, open_at, open_len, len(text), 0, closed=False))
     return [s for s in spans if s.text.strip()]
+
+
+_COLON_BEFORE_RE = re.compile(r":[ \u00a0]+$")
+_SENTENCE_END_RE = re.compile(r"[.!?](?=[ \u00a0]+[A-Z])")
+
+
+def _reopens_after_cue(text: str, i: int) -> bool:
+    """A straight mark that can only open (after ``said: ``, before a letter)."""
+    return text[i + 1:i + 2].isalpha() and bool(_COLON_BEFORE_RE.search(text, max(0, i - 3), i))
+
+
+def _last_sentence_end(text: str, lo: int, hi: int) -> int:
+    """Offset just after the last sentence end in ``text[lo:hi]`` (0 when none)."""
+    cut = 0
+    for m in _SENTENCE_END_RE.finditer(text, lo, hi):
+        cut = m.end()
+    return cut
 
 
 _DOUBLE_SEARCH_RE = re.compile(r"''|[\"“”„‟«»]")

@@ -106,7 +106,7 @@ _POST_NP_FIRST_RE = re.compile(
 _POST_GENERIC_RE = re.compile(  # ,” Moss questioned.  — any past-tense verb closing the clause
     r"^\s*,?\s*(?P<np>(?:he|she|they|it|we|(?:[A-Z][\w’'.\-]*|(?:al|el)-[A-Z][\w’'\-]*)(?:\s+[A-Z][\w’'.\-]*){0,3}"
     r"|the(?:\s+[\w’'\-]+){1,4}?))"
-    r"\s+(?P<verb>[a-z]{3,}ed)(?=\s*[.,;]|\s+(?:in|at|on|to|during|after|before|while|as|and)\b)"
+    r"\s+(?P<verb>[a-z]{3,}ed)(?=\s*[.,;]|\s+(?:in|at|on|to|during|after|before|while|as|and|from|with)\b)"
 )
 _APPOSITION_AFTER_RE = re.compile(r"^\s*,\s*([^,;:!?“”\"«»—]{1,120}?)\s*(?:[,.;]|$)")
 _POST_ACCORDING_RE = re.compile(r"^[\s,—–-]*according to\s+" + _NP + r"\s*(?:[,.;:!?]|$)", re.IGNORECASE)
@@ -141,6 +141,8 @@ class _Span:
 class _Person:
     name: str
     role: str | None
+    age: int | None = None  # "Ana Ruiz, 28," -> 28
+    gender: str | None = None  # "m"/"f" when the text says so (Mr./Ms., spokeswoman), else None
 
 
 @dataclass

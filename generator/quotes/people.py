@@ -10,7 +10,6 @@ from typing import Sequence
 
 from generator.newslang import (
     ADVERBS,
-    FUNCTION_WORDS,
     HONORIFICS,
     INDEFINITE,
     ORG_WORDS,
@@ -23,13 +22,14 @@ from generator.newslang import (
     SUFFIXES,
     TITLE_WORDS,
 )
+from generator.quotes.descriptions import is_past_role, resolve_description
+from generator.quotes.roles import _apposition_after, _role_before, _role_before_comma, _sub_runs
 from generator.quotes.patterns import (
     _ABBREV_RE,
     _COGNITION_VERBS,
     _NAME_RUN_RE,
     _PARTY_TAGS_RE,
     _Person,
-    _SPEECH_RE,
     _VERB_OPENING_RE,
     _latest_before,
 )
@@ -48,7 +48,10 @@ class _People:
     only resolve a surname nobody else carries, and are not antecedents of pronouns.
     """
 
-    def __init__(self, paras: Sequence[str], masks) -> None:
+    def __init__(self, paras: Sequence[str], masks, headline: str | None = None) -> None:
+        self.headline = _headline_names(headline)
+        self.headline_only = False  # the headline's person, never named in the text, was registered
+        self.speakers: list[tuple[tuple[int, int], _Person]] = []  # named speakers, in reading order
         self.mentions: list[tuple[tuple[int, int], _Person]] = []  # antecedents of he/she
         self.by_name: dict[str, _Person] = {}
         self.by_key: dict[str, list[tuple[tuple[int, int], _Person]]] = {}  # in reading order
@@ -104,6 +107,8 @@ class _People:
             or (apposition is not None and len(name_tokens) >= 2) or key in self.by_key
         if not is_person and (speech_after or according) and not _is_place_like(name_tokens):
             is_person = True
+        if not is_person and full and _AGE_AFTER_RE.match(after):
+            is_person = True  # "Ana Ruiz, 28, runs the shop": a name and an age
         if not is_person and apposition is not None and _CUE_BEFORE_RE.search(before):
             is_person = True  # "..., said Jasinta, spokeswoman for the province."
         if not is_person:
@@ -113,6 +118,10 @@ class _People:
         if apposition is not None and (role is None or _is_bare_title(role)):
             role = apposition  # "Sen. X, a Democrat from Ohio," -> the description, not "Sen."
         person = self._register(name, role, position)
+        _note_gender(person, name_tokens[0] if honorific else None, role)
+        age = _AGE_AFTER_RE.match(after)
+        if age is not None and person.age is None:
+            person.age = int(age.group(1))
         self.mentions.append((position, person))
 
     def _register(self, name: str, role: str | None, position) -> _Person:
@@ -166,6 +175,7 @@ class _People:
     def note_speaker(self, speaker: str, role: str | None, position: tuple[int, int]) -> None:
         person = self.by_name.get(_strip_honorific(speaker).lower())
         if person is not None:
+            bisect.insort(self.speakers, (position, person), key=lambda item: item[0])
             k = bisect.bisect_right(self.positions, position)
             self.positions.insert(k, position)
             self.mentions.insert(k, (position, person))
@@ -216,16 +226,19 @@ class _People:
         low = [w.lower() for w in words]
         if len(words) == 1 and low[0] in PRONOUNS:
             if low[0] in {"he", "she"}:
-                person = self._last_before(position)
+                person = self._last_before(position, "m" if low[0] == "he" else "f")
                 return (person.name, person.role) if person else (None, None)
             return None, None
         if low[0] in INDEFINITE:
+            name_part = _trailing_name(words)
+            if name_part and len(name_part) < len(words) and self.knows(" ".join(name_part)) \
+                    and not any(w.lower() in PARTY_WORDS for w in name_part):
+                return self._resolve_simple(" ".join(name_part), position)  # "A flabbergasted Noah"
             return None, None
         if low[0] in {"the", "this", "that", "his", "her", "their", "its"}:
             name_part = _trailing_name(words)
             if name_part is None:
-                noun = low[-1].strip(".,")
-                person = self._last_with_role(noun, position)
+                person = resolve_description(self, words, position)
                 if person is not None:
                     return person.name, person.role
                 return phrase, None
@@ -249,19 +262,93 @@ class _People:
     def _weak(self, key: str, position) -> str | None:
         return _latest_before(self.weak.get(key), position)
 
-    def _last_before(self, position) -> _Person | None:
+    def _last_before(self, position, gender: str | None = None) -> _Person | None:
+        """The most recent person mention before ``position``; for a pronoun, the most recent one
+        not known to be of the other gender (``Judge Ms. Alexander ... Garcia ... he`` -> Garcia)."""
         k = bisect.bisect_left(self.positions, position)
-        return self.mentions[k - 1][1] if k > 0 else None
+        for _, person in reversed(self.mentions[max(0, k - 40):k]):
+            if gender is None or person.gender in (None, gender):
+                return person
+        return None  # only people of the other gender: nobody the text names
 
-    def _last_with_role(self, noun: str, position) -> _Person | None:
+    def last_with_role(self, noun: str, position, past: bool = False) -> _Person | None:
+        """The most recent person whose role holds ``noun``; a past role (``former captain``)
+        only when ``past``."""
         k = bisect.bisect_left(self.positions, position)
         for _, person in reversed(self.mentions[max(0, k - 200):k]):
-            if person.role and noun in person.role.lower():
+            if person.role and noun in person.role.lower() and (past or not is_past_role(person.role)):
                 return person
         return None
 
+    def with_age(self, age: int, position) -> _Person | None:
+        k = bisect.bisect_left(self.positions, position)
+        for _, person in reversed(self.mentions[:k]):
+            if person.age == age:
+                return person
+        return None
 
-_VERBISH_RE = re.compile(r"\b(?:is|was|are|were|has|had|have|will|would|said|says|told)\b", re.IGNORECASE)
+    def in_focus(self, position, speaker: bool) -> _Person | None:
+        """The person an article's descriptions stand for: the one person its headline names when
+        the text never names them (``Capello press conference`` ... ``the Italian manager``), else
+        (when ``speaker``) the latest named speaker."""
+        if len(self.headline) == 1 and (self.headline_only or not self.knows(self.headline[0])):
+            self.headline_only = True
+            return self._register(self.headline[0], None, (-1, 0))
+        if not speaker:
+            return None
+        k = bisect.bisect_left(self.speakers, position, key=lambda item: item[0])
+        return self.speakers[k - 1][1] if k > 0 else None
+
+
+_FEMALE = frozenset({"ms.", "ms", "mrs.", "mrs", "miss", "dame", "spokeswoman", "chairwoman", "congresswoman",
+                     "businesswoman", "councilwoman", "assemblywoman", "mother", "wife", "daughter", "sister",
+                     "actress", "queen", "princess", "grandmother", "widow", "girlfriend", "aunt"})
+_MALE = frozenset({"mr.", "mr", "sir", "spokesman", "chairman", "congressman", "businessman", "councilman",
+                   "assemblyman", "father", "husband", "son", "brother", "king", "prince", "grandfather",
+                   "widower", "boyfriend", "uncle"})
+
+
+def _note_gender(person: _Person, honorific: str | None, role: str | None) -> None:
+    """Note the gender the text gives a person: an honorific (Mr./Ms.) or a gendered role noun."""
+    words = ([honorific.lower()] if honorific else []) + (role or "").lower().replace("’", "'").split()
+    for word in words:
+        word = word.strip(",.;:'s") if word not in _FEMALE | _MALE else word
+        if word in _FEMALE or word in _MALE:
+            gender = "f" if word in _FEMALE else "m"
+            if person.gender is None:
+                person.gender = gender
+            elif person.gender != gender:
+                person.gender = "?"  # contradicting evidence: "his wife" in a role, say
+            return
+
+
+_AGE_AFTER_RE = re.compile(r"^,[ \u00a0]+(\d{1,3}),")
+_HEADLINE_MARKS_RE = re.compile(r"''|[“”\"«»‘’]")
+
+
+def _headline_names(headline: str | None) -> list[str]:
+    """The people a sentence-case headline names outside its quotation marks
+    (``Capello press conference: "..."`` -> ``Capello``); none from a title-case headline,
+    whose capitals name nothing."""
+    if not headline:
+        return []
+    outside = "".join(part for k, part in enumerate(_HEADLINE_MARKS_RE.split(headline)) if k % 2 == 0)
+    words = [w for w in re.findall(r"[\w’'\-]+", outside) if sum(c.isalpha() for c in w) >= 4]
+    if sum(1 for w in words if w[:1].islower()) < max(2, len(words) // 3):
+        return []  # title case (or too short to tell)
+    names: list[str] = []
+    for run in _NAME_RUN_RE.finditer(outside):
+        tokens = _trim_run(_clean_tokens(run.group().split()))
+        role_tokens, name_tokens = _split_title(tokens)
+        if not name_tokens or len(name_tokens) > 3 or _is_org_like(name_tokens) or _is_place_like(name_tokens) \
+                or not _name_like(name_tokens) or name_tokens[0].lower() in SENTENCE_START_WORDS:
+            continue
+        name = " ".join(name_tokens)
+        if name not in names:
+            names.append(name)
+    return names
+
+
 _RELATIVE_AFTER_RE = re.compile(r"^\s*,\s*(?:who|whose)\b")
 _VERB_AFTER_RE = re.compile(  # "Ana Ruiz leads the", "Ana Ruiz arrived", "Ana Ruiz is"
     r"^\s+(?:(?:also|then|later|now|has|had|have|will|would|is|was|could|can)\b|[a-z]{2,}ed\b"
@@ -393,8 +480,10 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
         if low in TITLE_WORDS or (low in ROLE_NOUNS and k < len(tokens) - 1) or (tok[:1].islower() and not re.match(rf"^{PARTICLES}(?:-|$)", low)):
             cut = k + 1
     role, name = tokens[:cut], tokens[cut:]
-    if name and name[0].lower() in HONORIFICS and len(name) > 1:
-        pass
+    if cut and any(t.lower() in ("of", "for") for t in tokens[:cut]) and len(name) >= 3:
+        # "Secretary of State Ana Ruiz": the office's words before the two-word name are the role's
+        keep = 3 if len(name) >= 4 and re.match(r"^[A-Z]\.$", name[-2]) else 2
+        role, name = tokens[:len(tokens) - keep], tokens[len(tokens) - keep:]
     while name and re.match(rf"^{PARTICLES}$", name[0].lower()):
         name = name[1:]
     if role and not name:
@@ -416,137 +505,6 @@ def _trailing_name(words: list[str]) -> list[str] | None:
         else:
             break
     return list(reversed(out)) or None
-
-
-def _role_before(before: str) -> str | None:
-    """Role phrase ending right before a name: ``Iraqi strategic expert`` + Name."""
-    words = before.rstrip().split()
-    if not before.endswith((" ", "\u00a0")) or not words:
-        return None
-    picked: list[str] = []
-    for w in reversed(words):
-        clean = w.strip()
-        low = clean.lower()
-        if not clean or clean[-1:] in ",;:)(”“\"" or low in FUNCTION_WORDS or _SPEECH_RE.fullmatch(low):
-            break
-        if re.search(r"[’']s$", clean):
-            picked.append(clean)
-            break
-        picked.append(clean)
-        if len(picked) >= 6:
-            break
-    picked.reverse()
-    while picked and picked[0].lower() in SENTENCE_START_WORDS:
-        picked.pop(0)
-    if not picked:
-        return None
-    last = picked[-1].lower()
-    if last not in ROLE_NOUNS and last not in TITLE_WORDS:
-        return None
-    return " ".join(picked)
-
-
-class _SubRun:
-    """A piece of a capitalised run (``Port Salem. Nadia Karam`` holds two names)."""
-
-    def __init__(self, text: str, start: int) -> None:
-        self._text, self._start = text, start
-
-    def group(self) -> str:
-        return self._text
-
-    def start(self) -> int:
-        return self._start
-
-
-_RUN_PERIOD_RE = re.compile(r"(?<=[a-z\u00e0-\u024f’'])\.\s+(?=[A-Z])")
-
-
-def _sub_runs(run: re.Match):
-    """Split a capitalised run at sentence-final periods (not after initials or titles)."""
-    text, start = run.group(), run.start()
-    cut = 0
-    for m in _RUN_PERIOD_RE.finditer(text):
-        word = _last_word(text, cut, m.start() + 1)
-        if _ABBREV_RE.match(word) or word.lower() in HONORIFICS:
-            continue
-        yield _SubRun(text[cut:m.start() + 1], start + cut)
-        cut = m.end()
-    yield _SubRun(text[cut:], start + cut) if cut else run
-
-
-def _last_word(text: str, lo: int, hi: int) -> str:
-    """``text[lo:hi].split()[-1]`` for a slice ending in a non-space, found from the end: a run of
-    ``Mr. Mr. Mr. ...`` that is never cut would otherwise split ever longer slices."""
-    k = hi - 1
-    while k > lo and not text[k - 1].isspace():
-        k -= 1
-    return text[k:hi]
-
-
-_DESCRIPTION_BEFORE_RE = re.compile(r"(?:^|[.;:!?“”\"]\s+|,\s+(?:and|but)\s+)([^,.;:!?“”\"()]{2,80}?)\s*,\s*$")
-
-
-def _role_before_comma(before: str, after: str) -> str | None:
-    """``The port authority’s chief executive, Helena Brandt, said``: the description before a
-    name that is itself set off by commas."""
-    if not after.lstrip(" ").startswith(","):
-        return None
-    m = _DESCRIPTION_BEFORE_RE.search(before)
-    if m is None:
-        return None
-    phrase = m.group(1).strip()
-    words = phrase.split()
-    if not words or len(words) > 8:
-        return None
-    last = words[-1].lower()
-    if last not in ROLE_NOUNS and last not in TITLE_WORDS:
-        return None
-    if words[0].lower() in SENTENCE_START_WORDS - {"the", "his", "her", "their", "its", "our"}:
-        return None
-    if words[0].lower() in INDEFINITE:
-        return None
-    return phrase
-
-
-def _apposition_after(after: str, loose: bool = False) -> str | None:
-    """``, director of the X Center (XC),`` right after a name -> the role text."""
-    if not after.startswith(","):
-        return None
-    body = after[1:]
-    depth = 0
-    for i, ch in enumerate(body):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in ",;.":
-            phrase = body[:i].strip()
-            break
-    else:
-        return None
-    if not phrase or len(phrase.split()) > 14:
-        return None
-    first = phrase.split()[0]
-    low = first.lower()
-    if low in {"a", "an", "the", "its", "his", "her", "their", "our"}:
-        rest = phrase.split()
-        if len(rest) > 1 and any(w.lower().strip("()") in ROLE_NOUNS or w.lower().strip("()") in PARTY_WORDS
-                                 for w in rest[1:]):
-            return phrase
-        if loose and 1 < len(rest) <= 8 and rest[1][:1].islower() and not _VERBISH_RE.search(phrase):
-            return phrase  # "Maria Lopez, a nurse," -- a description after a full name
-        return None
-    if first[:1].islower() and (low in ROLE_NOUNS or low in TITLE_WORDS or low in {"former", "then", "now", "who"}):
-        return None if low == "who" else phrase
-    if loose and low in {"of", "from", "at"}:  # an affiliation: "Grace Mbeki, of the Institute for ...,"
-        rest = phrase.split()
-        head = rest[2] if len(rest) > 2 and rest[1].lower() == "the" else (rest[1] if len(rest) > 1 else "")
-        if head[:1].isupper() and len(rest) <= 10:
-            return phrase
-    if first[:1].isupper() and low in TITLE_WORDS:
-        return phrase
-    return None
 
 
 def _is_place_like(tokens: list[str]) -> bool:

@@ -100,6 +100,9 @@ def _woven_attribution(paras, group: list[_Span], masks) -> _Attribution | None:
     return _Attribution(post[0], (last.end_paragraph, last.after), post[1], lead_in=_lead_in(sentence))
 
 
+_MAX_PIECES = 12  # quoted pieces of one sentence looked at: a run of marks with no sentence end stays linear
+
+
 def _sentence_pieces(paras, merged: list[list[_Span]], k: int) -> list[_Span]:
     """The quoted pieces of the sentence that ``merged[k]`` (one span) opens: ``X said the game
     “has become soft” because “the country has become soft.”`` is one woven quotation."""
@@ -112,7 +115,7 @@ def _sentence_pieces(paras, merged: list[list[_Span]], k: int) -> list[_Span]:
     for group in merged[k + 1:]:
         span = group[0]
         if len(group) > 1 or span.paragraph != first.paragraph or span.end_paragraph != first.paragraph \
-                or span.start >= end or not pieces[-1].closed:
+                or span.start >= end or not pieces[-1].closed or len(pieces) >= _MAX_PIECES:
             break
         pieces.append(span)
         end = _sentence_end(text, max(span.inner_start, span.inner_end - 1))
