@@ -58,8 +58,10 @@ from generator.sitepages.people import (  # noqa: F401
     render_person,
 )
 from generator.sitepages.related import related_briefings
+from generator.identity import resolve
 from generator.sitepages.topics import (  # noqa: F401
     _co_topics,
+    topic_overview,
     _topic_page_list,
     render_topic,
     render_topic_index,
@@ -150,12 +152,13 @@ _context: dict | None = None
 def _render_item(item: tuple) -> str:
     kind = item[0]
     if kind == "briefing":
-        _, b, related, story = item
-        return with_related(render_briefing_own(b) + story, related) if story else render_briefing(b, related)
+        _, b, related, story, links = item
+        return with_related(render_briefing_own(b, links) + story, related)
     if kind == "topic":
         _, name, page = item
         return render_topic(name, _context["topics"][name], _context["topics"], page=page,
-                            site_url=_context["site_url"], canonical=_context["canonical"])
+                            site_url=_context["site_url"], canonical=_context["canonical"],
+                            overview=_topic_overview(name) if page == 1 else None)
     _, slug, page = item
     return render_person(_context["people"][slug], page)
 
@@ -183,36 +186,47 @@ def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs, own_pages, st
                     continue
             # A page rendered with its briefing knows nothing of the archive's stories and copies
             # (its front matter says null): one that has them is rendered again.
-            if item[0] == "briefing" and item[1].slug in own_pages and not (item[1].story or item[1].same_as):
+            if (item[0] == "briefing" and item[1].slug in own_pages
+                    and not (item[1].story or item[1].same_as or item[4] != ((), ()))):
                 out[rel] = with_related(own_pages[item[1].slug] + item[3], item[2])
             else:
                 todo.append((rel, item))
 
     by_slug = {b.slug: b for b in briefings}
     copies = copies_of(briefings)
+    # One identity per person (generator.identity): the page each quoted name links to, and the
+    # keywords that name a person with a page (no topics: they link to the person).
+    ids = resolve(briefings)
+    person_topics = {b.slug: tuple(sorted((k, slug) for k in b.keywords if (slug := ids.keyword_person(b, k))))
+                     for b in briefings}
+
+    def links(b: Briefing) -> tuple:
+        return (ids.links(b), person_topics[b.slug])
 
     def section(b: Briefing) -> str:
         return briefing_section(b, stories, by_slug, copies, "../")
 
-    reuse_or_queue([(f"briefings/{b.slug}.md", ("briefing", b, related.get(b.slug, ()), section(b)))
+    reuse_or_queue([(f"briefings/{b.slug}.md", ("briefing", b, related.get(b.slug, ()), section(b), links(b)))
                     for b in briefings],
-                   lambda item: briefing_page_key(item[1], item[2], salt, item[3]), PARALLEL_RELATED_MIN)
+                   lambda item: briefing_page_key(item[1], item[2], salt, item[3], item[4]), PARALLEL_RELATED_MIN)
     # A copy keeps its page (old links work, and it says where the text first ran) but is not
     # listed again where its canonical briefing is: that one stands for it.
     listed = [b for b in briefings if not b.same_as]
-    topics = {name: _without_copies(items) for name, items in topic_index(briefings).items()}
-    people = people_index(briefings)
+    skip = {slug: frozenset(k for k, _ in pairs) for slug, pairs in person_topics.items() if pairs}
+    topics = {name: _without_copies(items) for name, items in topic_index(briefings, skip).items()}
+    people = people_index(briefings, ids)
     for person in people.values():
         person.briefings = _without_copies(person.briefings)
     out["index.md"] = render_home(listed, site_name, site_url)
     out.update(archive_pages(listed))
     out.update(story_pages(stories, briefings))
-    out["topics/index.md"] = render_topic_index(topics)
+    out["topics/index.md"] = render_topic_index(topics, people=len(people))
     out["people/index.md"] = render_people_index(people)
     listings = [(path, ("topic", name, page)) for path, name, page in _topic_page_list(topics)]
     listings += [(path, ("person", slug, page)) for path, slug, page in _person_page_list(people)]
     _context = {"topics": topics, "canonical": {_slug(t, "topic"): t for t in topics}, "site_url": site_url,
-                "people": people}
+                "people": people, "ids": ids,
+                "stories": {slug: story.title for slug, story in sorted(stories.items())}}
     try:
         reuse_or_queue(listings, lambda item: _listing_page_key(item, salt), PARALLEL_RENDER_MIN)
         pages = fork_map(_render_item, [item for _, item in todo], jobs, min_items=PARALLEL_RENDER_MIN)
@@ -234,11 +248,26 @@ def _render_salt() -> str:
     return generator_fingerprint()
 
 
-def briefing_page_key(b: Briefing, related: Sequence[Briefing], salt: str, story: str = "") -> str:
+def briefing_page_key(b: Briefing, related: Sequence[Briefing], salt: str, story: str = "",
+                      links: tuple = ((), ())) -> str:
     """A digest of everything a briefing page reads (the briefing, what it shows of its related
-    briefings, its story section), and of the code that renders it."""
+    briefings, its story section, the person pages its names link to), and of the code that
+    renders it."""
     shown = [(o.title, o.slug, o.source.published, o.source.name, o.source.publisher) for o in related]
-    return hashlib.sha256(f"{salt}\0{b!r}\0{shown!r}\0{story}".encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(f"{salt}\0{b!r}\0{shown!r}\0{story}\0{links!r}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _topic_overview(name: str) -> tuple:
+    """The overview of a topic's first page (topics.topic_overview), from ``_context``."""
+    ids = _context["ids"]
+
+    def people(b: Briefing):
+        for s in b.people:
+            slug = ids.person(b, s)
+            if slug is not None:
+                yield slug, ids.names[slug]
+
+    return topic_overview(name, _context["topics"][name], _context["canonical"], people, _context["stories"])
 
 
 def _listing_page_key(item: tuple, salt: str) -> str:
@@ -251,11 +280,11 @@ def _listing_page_key(item: tuple, salt: str) -> str:
         items = _context["topics"][name]
         shown = items[(page - 1) * TOPIC_PAGE_SIZE: page * TOPIC_PAGE_SIZE]
         inputs = (name, page, len(items), TOPIC_PAGE_SIZE, _context["site_url"] if page == 1 else None,
-                  [_listed(b) for b in shown], _co_topics(name, items, _context["canonical"]) if page == 1 else None)
+                  [_listed(b) for b in shown], _topic_overview(name) if page == 1 else None)
     else:
         person = _context["people"][name]
         shown = person.briefings[(page - 1) * PERSON_PAGE_SIZE: page * PERSON_PAGE_SIZE]
-        quotes = [(_listed(b), [(q.text, q.role, q.paragraph) for q in _quotes_of(person, b)]) for b in shown]
+        quotes = [(_listed(b), [(q.text, q.role, q.paragraph, q.speaker) for q in _quotes_of(person, b)]) for b in shown]
         roles = [(role, [_listed(b) for b in given]) for role, given in _roles(person)] if page == 1 else None
         inputs = (name, page, person.name, sorted(person.spellings), person.quotes, len(person.briefings),
                   PERSON_PAGE_SIZE, ROLE_LINKS, quotes, roles)
