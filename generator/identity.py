@@ -145,6 +145,11 @@ class Identities:
             return None
         return self.of.get((b.slug, speaker))
 
+    def people_of(self, b: Briefing) -> list[tuple[str, str]]:
+        """(page slug, name shown) of each person quoted in ``b``, once each, in order of appearance."""
+        return list(dict.fromkeys((slug, self.names[slug]) for s in b.people
+                                  if (slug := self.of.get((b.slug, s))) is not None))
+
     def links(self, b: Briefing) -> tuple[tuple[str, str], ...]:
         """The speakers of ``b`` whose page is not the one their own spelling names (a surname
         resolved to a full name), with that page's slug, sorted."""

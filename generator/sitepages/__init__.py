@@ -219,7 +219,7 @@ def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs, own_pages, st
         person.briefings = _without_copies(person.briefings)
     out["index.md"] = render_home(listed, site_name, site_url)
     out.update(archive_pages(listed))
-    out.update(story_pages(stories, briefings))
+    out.update(story_pages(stories, briefings, ids.people_of))
     out["topics/index.md"] = render_topic_index(topics, people=len(people))
     out["people/index.md"] = render_people_index(people)
     listings = [(path, ("topic", name, page)) for path, name, page in _topic_page_list(topics)]
@@ -259,15 +259,8 @@ def briefing_page_key(b: Briefing, related: Sequence[Briefing], salt: str, story
 
 def _topic_overview(name: str) -> tuple:
     """The overview of a topic's first page (topics.topic_overview), from ``_context``."""
-    ids = _context["ids"]
-
-    def people(b: Briefing):
-        for s in b.people:
-            slug = ids.person(b, s)
-            if slug is not None:
-                yield slug, ids.names[slug]
-
-    return topic_overview(name, _context["topics"][name], _context["canonical"], people, _context["stories"])
+    return topic_overview(name, _context["topics"][name], _context["canonical"], _context["ids"].people_of,
+                          _context["stories"])
 
 
 def _listing_page_key(item: tuple, salt: str) -> str:
