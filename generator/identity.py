@@ -29,10 +29,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.models import Briefing
 from generator.newslang import AR_ROLE_NOUNS, HONORIFICS, SUFFIXES, TITLE_WORDS
-from generator.render import name_slug
+from generator.render import name_slug as _name_slug
 
 # Titles and honorifics before a name, compared without their final period ("Dr." = "Dr").
 _TITLES = frozenset(w.rstrip(".") for w in HONORIFICS | TITLE_WORDS) | {"mme", "mlle", "herr", "frau", "sheikh",
@@ -121,6 +122,12 @@ def _key(word: str) -> str:
     return _APOSTROPHES.sub("", _PARTICLE_PREFIX.sub("", word)).casefold()
 
 
+@lru_cache(maxsize=1 << 16)
+def name_slug(name: str, prefix: str) -> str:
+    return _name_slug(name, prefix)
+
+
+@lru_cache(maxsize=1 << 16)
 def name_parts(name: str) -> tuple[str, tuple[str, ...]]:
     """(the name without its titles, as written; the words it is compared by)."""
     words = _strip_titles(name.split())

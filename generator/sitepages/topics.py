@@ -147,7 +147,7 @@ def _topic_page_list(topics: dict[str, list[Briefing]], page_size: int = TOPIC_P
 
 
 def _co_topics(name: str, items: Sequence[Briefing], canonical: dict[str, str]) -> list[tuple[str, int]]:
-    """The ten topics most often among the keywords of ``items``, in two of them or a third of them
+    """The ten topics most often among the keywords of ``items``, in two of them or half of them
     (keywords that are no topic, like a quoted person's name, left out), with how many of ``items``
     have each."""
     own = _slug(name, "topic")
@@ -156,8 +156,8 @@ def _co_topics(name: str, items: Sequence[Briefing], canonical: dict[str, str]) 
         for k in dict.fromkeys(_slug(k, "topic") for k in b.keywords):
             if k != own and k in canonical:
                 counts[k] = counts.get(k, 0) + 1
-    # "often": in two of its briefings, or in a third of them (a topic of two or three briefings)
-    named = [(canonical[k], n) for k, n in counts.items() if n > 1 or 3 * n >= len(items)]
+    # "often": in two of its briefings, or in half of them (a topic of two briefings)
+    named = [(canonical[k], n) for k, n in counts.items() if n > 1 or 2 * n >= len(items)]
     return sorted(named, key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))[:10]
 
 
