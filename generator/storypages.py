@@ -93,7 +93,8 @@ def render_story(story: Story, by_slug: Mapping[str, Briefing],
         parts.append("## People quoted\n")
         parts.append(", ".join((f"[{escape_md(p)}](../people/{slug}.md)" if slug else escape_md(p))
                                + (f" ({n})" if n > 1 else "")
-                               for (slug, p), n in sorted(quoted.items(), key=lambda kv: (-kv[1], kv[0][1], kv[0]))) + "\n")
+                               for (slug, p), n in sorted(quoted.items(), key=lambda kv: (-kv[1], kv[0][1], kv[0])))
+                     + "\n")
     topics = Counter(k for b in members for k in b.keywords)
     common = [t for t, n in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0])) if n > 1][:12]
     if common:

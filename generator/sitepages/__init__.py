@@ -197,11 +197,10 @@ def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs, own_pages, st
     # One identity per person (generator.identity): the page each quoted name links to, and the
     # keywords that name a person with a page (no topics: they link to the person).
     ids = resolve(briefings)
-    person_topics = {b.slug: tuple(sorted((k, slug) for k in b.keywords if (slug := ids.keyword_person(b, k))))
-                     for b in briefings}
+    person_topics = _person_keywords(briefings, ids)
 
     def links(b: Briefing) -> tuple:
-        return (ids.links(b), person_topics[b.slug])
+        return (ids.links(b), person_topics.get(b.slug, ()))
 
     def section(b: Briefing) -> str:
         return briefing_section(b, stories, by_slug, copies, "../")
@@ -212,8 +211,8 @@ def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs, own_pages, st
     # A copy keeps its page (old links work, and it says where the text first ran) but is not
     # listed again where its canonical briefing is: that one stands for it.
     listed = [b for b in briefings if not b.same_as]
-    skip = {slug: frozenset(k for k, _ in pairs) for slug, pairs in person_topics.items() if pairs}
-    topics = {name: _without_copies(items) for name, items in topic_index(briefings, skip).items()}
+    topics = {name: _without_copies(items)
+              for name, items in topic_index(briefings, _topic_skips(person_topics)).items()}
     people = people_index(briefings, ids)
     for person in people.values():
         person.briefings = _without_copies(person.briefings)
@@ -234,6 +233,21 @@ def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs, own_pages, st
         _context = None
     out.update(zip((rel for rel, _ in todo), pages, strict=True))
     return dict(sorted(out.items()))
+
+
+def _person_keywords(briefings: Sequence[Briefing], ids) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Briefing slug -> its keywords that name a person with a page, with the page's slug
+    (generator.identity.Identities.keyword_person), for the briefings that have any."""
+    found = {}
+    for b in briefings:
+        pairs = tuple(sorted((k, slug) for k in b.keywords if (slug := ids.keyword_person(b, k))))
+        if pairs:
+            found[b.slug] = pairs
+    return found
+
+
+def _topic_skips(person_keywords: Mapping[str, tuple[tuple[str, str], ...]]) -> dict[str, frozenset[str]]:
+    return {slug: frozenset(k for k, _ in pairs) for slug, pairs in person_keywords.items()}
 
 
 def _without_copies(items: list[Briefing]) -> list[Briefing]:
@@ -277,7 +291,8 @@ def _listing_page_key(item: tuple, salt: str) -> str:
     else:
         person = _context["people"][name]
         shown = person.briefings[(page - 1) * PERSON_PAGE_SIZE: page * PERSON_PAGE_SIZE]
-        quotes = [(_listed(b), [(q.text, q.role, q.paragraph, q.speaker) for q in _quotes_of(person, b)]) for b in shown]
+        quotes = [(_listed(b), [(q.text, q.role, q.paragraph, q.speaker) for q in _quotes_of(person, b)])
+                  for b in shown]
         roles = [(role, [_listed(b) for b in given]) for role, given in _roles(person)] if page == 1 else None
         inputs = (name, page, person.name, sorted(person.spellings), person.quotes, len(person.briefings),
                   PERSON_PAGE_SIZE, ROLE_LINKS, quotes, roles)
@@ -312,7 +327,8 @@ def site_files(briefings: Sequence[Briefing], site_url: str | None, site_name: s
         log.info("Feeds not written: the site's address is not known (pass --site-url or set site_url "
                  "in mkdocs.yml)")
         return files
-    topics = {_slug(name, "topic"): (name, items) for name, items in topic_index(briefings).items()}
+    skip = _topic_skips(_person_keywords(briefings, resolve(briefings)))  # a person's name has no topic feed
+    topics = {_slug(name, "topic"): (name, items) for name, items in topic_index(briefings, skip).items()}
     files.update(feeds.feed_files(sort_newest_first(briefings), topics, base, site_name))
     log.info("Feeds written: %s, %s and %d topic feeds", feeds.ALL_RSS, feeds.ALL_JSON, len(topics))
     return files

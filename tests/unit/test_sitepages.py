@@ -471,8 +471,9 @@ from dataclasses import replace  # noqa: E402
 
 
 def test_a_surname_and_a_first_name_share_the_full_names_page_and_every_link_lands_there():
-    fishing = make("fishing", published="2026-08-03", quotes=[q("The bay is being asked to carry too much", "Salim Haddad"),
-                                                              q("Both numbers are going down", "Haddad", paragraph=2)])
+    fishing = make("fishing", published="2026-08-03",
+                   quotes=[q("The bay is being asked to carry too much", "Salim Haddad"),
+                           q("Both numbers are going down", "Haddad", paragraph=2)])
     farm = make("farm", published="2026-04-20", quotes=[q("The wheat knows before we do", "Salim", paragraph=1)])
     pages = docs_pages([fishing, farm], "Briefings")
     assert [p for p in pages if p.startswith("people/")] == ["people/index.md", "people/salim-haddad.md"]
@@ -507,7 +508,8 @@ def test_an_arabic_speaker_has_a_person_page_like_an_english_one():
     tree = to_html(page)
     assert tree.xpath("//h1/@dir") == ["auto"] and tree.xpath("string(//h1)") == "ليلى منصور"
     assert tree.xpath("//li/bdi/text()") == ["وزيرة المياه"]  # the role isolated in its English line
-    assert to_html(pages["briefings/ar.md"]).xpath("//a[normalize-space()='ليلى منصور']/@href") == [f"../people/{slug}.md"]
+    speaker_links = to_html(pages["briefings/ar.md"]).xpath("//a[normalize-space()='ليلى منصور']/@href")
+    assert speaker_links == [f"../people/{slug}.md"]
     assert to_html(pages["people/index.md"]).xpath("//li/a/bdi/text()") == ["ليلى منصور"]
 
 
