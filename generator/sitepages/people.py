@@ -148,7 +148,9 @@ def render_people_index(people: dict[str, Person]) -> str:
     lines = [f"- [{_bdi(p.name)}]({p.slug}.md): {_plural(p.quotes, 'quote')} in "
              f"{_plural(len(p.briefings), 'briefing')}" for p in people.values()]
     who = "1 person" if len(people) == 1 else f"{len(people):,} people"
-    return f"{front}\n# People\n\n{who} quoted in the briefings, by name.\n\n" + "\n".join(lines) + "\n"
+    return (f"{front}\n# People\n\n{who} quoted in the briefings, by name. Someone an article names by "
+            "surname or first name alone is listed under their full name when the article, or else the whole "
+            "site, names only one person so.\n\n" + "\n".join(lines) + "\n")
 
 
 def _person_page_path(slug: str, page: int) -> str:

@@ -92,8 +92,8 @@ def _starts_sentence(text: str, at: int) -> bool:
 def render_topic_index(topics: dict[str, list[Briefing]], *, people: int = 0) -> str:
     """Topics of two briefings or more, by name with their counts, after the most covered ones;
     topics of a single briefing are counted, not listed (their pages stay, linked from their
-    briefing, and the search finds them). ``people``: how many people have pages (their names
-    are no topics)."""
+    briefing, and the search finds them), unless no topic has two briefings yet (then all are
+    listed). ``people``: how many people have pages (their names are no topics)."""
     front = dump_front_matter({"title": "Topics"})
     if not topics:
         return f"{front}\n# Topics\n\nNo topics yet.\n"
@@ -101,7 +101,10 @@ def render_topic_index(topics: dict[str, list[Briefing]], *, people: int = 0) ->
     single = len(topics) - len(listed)
     lines = [f"{front}\n# Topics\n"]
     intro = (f"{_plural(len(listed), 'topic')} of two briefings or more, by name, with how many briefings "
-             "each has." if listed else "No topic has two briefings yet.")
+             "each has.")
+    if not listed:  # a new site: nothing to weigh yet, so nothing is left out
+        listed, single = topics, 0
+        intro = "No topic has two briefings yet: every topic is listed, by name."
     if single:
         intro += (f" {'One topic appears' if single == 1 else f'{single:,} topics appear'} in a single briefing: "
                   "not listed here, but linked from that briefing, and found by the search.")
@@ -229,9 +232,10 @@ def render_topic(name: str, items: Sequence[Briefing], topics: dict[str, list[Br
         base = feeds.site_base(site_url)
         if base:
             body.append(f"Follow this topic: {_feed_link(base + feeds.topic_feed_path(slug), 'RSS feed')}\n")
-        body.extend(_overview_lines(overview))
-        body.append("## Briefings\n")
-        body.append("Newest first" + (f"; these are 1 to {len(shown)}." if pages > 1 else ".") + "\n")
+        if len(items) > 1:  # the overview of one briefing would repeat it
+            body.extend(_overview_lines(overview))
+            body.append("## Briefings\n")
+            body.append("Newest first" + (f"; these are 1 to {len(shown)}." if pages > 1 else ".") + "\n")
     else:
         first_n, last_n = (page - 1) * page_size + 1, (page - 1) * page_size + len(shown)
         body.append(f"{count} on this topic, newest first; these are {first_n} to {last_n}.\n")

@@ -610,3 +610,17 @@ def test_hostile_names_in_the_overview_and_index_stay_inert():
     pages = docs_pages(items, "Briefings")
     for path in ("topics/index.md", "topics/water.md"):
         assert_inert(to_html(pages[path]))
+
+
+def test_a_new_site_with_no_topic_of_two_briefings_lists_every_topic():
+    page = docs_pages([make("a", keywords=("water", "tariff"))], "Briefings")["topics/index.md"]
+    tree = to_html(page)
+    assert [li.text_content() for li in tree.xpath("//li")] == ["tariff · 1 briefing", "water · 1 briefing"]
+    assert "No topic has two briefings yet: every topic is listed" in tree.text_content()
+
+
+def test_a_topic_of_one_briefing_has_no_overview_to_repeat_it():
+    pages = docs_pages([make("a", keywords=("water", "tariff"), quotes=[q("x", "Ana Ruiz")]),
+                        make("b", keywords=("water",))], "Briefings")
+    assert "## Overview" not in pages["topics/tariff.md"] and "## Overview" in pages["topics/water.md"]
+    assert "1 briefing on this topic, on 2025-03-04." in pages["topics/tariff.md"]
