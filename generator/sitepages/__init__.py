@@ -6,10 +6,13 @@ Pages (paths relative to docs/):
 - ``index.md``: the latest ``HOME_LATEST`` briefings with their summaries, and a link to the archive;
 - ``archive/index.md``: every briefing by year and month, newest first; undated ones at the end
   (past ``ARCHIVE_ONE_PAGE`` briefings, an index of months with a page for each month);
-- ``topics/index.md`` and ``topics/<slug>.md``: every keyword is a topic; a topic page lists its
-  newest ``TOPIC_PAGE_SIZE`` briefings and the topics it most often appears with; older briefings
-  are on numbered pages ``topics/<slug>/page-2.md``, ... so that every page stays small;
-- ``people/index.md`` and ``people/<slug>.md``: everyone quoted, with the roles the articles gave
+- ``topics/index.md`` and ``topics/<slug>.md``: every keyword is a topic, except one naming a
+  person quoted on the site (it links to their page); the index lists topics of two briefings or
+  more with their counts; a topic page opens with an overview (count, dates, people, co-topics,
+  stories) and lists its newest ``TOPIC_PAGE_SIZE`` briefings; older briefings are on numbered
+  pages ``topics/<slug>/page-2.md``, ... so that every page stays small;
+- ``people/index.md`` and ``people/<slug>.md``: everyone quoted, one page per person
+  (generator.identity: a surname alone is the full name), with the roles the articles gave
   them and every quotation, linked to its paragraph; the quotations of ``PERSON_PAGE_SIZE``
   briefings per page, older ones on ``people/<slug>/page-2.md``, ...;
 - each briefing ends with up to ``RELATED`` related briefings (shared people and topics, rare
