@@ -5,6 +5,7 @@ import re
 
 from generator.clean import clean, split_lede_dateline
 from generator.errors import BadInput
+from generator.identity import is_description, is_organisation
 from generator.ingest import SeedFile, read_seed
 from generator.keywords import extract_keywords
 from generator.keywords import load as load_keywords
@@ -128,5 +129,12 @@ _NOT_A_NAME = re.compile(r"^(?:the|a|an|one|some|two|three|several|many|his|her|
 
 
 def _is_person_name(speaker: str) -> bool:
-    """Names start with a capital and are not descriptions ("a senior official", "the ministry")."""
-    return bool(speaker) and not _NOT_A_NAME.match(speaker) and speaker[:1].isupper() and len(speaker) <= 80
+    """Names start with a capital (or a letter of a script without capitals, like Arabic) and are
+    not descriptions ("a senior official", "the ministry", "المتحدث باسم الوزارة") nor the names of
+    organisations ("Amnesty International", "وزارة المياه": generator.identity)."""
+    if not speaker or len(speaker) > 80 or _NOT_A_NAME.match(speaker):
+        return False
+    first = speaker[:1]
+    if not (first.isupper() or (first.isalpha() and not first.islower())):
+        return False
+    return not is_organisation(speaker) and not (not first.isupper() and is_description(speaker))

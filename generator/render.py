@@ -155,9 +155,9 @@ def briefing_front_matter(b: Briefing) -> dict:
     }
 
 
-def render_briefing(b: Briefing, related: Sequence[Briefing] = ()) -> str:
+def render_briefing(b: Briefing, related: Sequence[Briefing] = (), links: PersonLinks = ((), ())) -> str:
     """The briefing's page; ``related`` (other briefings, best first) are listed at its foot."""
-    return with_related(render_briefing_own(b), related)
+    return with_related(render_briefing_own(b, links), related)
 
 
 def with_related(own: str, related: Sequence[Briefing]) -> str:
@@ -167,18 +167,27 @@ def with_related(own: str, related: Sequence[Briefing]) -> str:
     return f"{own}\n## Related briefings\n\n{_related(related)}"
 
 
-def render_briefing_own(b: Briefing) -> str:
+# The person pages a briefing's names link to where the archive knows better than the name's own
+# slug (generator.identity): ((speaker, person slug), ...) and ((keyword, person slug), ...), sorted.
+PersonLinks = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
+
+
+def render_briefing_own(b: Briefing, links: PersonLinks = ((), ())) -> str:
     """The briefing's page without its related briefings: everything on it that comes from the
     briefing alone. Most of a page's rendering, so it is done by the process that made the
-    briefing, in parallel with the others (generator.pipeline.process_seed)."""
+    briefing, in parallel with the others (generator.pipeline.process_seed).
+
+    ``links`` sends a speaker named by surname to the person's page under their full name, and a
+    topic that names a quoted person to that person's page (the site's pages give them)."""
+    speakers, keyword_people = dict(links[0]), dict(links[1])
     parts = [dump_front_matter(briefing_front_matter(b)), f"# {escape_md(b.title)}\n", _card(b)]
     if b.keywords:
-        parts.append(_chips(b.keywords))
+        parts.append(_chips(b.keywords, keyword_people))
     parts.append("## Summary\n")
     parts.append(f"{escape_md(b.summary)}\n{{: .briefing-summary dir=\"auto\" }}\n" if b.summary else "")
     if b.quotes:
         parts.append("## Key quotes\n")
-        parts.append(_quote_box(b))
+        parts.append(_quote_box(b, speakers))
     parts.append("## Text\n")
     for index, paragraph in enumerate(b.paragraphs, start=1):
         parts.append(f"{escape_md(paragraph)}\n{{: #p-{index} dir=\"auto\" }}\n")
@@ -229,10 +238,13 @@ def _display_url(url: str) -> str:
     return host or url
 
 
-def _chips(keywords: Sequence[str]) -> str:
-    """Topic chips: Markdown links (md_in_html) in a labelled list."""
+def _chips(keywords: Sequence[str], people: dict[str, str] | None = None) -> str:
+    """Topic chips: Markdown links (md_in_html) in a labelled list; a keyword naming a person
+    quoted on the site (``people``: keyword -> person slug) links to the person's page."""
+    people = people or {}
     chips = "\n".join(
-        f'<li markdown="span">[{escape_md(k)}]({Links.topic(k)}){{ .md-tag .briefing-topic }}</li>'
+        f'<li markdown="span">[{escape_md(k)}]'
+        f'({f"../people/{people[k]}.md" if k in people else Links.topic(k)}){{ .md-tag .briefing-topic }}</li>'
         for k in keywords
     )
     return (f'<nav class="briefing-topics" aria-label="Topics" markdown="block">\n'
@@ -249,7 +261,7 @@ def _quote_record(q) -> dict:
     return record
 
 
-def _quote_box(b: Briefing) -> str:
+def _quote_box(b: Briefing, pages: dict[str, str] | None = None) -> str:
     """The key quotes, each with its speaker (linked to their page), role and paragraph.
 
     Written with md_in_html so that the links are Markdown links; every text is escape_md'ed.
@@ -258,7 +270,8 @@ def _quote_box(b: Briefing) -> str:
     items = []
     for q in b.quotes:
         if q.speaker and q.speaker in people:  # a person: their page lists all their quotes
-            who = f"[{escape_md(q.speaker)}]({Links.person(q.speaker)}){{ .key-quote__speaker }}"
+            target = f"../people/{pages[q.speaker]}.md" if pages and q.speaker in pages else Links.person(q.speaker)
+            who = f"[{escape_md(q.speaker)}]({target}){{ .key-quote__speaker }}"
         elif q.speaker:
             who = f'<span class="key-quote__speaker">{escape_md(q.speaker)}</span>'
         else:

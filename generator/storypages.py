@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from generator.models import Briefing
 from generator.render import dump_front_matter, escape_md, page_title
@@ -58,7 +58,10 @@ def briefing_section(b: Briefing, stories: Mapping[str, Story], by_slug: Mapping
     return "\n## Story\n\n" + "\n\n".join(f"{line}\n{mark}" for line in lines) + "\n"
 
 
-def render_story(story: Story, by_slug: Mapping[str, Briefing]) -> str:
+def render_story(story: Story, by_slug: Mapping[str, Briefing],
+                 people: Callable[[Briefing], Iterable[tuple[str, str]]] | None = None) -> str:
+    """A story's page; ``people(b)`` gives the (page slug, name) of each person quoted in ``b``
+    (generator.identity: a surname is the person's full name, with a link to their page)."""
     members = [by_slug[s] for s in story.members if s in by_slug]
     outlets = sorted({_outlet(b) for b in members})
     span = _dates(members)
@@ -82,11 +85,16 @@ def render_story(story: Story, by_slug: Mapping[str, Briefing]) -> str:
             text = " ".join(words[:40]) + ("…" if len(words) > 40 else "")
             parts.append(f"    > {escape_md(text)} ({escape_md(quote.speaker)})")
     parts.append("")
-    people = Counter(p for b in members for p in b.people)
-    if people:
+    if people is None:
+        quoted = Counter((None, p) for b in members for p in b.people)
+    else:
+        quoted = Counter(who for b in members for who in dict.fromkeys(people(b)))
+    if quoted:
         parts.append("## People quoted\n")
-        parts.append(", ".join(f"{escape_md(p)} ({n})" if n > 1 else escape_md(p)
-                               for p, n in sorted(people.items(), key=lambda kv: (-kv[1], kv[0]))) + "\n")
+        parts.append(", ".join((f"[{escape_md(p)}](../people/{slug}.md)" if slug else escape_md(p))
+                               + (f" ({n})" if n > 1 else "")
+                               for (slug, p), n in sorted(quoted.items(), key=lambda kv: (-kv[1], kv[0][1], kv[0])))
+                     + "\n")
     topics = Counter(k for b in members for k in b.keywords)
     common = [t for t, n in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0])) if n > 1][:12]
     if common:
@@ -133,11 +141,12 @@ def render_story_index(stories: Mapping[str, Story], by_slug: Mapping[str, Brief
     return "\n".join(parts) + "\n"
 
 
-def story_pages(stories: Mapping[str, Story], briefings: Sequence[Briefing]) -> dict[str, str]:
+def story_pages(stories: Mapping[str, Story], briefings: Sequence[Briefing],
+                people: Callable[[Briefing], Iterable[tuple[str, str]]] | None = None) -> dict[str, str]:
     by_slug = {b.slug: b for b in briefings}
     pages = {"stories/index.md": render_story_index(stories, by_slug)}
     for slug, story in stories.items():
-        pages[f"stories/{slug}.md"] = render_story(story, by_slug)
+        pages[f"stories/{slug}.md"] = render_story(story, by_slug, people)
     return pages
 
 

@@ -6,10 +6,13 @@ Pages (paths relative to docs/):
 - ``index.md``: the latest ``HOME_LATEST`` briefings with their summaries, and a link to the archive;
 - ``archive/index.md``: every briefing by year and month, newest first; undated ones at the end
   (past ``ARCHIVE_ONE_PAGE`` briefings, an index of months with a page for each month);
-- ``topics/index.md`` and ``topics/<slug>.md``: every keyword is a topic; a topic page lists its
-  newest ``TOPIC_PAGE_SIZE`` briefings and the topics it most often appears with; older briefings
-  are on numbered pages ``topics/<slug>/page-2.md``, ... so that every page stays small;
-- ``people/index.md`` and ``people/<slug>.md``: everyone quoted, with the roles the articles gave
+- ``topics/index.md`` and ``topics/<slug>.md``: every keyword is a topic, except one naming a
+  person quoted on the site (it links to their page); the index lists topics of two briefings or
+  more with their counts; a topic page opens with an overview (count, dates, people, co-topics,
+  stories) and lists its newest ``TOPIC_PAGE_SIZE`` briefings; older briefings are on numbered
+  pages ``topics/<slug>/page-2.md``, ... so that every page stays small;
+- ``people/index.md`` and ``people/<slug>.md``: everyone quoted, one page per person
+  (generator.identity: a surname alone is the full name), with the roles the articles gave
   them and every quotation, linked to its paragraph; the quotations of ``PERSON_PAGE_SIZE``
   briefings per page, older ones on ``people/<slug>/page-2.md``, ...;
 - each briefing ends with up to ``RELATED`` related briefings (shared people and topics, rare
@@ -58,8 +61,10 @@ from generator.sitepages.people import (  # noqa: F401
     render_person,
 )
 from generator.sitepages.related import related_briefings
+from generator.identity import resolve
 from generator.sitepages.topics import (  # noqa: F401
     _co_topics,
+    topic_overview,
     _topic_page_list,
     render_topic,
     render_topic_index,
@@ -150,12 +155,13 @@ _context: dict | None = None
 def _render_item(item: tuple) -> str:
     kind = item[0]
     if kind == "briefing":
-        _, b, related, story = item
-        return with_related(render_briefing_own(b) + story, related) if story else render_briefing(b, related)
+        _, b, related, story, links = item
+        return with_related(render_briefing_own(b, links) + story, related)
     if kind == "topic":
         _, name, page = item
         return render_topic(name, _context["topics"][name], _context["topics"], page=page,
-                            site_url=_context["site_url"], canonical=_context["canonical"])
+                            site_url=_context["site_url"], canonical=_context["canonical"],
+                            overview=_topic_overview(name) if page == 1 else None)
     _, slug, page = item
     return render_person(_context["people"][slug], page)
 
@@ -183,36 +189,46 @@ def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs, own_pages, st
                     continue
             # A page rendered with its briefing knows nothing of the archive's stories and copies
             # (its front matter says null): one that has them is rendered again.
-            if item[0] == "briefing" and item[1].slug in own_pages and not (item[1].story or item[1].same_as):
+            if (item[0] == "briefing" and item[1].slug in own_pages
+                    and not (item[1].story or item[1].same_as or item[4] != ((), ()))):
                 out[rel] = with_related(own_pages[item[1].slug] + item[3], item[2])
             else:
                 todo.append((rel, item))
 
     by_slug = {b.slug: b for b in briefings}
     copies = copies_of(briefings)
+    # One identity per person (generator.identity): the page each quoted name links to, and the
+    # keywords that name a person with a page (no topics: they link to the person).
+    ids = resolve(briefings)
+    person_topics = _person_keywords(briefings, ids)
+
+    def links(b: Briefing) -> tuple:
+        return (ids.links(b), person_topics.get(b.slug, ()))
 
     def section(b: Briefing) -> str:
         return briefing_section(b, stories, by_slug, copies, "../")
 
-    reuse_or_queue([(f"briefings/{b.slug}.md", ("briefing", b, related.get(b.slug, ()), section(b)))
+    reuse_or_queue([(f"briefings/{b.slug}.md", ("briefing", b, related.get(b.slug, ()), section(b), links(b)))
                     for b in briefings],
-                   lambda item: briefing_page_key(item[1], item[2], salt, item[3]), PARALLEL_RELATED_MIN)
+                   lambda item: briefing_page_key(item[1], item[2], salt, item[3], item[4]), PARALLEL_RELATED_MIN)
     # A copy keeps its page (old links work, and it says where the text first ran) but is not
     # listed again where its canonical briefing is: that one stands for it.
     listed = [b for b in briefings if not b.same_as]
-    topics = {name: _without_copies(items) for name, items in topic_index(briefings).items()}
-    people = people_index(briefings)
+    topics = {name: _without_copies(items)
+              for name, items in topic_index(briefings, _topic_skips(person_topics)).items()}
+    people = people_index(briefings, ids)
     for person in people.values():
         person.briefings = _without_copies(person.briefings)
     out["index.md"] = render_home(listed, site_name, site_url)
     out.update(archive_pages(listed))
-    out.update(story_pages(stories, briefings))
-    out["topics/index.md"] = render_topic_index(topics)
+    out.update(story_pages(stories, briefings, ids.people_of))
+    out["topics/index.md"] = render_topic_index(topics, people=len(people))
     out["people/index.md"] = render_people_index(people)
     listings = [(path, ("topic", name, page)) for path, name, page in _topic_page_list(topics)]
     listings += [(path, ("person", slug, page)) for path, slug, page in _person_page_list(people)]
     _context = {"topics": topics, "canonical": {_slug(t, "topic"): t for t in topics}, "site_url": site_url,
-                "people": people}
+                "people": people, "ids": ids,
+                "stories": {slug: story.title for slug, story in sorted(stories.items())}}
     try:
         reuse_or_queue(listings, lambda item: _listing_page_key(item, salt), PARALLEL_RENDER_MIN)
         pages = fork_map(_render_item, [item for _, item in todo], jobs, min_items=PARALLEL_RENDER_MIN)
@@ -220,6 +236,21 @@ def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs, own_pages, st
         _context = None
     out.update(zip((rel for rel, _ in todo), pages, strict=True))
     return dict(sorted(out.items()))
+
+
+def _person_keywords(briefings: Sequence[Briefing], ids) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Briefing slug -> its keywords that name a person with a page, with the page's slug
+    (generator.identity.Identities.keyword_person), for the briefings that have any."""
+    found = {}
+    for b in briefings:
+        pairs = tuple(sorted((k, slug) for k in b.keywords if (slug := ids.keyword_person(b, k))))
+        if pairs:
+            found[b.slug] = pairs
+    return found
+
+
+def _topic_skips(person_keywords: Mapping[str, tuple[tuple[str, str], ...]]) -> dict[str, frozenset[str]]:
+    return {slug: frozenset(k for k, _ in pairs) for slug, pairs in person_keywords.items()}
 
 
 def _without_copies(items: list[Briefing]) -> list[Briefing]:
@@ -234,11 +265,19 @@ def _render_salt() -> str:
     return generator_fingerprint()
 
 
-def briefing_page_key(b: Briefing, related: Sequence[Briefing], salt: str, story: str = "") -> str:
+def briefing_page_key(b: Briefing, related: Sequence[Briefing], salt: str, story: str = "",
+                      links: tuple = ((), ())) -> str:
     """A digest of everything a briefing page reads (the briefing, what it shows of its related
-    briefings, its story section), and of the code that renders it."""
+    briefings, its story section, the person pages its names link to), and of the code that
+    renders it."""
     shown = [(o.title, o.slug, o.source.published, o.source.name, o.source.publisher) for o in related]
-    return hashlib.sha256(f"{salt}\0{b!r}\0{shown!r}\0{story}".encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(f"{salt}\0{b!r}\0{shown!r}\0{story}\0{links!r}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _topic_overview(name: str) -> tuple:
+    """The overview of a topic's first page (topics.topic_overview), from ``_context``."""
+    return topic_overview(name, _context["topics"][name], _context["canonical"], _context["ids"].people_of,
+                          _context["stories"])
 
 
 def _listing_page_key(item: tuple, salt: str) -> str:
@@ -251,11 +290,12 @@ def _listing_page_key(item: tuple, salt: str) -> str:
         items = _context["topics"][name]
         shown = items[(page - 1) * TOPIC_PAGE_SIZE: page * TOPIC_PAGE_SIZE]
         inputs = (name, page, len(items), TOPIC_PAGE_SIZE, _context["site_url"] if page == 1 else None,
-                  [_listed(b) for b in shown], _co_topics(name, items, _context["canonical"]) if page == 1 else None)
+                  [_listed(b) for b in shown], _topic_overview(name) if page == 1 else None)
     else:
         person = _context["people"][name]
         shown = person.briefings[(page - 1) * PERSON_PAGE_SIZE: page * PERSON_PAGE_SIZE]
-        quotes = [(_listed(b), [(q.text, q.role, q.paragraph) for q in _quotes_of(person, b)]) for b in shown]
+        quotes = [(_listed(b), [(q.text, q.role, q.paragraph, q.speaker) for q in _quotes_of(person, b)])
+                  for b in shown]
         roles = [(role, [_listed(b) for b in given]) for role, given in _roles(person)] if page == 1 else None
         inputs = (name, page, person.name, sorted(person.spellings), person.quotes, len(person.briefings),
                   PERSON_PAGE_SIZE, ROLE_LINKS, quotes, roles)
@@ -290,7 +330,8 @@ def site_files(briefings: Sequence[Briefing], site_url: str | None, site_name: s
         log.info("Feeds not written: the site's address is not known (pass --site-url or set site_url "
                  "in mkdocs.yml)")
         return files
-    topics = {_slug(name, "topic"): (name, items) for name, items in topic_index(briefings).items()}
+    skip = _topic_skips(_person_keywords(briefings, resolve(briefings)))  # a person's name has no topic feed
+    topics = {_slug(name, "topic"): (name, items) for name, items in topic_index(briefings, skip).items()}
     files.update(feeds.feed_files(sort_newest_first(briefings), topics, base, site_name))
     log.info("Feeds written: %s, %s and %d topic feeds", feeds.ALL_RSS, feeds.ALL_JSON, len(topics))
     return files

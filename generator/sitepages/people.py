@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from generator.identity import Identities, resolve
 from generator.models import Briefing
 from generator.render import dump_front_matter, escape_md, page_title
 from generator.sitepages.common import (
@@ -18,39 +19,47 @@ from generator.sitepages.common import (
 
 @dataclass
 class Person:
-    """Someone quoted on the site. Spellings that slugify alike are one person (and one page)."""
+    """Someone quoted on the site: every spelling generator.identity finds to be them is one
+    person (and one page)."""
 
-    name: str  # the most used spelling
+    name: str  # the most used full spelling, as written
     slug: str
     spellings: dict[str, int] = field(default_factory=dict)
     briefings: list[Briefing] = field(default_factory=list)  # newest first, each once
     quotes: int = 0
+    written: dict[str, tuple[str, ...]] = field(default_factory=dict)  # briefing slug -> their spellings there
 
 
-def people_index(briefings: Sequence[Briefing]) -> dict[str, Person]:
+def people_index(briefings: Sequence[Briefing], ids: Identities | None = None) -> dict[str, Person]:
     """Person slug -> Person, sorted by name. A speaker is a person when the briefing lists them
-    in ``people``."""
+    in ``people``; ``ids`` (generator.identity.resolve of the same briefings, made here when not
+    given) says who each one is."""
+    if ids is None:
+        ids = resolve(briefings)
     found: dict[str, Person] = {}
     for b in sort_newest_first(briefings):
-        people = set(b.people)
-        seen: set[str] = set()
-        for q in b.quotes:
-            if not q.speaker or q.speaker not in people:
+        for s in dict.fromkeys(b.people):
+            slug = ids.person(b, s)
+            if slug is None:
                 continue
-            slug = _slug(q.speaker, "person")
-            person = found.setdefault(slug, Person(q.speaker, slug))
-            person.spellings[q.speaker] = person.spellings.get(q.speaker, 0) + 1
-            person.quotes += 1
-            if slug not in seen:
-                seen.add(slug)
+            person = found.get(slug)
+            if person is None:
+                person = found[slug] = Person(ids.names[slug], slug)
+            if b.slug not in person.written:
                 person.briefings.append(b)
-    for person in found.values():
-        person.name = sorted(person.spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            person.written[b.slug] = (*person.written.get(b.slug, ()), s)
+        for q in b.quotes:
+            slug = ids.person(b, q.speaker) if q.speaker in b.people else None
+            if slug is not None:
+                person = found[slug]
+                person.spellings[q.speaker] = person.spellings.get(q.speaker, 0) + 1
+                person.quotes += 1
     return dict(sorted(found.items(), key=lambda kv: (kv[1].name.casefold(), kv[0])))
 
 
 def _quotes_of(person: Person, b: Briefing):
-    return [q for q in b.quotes if q.speaker and q.speaker in b.people and _slug(q.speaker, "person") == person.slug]
+    spoken = person.written.get(b.slug, ())
+    return [q for q in b.quotes if q.speaker and q.speaker in spoken]
 
 
 def _roles(person: Person) -> list[tuple[str, list[Briefing]]]:
@@ -78,7 +87,7 @@ def render_person(person: Person, page: int = 1, page_size: int = PERSON_PAGE_SI
     title = person.name if page == 1 else f"{person.name} (page {page} of {pages})"
     front = dump_front_matter({"title": page_title(title), "person": person.name})
     up = "" if page == 1 else "../"  # numbered pages are one folder deeper
-    heading = f"# {escape_md(person.name)}" + ("" if page == 1 else f" (page {page})") + "\n"
+    heading = f"# {escape_md(person.name)}" + ("" if page == 1 else f" (page {page})") + " {: dir=\"auto\" }\n"
     summary = f"Quoted {_plural(person.quotes, 'time')} in {_plural(len(person.briefings), 'briefing')}, newest first"
     if pages > 1:
         first = (page - 1) * page_size + 1
@@ -87,7 +96,7 @@ def render_person(person: Person, page: int = 1, page_size: int = PERSON_PAGE_SI
     if page == 1:
         others = [s for s in person.spellings if s != person.name]
         if others:
-            lines.append("Also written " + ", ".join(escape_md(s) for s in sorted(others)) + ".\n")
+            lines.append("Also written " + ", ".join(_bdi(s) for s in sorted(others)) + ".\n")
         lines.extend(_roles_section(person))
     lines.append("## Quotations\n")
     for b in shown:
@@ -96,7 +105,9 @@ def render_person(person: Person, page: int = 1, page_size: int = PERSON_PAGE_SI
         lines.append(f"{escape_md(', '.join(facts)) if facts else 'Date not given'}\n{{: .briefing-listing__meta }}\n")
         for q in _quotes_of(person, b):
             lines.append(f"> {escape_md(q.text)}\n> {{: dir=\"auto\" }}\n")
-            role = f" · {escape_md(q.role)}" if q.role else ""
+            role = f" · {_bdi(q.role)}" if q.role else ""
+            if q.speaker != person.name:  # a surname or another spelling: say how the article named them
+                role = f" · as {_bdi(q.speaker)}" + role
             lines.append(f"[in context ¶{q.paragraph + 1}]({up}../briefings/{b.slug}.md#p-{q.paragraph + 1}){role}\n")
     if pages > 1:
         lines.append(_pager(person.slug, page, pages, up))
@@ -113,9 +124,15 @@ def _roles_section(person: Person) -> list[str]:
         where = ", ".join(f"[{escape_md(b.title)}](../briefings/{b.slug}.md)" for b in given_by[:ROLE_LINKS])
         if len(given_by) > ROLE_LINKS:
             where += f" and {_plural(len(given_by) - ROLE_LINKS, 'more briefing')}"
-        lines.append(f"- {escape_md(role)}: in {where}")
+        lines.append(f"- {_bdi(role)}: in {where}")
     lines.append("")
     return lines
+
+
+def _bdi(text: str) -> str:
+    """Text from an article, escaped, isolated from the text around it (an Arabic name in an
+    English line keeps its own direction without reordering the line)."""
+    return f"<bdi>{escape_md(text)}</bdi>"
 
 
 def person_pages(people: dict[str, Person], page_size: int = PERSON_PAGE_SIZE) -> dict[str, str]:
@@ -128,10 +145,12 @@ def render_people_index(people: dict[str, Person]) -> str:
     front = dump_front_matter({"title": "People"})
     if not people:
         return f"{front}\n# People\n\nNo one is quoted yet.\n"
-    lines = [f"- [{escape_md(p.name)}]({p.slug}.md): {_plural(p.quotes, 'quote')} in "
+    lines = [f"- [{_bdi(p.name)}]({p.slug}.md): {_plural(p.quotes, 'quote')} in "
              f"{_plural(len(p.briefings), 'briefing')}" for p in people.values()]
     who = "1 person" if len(people) == 1 else f"{len(people):,} people"
-    return f"{front}\n# People\n\n{who} quoted in the briefings, by name.\n\n" + "\n".join(lines) + "\n"
+    return (f"{front}\n# People\n\n{who} quoted in the briefings, by name. Someone an article names by "
+            "surname or first name alone is listed under their full name when the article, or else the whole "
+            "site, names only one person so.\n\n" + "\n".join(lines) + "\n")
 
 
 def _person_page_path(slug: str, page: int) -> str:

@@ -144,4 +144,4 @@ def test_topics_merge_spellings_and_list_related():
     assert list(topics) == ["Iran", "oil", "sanctions"]
     assert [x.slug for x in topics["Iran"]] == ["b", "a"]
     page = render_topic("Iran", topics["Iran"], topics)
-    assert "## Often appears with" in page and "(oil.md)" in page and "(sanctions.md)" in page
+    assert "- Often appears with" in page and "(oil.md) (1)" in page and "(sanctions.md) (1)" in page

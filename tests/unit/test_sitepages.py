@@ -104,7 +104,7 @@ def test_spellings_that_slugify_alike_share_one_page_named_by_the_most_used():
     assert list(people) == ["jose-perez"]
     person = people["jose-perez"]
     assert person.name == "José Pérez" and person.quotes == 3
-    assert "Also written Jose Perez." in render_person(person)
+    assert "Also written <bdi>Jose Perez</bdi>." in render_person(person)
 
 
 def test_people_index_is_sorted_by_name_with_quote_counts():
@@ -260,7 +260,8 @@ def test_topic_pages_are_paginated_and_keep_their_related_topics():
     assert "[Older →](port-strike/page-2.md)" in first
     assert "[← Newer](../port-strike.md)" in second and "[Older →](page-3.md)" in second
     assert "[← Newer](page-2.md)" in third and "Older" not in third
-    assert "## Often appears with" in first and "- [pay](pay.md) (60)" in first and "- [wages](wages.md) (60)" in first
+    assert "- Often appears with" in first and "[<bdi>pay</bdi>](pay.md) (60)" in first
+    assert "[<bdi>wages</bdi>](wages.md) (60)" in first and "Often appears" not in second
     assert "https://example.org/topics/port-strike/feed.xml" in first
     assert "Page 2 of 3" in second and front(second)["title"] == "Topic: port strike (page 2 of 3)"
 
@@ -461,3 +462,165 @@ def test_records_json_is_one_record_per_line_and_round_trips():
     assert [json.loads(line.rstrip(",")) for line in lines[1:-1]] == items
     assert "Zoë" in text  # not \u-escaped
     assert json.loads(sitepages.records_json([])) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 18: one identity per person, topics worth clicking
+
+from dataclasses import replace  # noqa: E402
+
+
+def test_a_surname_and_a_first_name_share_the_full_names_page_and_every_link_lands_there():
+    fishing = make("fishing", published="2026-08-03",
+                   quotes=[q("The bay is being asked to carry too much", "Salim Haddad"),
+                           q("Both numbers are going down", "Haddad", paragraph=2)])
+    farm = make("farm", published="2026-04-20", quotes=[q("The wheat knows before we do", "Salim", paragraph=1)])
+    pages = docs_pages([fishing, farm], "Briefings")
+    assert [p for p in pages if p.startswith("people/")] == ["people/index.md", "people/salim-haddad.md"]
+    person = pages["people/salim-haddad.md"]
+    tree = to_html(person)
+    assert tree.xpath("string(//h1)") == "Salim Haddad"
+    assert "Also written Haddad, Salim." in tree.text_content()
+    assert "Quoted 3 times in 2 briefings" in person
+    assert "[in context ¶2](../briefings/farm.md#p-2) · as <bdi>Salim</bdi>" in person
+    for slug, spelling in (("fishing", "Haddad"), ("farm", "Salim")):
+        links = to_html(pages[f"briefings/{slug}.md"]).xpath(f"//a[normalize-space()='{spelling}']/@href")
+        assert links == ["../people/salim-haddad.md"]
+    assert "1 person quoted" in pages["people/index.md"]
+
+
+def test_two_people_of_one_surname_keep_two_pages_and_the_surname_alone_its_own():
+    a = make("a", quotes=[q("One", "Imran Khan")])
+    b = make("b", quotes=[q("Two", "Sadiq Khan")])
+    c = make("c", quotes=[q("Three", "Khan")])
+    people = people_index([a, b, c])
+    assert list(people) == ["imran-khan", "khan", "sadiq-khan"]
+
+
+def test_an_arabic_speaker_has_a_person_page_like_an_english_one():
+    b = make("ar", title="الحكومة تطرح مناقصة", name="مرصد الرافدين",
+             quotes=[q("لن يوقع أي عقد في غرفة مغلقة", "ليلى منصور", "وزيرة المياه", 1)])
+    pages = docs_pages([b], "Briefings")
+    slug = name_slug("ليلى منصور", "person")
+    assert slug.startswith("person-") and f"people/{slug}.md" in pages
+    page = pages[f"people/{slug}.md"]
+    assert front(page) == {"title": "ليلى منصور", "person": "ليلى منصور"}
+    tree = to_html(page)
+    assert tree.xpath("//h1/@dir") == ["auto"] and tree.xpath("string(//h1)") == "ليلى منصور"
+    assert tree.xpath("//li/bdi/text()") == ["وزيرة المياه"]  # the role isolated in its English line
+    speaker_links = to_html(pages["briefings/ar.md"]).xpath("//a[normalize-space()='ليلى منصور']/@href")
+    assert speaker_links == [f"../people/{slug}.md"]
+    assert to_html(pages["people/index.md"]).xpath("//li/a/bdi/text()") == ["ليلى منصور"]
+
+
+def test_the_topic_index_counts_briefings_and_leaves_single_ones_out_with_a_note():
+    items = [make("a", keywords=("water", "tariff")), make("b", keywords=("water", "drought")),
+             make("c", keywords=("water", "drought", "heat"))]
+    pages = docs_pages(items, "Briefings")
+    tree = to_html(pages["topics/index.md"])
+    assert [li.text_content() for li in tree.xpath("//li")] == ["drought · 2 briefings", "water · 3 briefings"]
+    assert "2 topics appear in a single briefing: not listed here" in tree.text_content()
+    assert "topics/tariff.md" in pages and "topics/heat.md" in pages  # their pages stay, linked from the briefing
+    assert "(../topics/tariff.md)" in pages["briefings/a.md"]
+
+
+def test_a_long_topic_index_has_a_most_covered_band_and_letter_groups():
+    items = [make(f"b{i:03d}", keywords=tuple(f"topic {chr(97 + j % 26)}{j}" for j in range(i % 50, i % 50 + 3)))
+             for i in range(150)]
+    page = sitepages.render_topic_index(topic_index(items))
+    tree = to_html(page)
+    headings = [h.text_content() for h in tree.xpath("//h2")]
+    assert headings == ["Most covered", "All topics"]
+    band = [li.text_content() for li in tree.xpath("//h2[.='Most covered']/following-sibling::ul[1]/li")]
+    assert len(band) == 8 and all(" · " in x for x in band)
+    counts = [int(x.split(" · ")[1].split()[0]) for x in band]
+    assert counts == sorted(counts, reverse=True)
+    assert tree.xpath("//h3/text()") == ["T"]
+
+
+def test_a_keyword_naming_a_quoted_person_is_no_topic_and_links_to_their_page():
+    quoted = make("a", quotes=[q("We will hold", "Daniel Okafor")], keywords=("grid", "power"))
+    mention = make("b", keywords=("grid", "Daniel Okafor"))
+    pages = docs_pages([quoted, mention], "Briefings")
+    assert "topics/daniel-okafor.md" not in pages
+    chips = to_html(pages["briefings/b.md"]).xpath("//nav[@aria-label='Topics']//a/@href")
+    assert chips == ["../topics/grid.md", "../people/daniel-okafor.md"]
+    assert "Daniel Okafor" not in to_html(pages["topics/index.md"]).text_content()
+
+
+def test_a_topic_page_opens_with_an_overview_before_its_list():
+    items = [make(f"b{i}", published=f"2026-0{i + 1}-10", keywords=("water", "drought" if i else "tariff"),
+                  quotes=[q("We need rain", "Leila Mansour")] + ([q("Cut", "Omar Faris")] if i == 2 else []))
+             for i in range(3)]
+    items = [replace(b, story="water-crisis") if b.slug != "b0" else b for b in items]
+    from generator.stories import Story
+
+    stories = {"water-crisis": Story(slug="water-crisis", title="Water crisis", members=("b2", "b1"), shared=())}
+    pages = docs_pages(items, "Briefings", stories=stories)
+    page = pages["topics/water.md"]
+    tree = to_html(page)
+    text = tree.text_content()
+    assert "3 briefings on this topic, from 2026-01-10 to 2026-03-10." in text
+    overview = [li.text_content() for li in tree.xpath("//h2[.='Overview']/following-sibling::ul[1]/li")]
+    assert overview == ["People quoted most (in how many of these briefings): Leila Mansour (3), Omar Faris (1)",
+                        "Often appears with (in how many of these briefings): drought (2)",
+                        "Stories: Water crisis (2 briefings here)"]
+    assert tree.xpath("//h2/text()") == ["Overview", "Briefings"]
+    assert page.index("## Overview") < page.index("### [Briefing b2]")
+    assert "(../people/leila-mansour.md)" in page and "(../stories/water-crisis.md)" in page
+
+
+def test_a_topic_is_named_as_its_articles_write_it_in_running_text():
+    def with_text(b, *paragraphs):
+        return replace(b, paragraphs=paragraphs)
+
+    items = [
+        with_text(make("a", keywords=("Climate Change",)), "Leaders met to discuss climate change on Monday."),
+        with_text(make("b", keywords=("Climate Change",)), "Climate Change is a headline-cased phrase here."),
+        with_text(make("c", keywords=("strait of hormuz",)), "Tankers crossing the Strait of Hormuz slowed."),
+        with_text(make("d", keywords=("Blue Moon",)), "Blue Moon opens a sentence only."),
+    ]
+    assert list(topic_index(items)) == ["Blue Moon", "climate change", "Strait of Hormuz"]
+
+
+def test_person_topic_and_briefing_page_keys_follow_what_the_pages_show():
+    """Adding a briefing that quotes "Haddad" changes the merged person's page key; one that quotes
+    the person a keyword names changes the key of the briefing whose chip now links to them."""
+    fishing = make("fishing", quotes=[q("One", "Salim Haddad")], keywords=("water", "boats"))
+    mention = make("mention", keywords=("water", "Salim Haddad"))
+    before: dict[str, str] = {}
+    docs_pages([fishing, mention], "Briefings", keys=before)
+    after: dict[str, str] = {}
+    docs_pages([fishing, mention, make("later", published="2026-01-01", quotes=[q("Two", "Haddad")],
+                                       keywords=("water", "fish"))], "Briefings", keys=after)
+    assert before["people/salim-haddad.md"] != after["people/salim-haddad.md"]
+    assert before["topics/water.md"] != after["topics/water.md"]  # its count and overview changed
+    again: dict[str, str] = {}
+    docs_pages([fishing, mention], "Briefings", keys=again)
+    assert again == before  # same input, same keys
+    # the keyword "Salim Haddad" of 'mention' links to the person's page only while someone quotes them
+    alone: dict[str, str] = {}
+    docs_pages([replace(fishing, quotes=(), people=()), mention], "Briefings", keys=alone)
+    assert alone["briefings/mention.md"] != before["briefings/mention.md"]
+
+
+def test_hostile_names_in_the_overview_and_index_stay_inert():
+    items = [make(f"b{i}", keywords=(HOSTILE, "water"), quotes=[q("x", "Ana " + HOSTILE.replace("<", "&lt;"))])
+             for i in range(2)]
+    pages = docs_pages(items, "Briefings")
+    for path in ("topics/index.md", "topics/water.md"):
+        assert_inert(to_html(pages[path]))
+
+
+def test_a_new_site_with_no_topic_of_two_briefings_lists_every_topic():
+    page = docs_pages([make("a", keywords=("water", "tariff"))], "Briefings")["topics/index.md"]
+    tree = to_html(page)
+    assert [li.text_content() for li in tree.xpath("//li")] == ["tariff · 1 briefing", "water · 1 briefing"]
+    assert "No topic has two briefings yet: every topic is listed" in tree.text_content()
+
+
+def test_a_topic_of_one_briefing_has_no_overview_to_repeat_it():
+    pages = docs_pages([make("a", keywords=("water", "tariff"), quotes=[q("x", "Ana Ruiz")]),
+                        make("b", keywords=("water",))], "Briefings")
+    assert "## Overview" not in pages["topics/tariff.md"] and "## Overview" in pages["topics/water.md"]
+    assert "1 briefing on this topic, on 2025-03-04." in pages["topics/tariff.md"]
