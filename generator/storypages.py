@@ -59,6 +59,8 @@ def briefing_section(b: Briefing, stories: Mapping[str, Story], by_slug: Mapping
 
 
 def render_story(story: Story, by_slug: Mapping[str, Briefing]) -> str:
+    from generator.sitepages.charts import coverage_chart  # here: generator.sitepages imports this module
+
     members = [by_slug[s] for s in story.members if s in by_slug]
     outlets = sorted({_outlet(b) for b in members})
     span = _dates(members)
@@ -66,6 +68,7 @@ def render_story(story: Story, by_slug: Mapping[str, Briefing]) -> str:
              f"# {escape_md(story.title)}\n",
              f"{len(members)} briefings from {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}"
              + (f", {span}" if span else "") + ".\n"]
+    parts.append(coverage_chart(b.source.published for b in members))
     why = _why(story, members)
     if why:
         parts.append(f"{why}\n{{: .story-why }}\n")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from generator.models import Briefing
 from generator.render import dump_front_matter, escape_md, page_title
+from generator.sitepages.charts import coverage_chart
 from generator.sitepages.common import (
     PERSON_PAGE_SIZE,
     ROLE_LINKS,
@@ -89,6 +90,8 @@ def render_person(person: Person, page: int = 1, page_size: int = PERSON_PAGE_SI
         if others:
             lines.append("Also written " + ", ".join(escape_md(s) for s in sorted(others)) + ".\n")
         lines.extend(_roles_section(person))
+    if page == 1:  # coverage over time (outlets round: sitepages/charts.py)
+        lines.append(coverage_chart(b.source.published for b in person.briefings))
     lines.append("## Quotations\n")
     for b in shown:
         facts = [x for x in (b.source.published, b.source.name or b.source.publisher) if x]

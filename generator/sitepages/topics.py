@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from generator import feeds
 from generator.models import Briefing
 from generator.render import dump_front_matter, escape_md, page_title
+from generator.sitepages.charts import coverage_chart
 from generator.sitepages.common import (
     TOPIC_PAGE_SIZE,
     _feed_link,
@@ -87,6 +88,8 @@ def render_topic(name: str, items: Sequence[Briefing], topics: dict[str, list[Br
     base = feeds.site_base(site_url)
     if base and page == 1:
         body.append(f"Follow this topic: {_feed_link(base + feeds.topic_feed_path(slug), 'RSS feed')}\n")
+    if page == 1:  # coverage over time (outlets round: sitepages/charts.py)
+        body.append(coverage_chart(b.source.published for b in items))
     body.append(_listing(shown, f"{up}../"))
     if pages > 1:
         body.append(_pager(slug, page, pages, up))

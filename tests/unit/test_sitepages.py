@@ -301,7 +301,7 @@ def test_docs_pages_has_every_kind_of_page():
     pages = docs_pages([make("a", quotes=[q("One two", "Ana Ruiz")])], "Briefings")
     assert set(pages) == {"briefings/a.md", "index.md", "archive/index.md", "topics/index.md",
                           "topics/port-strike.md", "topics/wages.md", "people/index.md", "people/ana-ruiz.md",
-                          "stories/index.md"}
+                          "stories/index.md", "outlets/index.md", "outlets/ledger.md"}
 
 
 @pytest.mark.parametrize("n", [0, 1])
