@@ -317,8 +317,8 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
     if theme.is_dir():
         shutil.copytree(theme, project / "theme")
     shutil.copytree(config.parent / "docs", project / "docs",
-                    ignore=shutil.ignore_patterns("briefings", "stories", "topics", "people", "outlets", "archive", "index.md",
-                                                  ".generated.json"))
+                    ignore=shutil.ignore_patterns("briefings", "stories", "topics", "people", "outlets", "archive",
+                                                  "index.md", ".generated.json"))
     gen = [py, "-m", "generator", "generate", "--seeds", str(art), "-q", "--no-cache"]
     rows: list[tuple[str, str, str, str]] = []
     log.info("bench: %d articles in %s", n, work)
@@ -389,7 +389,8 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
         p100 = work / "project-100"
         # not the built trees, nor the replaced ones a detached process may still be deleting (site.discard)
         shutil.copytree(project, p100, ignore=shutil.ignore_patterns("site", "plain-site", "plain.yml", "briefings",
-                                                                      "stories", "topics", "people", "outlets", "archive",
+                                                                      "stories", "topics", "people", "outlets",
+                                                                      "archive",
                                                                      "index.md", ".generated.json", ".site.*",
                                                                      ".docs.*"))
         b100 = [epy, "-m", "generator", "build", "--engine", engine, "--seeds", str(small), "--docs", str(p100 / "docs"), "--site",

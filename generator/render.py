@@ -240,7 +240,8 @@ def _card(b: Briefing) -> str:
     items = "".join(f'<div class="briefing-card__row"><dt>{k}</dt> <dd dir="auto">{v}</dd></div>' for k, v in rows)
     if not outlet_row:
         return f'<dl class="briefing-card" aria-label="Source" data-pagefind-ignore>{items}</dl>\n'
-    rows_html = "\n".join(f'<div class="briefing-card__row"><dt>{k}</dt> <dd dir="auto">{v}</dd></div>' for k, v in rows)
+    rows_html = "\n".join(f'<div class="briefing-card__row"><dt>{k}</dt> <dd dir="auto">{v}</dd></div>'
+                          for k, v in rows)
     return (f'<dl class="briefing-card" aria-label="Source" data-pagefind-ignore markdown="block">\n'
             f'{outlet_row}{rows_html}\n</dl>\n')
 

@@ -272,7 +272,8 @@ def _listing_page_key(item: tuple, salt: str) -> str:
     if kind == "outlet":
         outlet = _context["outlets"][name]
         shown = outlet.briefings[(page - 1) * OUTLET_PAGE_SIZE: page * OUTLET_PAGE_SIZE]
-        inputs = (outlet_page_inputs(outlet, page, _context["stories"], _context["by_slug"]), [_listed(b) for b in shown])
+        inputs = (outlet_page_inputs(outlet, page, _context["stories"], _context["by_slug"]),
+                  [_listed(b) for b in shown])
     elif kind == "topic":
         items = _context["topics"][name]
         shown = items[(page - 1) * TOPIC_PAGE_SIZE: page * TOPIC_PAGE_SIZE]

@@ -112,8 +112,8 @@ def _describe(unit: str, bins: list[tuple[date, int]], days: list[date], what: s
     peak_start, peak = max(bins, key=lambda kv: (kv[1], -kv[0].toordinal()))  # the earliest of the busiest
     where = {"day": "on", "week": "in", "month": "in", "year": "in"}[unit]
     per = "" if unit == "day" else f", by {unit}"
-    return (f"{total:,} {what}s from {first.isoformat()} to {last.isoformat()}{per}, "
-            f"most {where} {_label(peak_start, unit)} ({peak})")
+    most = (f"never more than one a {unit}" if peak == 1 else f"most {where} {_label(peak_start, unit)} ({peak})")
+    return f"{total:,} {what}s from {first.isoformat()} to {last.isoformat()}{per}, {most}"
 
 
 def coverage_chart(dates: Iterable[str | None], what: str = "briefing") -> str:

@@ -58,7 +58,8 @@ def _recent(items: Sequence[Briefing], since: str) -> int:
     return n
 
 
-def active_topics(topics: Mapping[str, Sequence[Briefing]], since: str, limit: int = HOME_TOPICS) -> list[tuple[str, int]]:
+def active_topics(topics: Mapping[str, Sequence[Briefing]], since: str,
+                  limit: int = HOME_TOPICS) -> list[tuple[str, int]]:
     """The topics with the most briefings since ``since``, most first, then by name."""
     counts = [(name, _recent(items, since), len(items)) for name, items in topics.items()]
     ranked = sorted((c for c in counts if c[1]), key=lambda c: (-c[1], -c[2], c[0].casefold(), c[0]))
@@ -95,8 +96,9 @@ def _overview(ordered: Sequence[Briefing], stories: Mapping | None, topics: Mapp
         for story, members in latest_stories(stories, by_slug):
             days = sorted(b.source.published for b in members if b.source.published)
             span = "" if not days else f", {days[0]}" if days[0] == days[-1] else f", {days[0]} to {days[-1]}"
-            items.append(f"- [{escape_md(story.title)}](stories/{story.slug}.md) "
-                         f"<span class=\"home-overview__meta\">{escape_md(_plural(len(members), 'briefing') + span)}</span>")
+            meta = escape_md(_plural(len(members), "briefing") + span)
+            items.append(f'- [{escape_md(story.title)}](stories/{story.slug}.md) '
+                         f'<span class="home-overview__meta">{meta}</span>')
         if items:
             parts.append("## Latest stories\n\n" + "\n".join(items) + "\n")
     since = period_start(ordered)

@@ -10,6 +10,7 @@ also ran the canonical briefing, which then stands for it.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -51,7 +52,12 @@ def outlet_index(briefings: Sequence[Briefing]) -> dict[str, Outlet]:
         outlet.name = sorted(outlet.spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         present = {b.slug for b in outlet.briefings}
         outlet.briefings = [b for b in outlet.briefings if not (b.same_as and b.same_as in present)]
-    return dict(sorted(found.items(), key=lambda kv: (kv[1].name.casefold(), kv[0])))
+    return dict(sorted(found.items(), key=lambda kv: (_sort_name(kv[1].name), kv[0])))
+
+
+def _sort_name(name: str) -> str:
+    """An outlet's name as it is sorted: "The Harbour Ledger" with the Hs."""
+    return re.sub(r"^the\s+", "", name, flags=re.I).casefold()
 
 
 def outlet_stories(outlet: Outlet, stories: Mapping) -> list[tuple[object, int]]:
