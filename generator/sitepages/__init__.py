@@ -224,7 +224,8 @@ def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs, own_pages, st
     for person in people.values():
         person.briefings = _without_copies(person.briefings)
     outlets = outlet_index(briefings)  # copies included: an outlet that ran only copies has a page
-    out["index.md"] = render_home(listed, site_name, site_url, stories=stories, topics=topics, people=people)
+    out["index.md"] = render_home(listed, site_name, site_url, stories=stories, topics=topics, people=people,
+                                   by_slug=by_slug)
     out.update(archive_pages(listed))
     out.update(story_pages(stories, briefings))
     out["topics/index.md"] = render_topic_index(topics)

@@ -86,35 +86,44 @@ def latest_stories(stories: Mapping, by_slug: Mapping[str, Briefing], limit: int
 
 
 def _overview(ordered: Sequence[Briefing], stories: Mapping | None, topics: Mapping | None,
-              people: Mapping | None) -> str:
-    """The band above the cards: the latest stories, and the topics and people most present in the
-    latest period. '' when there is nothing to show."""
+              people: Mapping | None, by_slug: Mapping[str, Briefing] | None = None) -> str:
+    """The band above the cards: the latest stories, and the topics (in two briefings or more)
+    and people most present in the latest period. '' when there is nothing to show."""
     parts = []
     if stories:
-        by_slug = {b.slug: b for b in ordered}
         items = []
-        for story, members in latest_stories(stories, by_slug):
+        for story, members in latest_stories(stories, by_slug or {b.slug: b for b in ordered}):
             days = sorted(b.source.published for b in members if b.source.published)
             span = "" if not days else f", {days[0]}" if days[0] == days[-1] else f", {days[0]} to {days[-1]}"
             meta = escape_md(_plural(len(members), "briefing") + span)
             items.append(f'- [{escape_md(story.title)}](stories/{story.slug}.md) '
                          f'<span class="home-overview__meta">{meta}</span>')
         if items:
-            parts.append("## Latest stories\n\n" + "\n".join(items) + "\n")
+            parts.append(_group("Latest stories", "\n".join(items), "stories"))
     since = period_start(ordered)
+    newest = max((b.source.published[:10] for b in ordered if _DAY.match(b.source.published or "")), default="")
+    active = []
     if since and topics:
-        top = active_topics(topics, since)
+        top = [(t, n) for t, n in active_topics(topics, since) if n > 1]
         if top:
-            chips = "\n".join(f"- [{escape_md(t)}](topics/{_slug(t, 'topic')}.md) ({n})" for t, n in top)
-            parts.append(f"## Most active topics since {since}\n\n{chips}\n{{: .home-overview__chips }}\n")
+            active.append(_group("Most active topics", "\n".join(
+                f"- [{escape_md(t)}](topics/{_slug(t, 'topic')}.md) ({n})" for t, n in top), "chips"))
     if since and people:
         top = active_people(people, since)
         if top:
-            chips = "\n".join(f"- [{escape_md(p.name)}](people/{p.slug}.md) ({n})" for p, n in top)
-            parts.append(f"## Most quoted since {since}\n\n{chips}\n{{: .home-overview__chips }}\n")
+            active.append(_group("Most quoted", "\n".join(
+                f"- [{escape_md(p.name)}](people/{p.slug}.md) ({n})" for p, n in top), "chips"))
+    if active:
+        parts.append(f"From {since} to {newest}, by number of briefings:\n{{: .home-overview__period }}\n")
+        parts.extend(active)
     if not parts:
         return ""
-    return ('<div class="home-overview" markdown="block">\n\n' + "\n".join(parts) + "\n</div>\n")
+    return '<div class="home-overview" markdown="block">\n\n' + "\n".join(parts) + "\n</div>\n"
+
+
+def _group(title: str, items: str, kind: str) -> str:
+    return (f'<div class="home-overview__group home-overview__group--{kind}" markdown="block">\n\n'
+            f"## {title}\n\n{items}\n\n</div>\n")
 
 
 def _card(b: Briefing) -> str:
@@ -144,9 +153,11 @@ def _card(b: Briefing) -> str:
 
 def render_home(briefings: Sequence[Briefing], site_name: str, site_url: str | None = None,
                 latest: int = HOME_LATEST, *, stories: Mapping | None = None,
-                topics: Mapping[str, Sequence[Briefing]] | None = None, people: Mapping | None = None) -> str:
+                topics: Mapping[str, Sequence[Briefing]] | None = None, people: Mapping | None = None,
+                by_slug: Mapping[str, Briefing] | None = None) -> str:
     """The home page: an overview band (the latest ``stories``, and the ``topics`` and ``people``
-    most present in the latest period, each given as docs_pages indexes them), then compact cards
+    most present in the latest period, each given as docs_pages indexes them; ``by_slug``: every
+    briefing by slug, copies included, to count a story's briefings), then compact cards
     of the latest ``latest`` briefings, and links to the archive and the feeds."""
     ordered = sort_newest_first(briefings)
     front = dump_front_matter({"title": page_title(site_name), "template": "home.html", "hide": ["toc"]})
@@ -164,7 +175,7 @@ def render_home(briefings: Sequence[Briefing], site_name: str, site_url: str | N
                   f"{_feed_link(base + feeds.ALL_JSON, 'JSON Feed')}")
     if not ordered:
         return f"{front}\n# Latest briefings\n\n{intro}\n\nNo briefings yet: add articles to `seeds/` and rebuild.\n"
-    overview = _overview(ordered, stories, topics, people)
+    overview = _overview(ordered, stories, topics, people, by_slug)
     cards = "\n".join(_card(b) for b in ordered[:latest])
     more = f"\n[All {_plural(count, 'briefing')} in the archive](archive/index.md)\n" if count > latest else ""
     heading = "## Briefings\n\n" if overview else ""
