@@ -17,8 +17,10 @@ same dates give the same bytes.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import lru_cache
 
 from generator.render import escape_html
 
@@ -30,6 +32,7 @@ HEIGHT = 40  # the drawing's height in its own units (CSS sets the height on the
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
+@lru_cache(maxsize=65536)
 def _parse(value: str | None) -> date | None:
     match = _DAY.match(value or "")
     if not match:
@@ -80,22 +83,25 @@ def _unit(first: date, last: date) -> str:
     return "month" if months <= MONTHS else "year"
 
 
-def coverage(dates: Iterable[str | None]) -> tuple[str, list[tuple[date, int]], list[date]] | None:
-    """(unit, [(start of each bar, briefings in it)] from the first bar to the last, the dates
-    sorted), or None with fewer than two dated briefings."""
-    days = sorted(d for d in map(_parse, dates) if d is not None)
-    if len(days) < 2:
+def coverage(dates: Iterable[str | None]) -> tuple[str, list[tuple[date, int]], tuple[int, date, date]] | None:
+    """(unit, [(start of each bar, briefings in it)] from the first bar to the last, (dated
+    briefings, first date, last date)), or None with fewer than two dated briefings. Each distinct
+    date is read once (a topic's briefings share few dates)."""
+    parsed = [(day, n) for value, n in Counter(dates).items() if (day := _parse(value)) is not None]
+    total = sum(n for _, n in parsed)
+    if total < 2:
         return None
-    unit = _unit(days[0], days[-1])
+    first, last = min(day for day, _ in parsed), max(day for day, _ in parsed)
+    unit = _unit(first, last)
     counts: dict[date, int] = {}
-    for d in days:
-        start = _bin_start(d, unit)
-        counts[start] = counts.get(start, 0) + 1
-    bins, start, end = [], _bin_start(days[0], unit), _bin_start(days[-1], unit)
+    for day, n in parsed:
+        start = _bin_start(day, unit)
+        counts[start] = counts.get(start, 0) + n
+    bins, start, end = [], _bin_start(first, unit), _bin_start(last, unit)
     while start <= end:
         bins.append((start, counts.get(start, 0)))
         start = _next(start, unit)
-    return unit, bins, days
+    return unit, bins, (total, first, last)
 
 
 def describe(dates: Iterable[str | None], what: str = "briefing") -> str:
@@ -107,8 +113,8 @@ def describe(dates: Iterable[str | None], what: str = "briefing") -> str:
     return _describe(*found, what)
 
 
-def _describe(unit: str, bins: list[tuple[date, int]], days: list[date], what: str) -> str:
-    total, first, last = len(days), days[0], days[-1]
+def _describe(unit: str, bins: list[tuple[date, int]], span: tuple[int, date, date], what: str) -> str:
+    total, first, last = span
     peak_start, peak = max(bins, key=lambda kv: (kv[1], -kv[0].toordinal()))  # the earliest of the busiest
     where = {"day": "on", "week": "in", "month": "in", "year": "in"}[unit]
     per = "" if unit == "day" else f", by {unit}"
@@ -122,8 +128,8 @@ def coverage_chart(dates: Iterable[str | None], what: str = "briefing") -> str:
     found = coverage(dates)
     if found is None:
         return ""
-    unit, bins, days = found
-    text = escape_html(_describe(unit, bins, days, what))
+    unit, bins, span = found
+    text = escape_html(_describe(unit, bins, span, what))
     peak = max(n for _, n in bins)
     width = len(bins) * 2  # each bar one unit wide with one unit of space after it
     strokes = "".join(f"M{2 * i + 1} {HEIGHT}v-{max(1, round(HEIGHT * n / peak))}"
@@ -132,6 +138,6 @@ def coverage_chart(dates: Iterable[str | None], what: str = "briefing") -> str:
            f'role="img" aria-label="{text}" focusable="false"><title>{text}</title>'
            f'<path d="M0 {HEIGHT - 0.25}H{width}" stroke="currentColor" stroke-width="0.5" opacity="0.4"/>'
            f'<path d="{strokes}" stroke="currentColor" stroke-width="1.4"/></svg>')
-    caption = (f'<figcaption class="coverage__caption"><span>{escape_html(days[0].isoformat())}</span> '
-               f'<span>{escape_html(days[-1].isoformat())}</span></figcaption>')
+    caption = (f'<figcaption class="coverage__caption"><span>{escape_html(span[1].isoformat())}</span> '
+               f'<span>{escape_html(span[2].isoformat())}</span></figcaption>')
     return f'\n<figure class="coverage" data-pagefind-ignore>{svg}{caption}</figure>\n'

@@ -46,11 +46,12 @@ def test_a_short_span_has_a_bar_per_day_and_says_when_most_appeared():
 
 def test_a_span_of_months_has_a_bar_per_week_starting_on_monday():
     dates = ["2026-01-05", "2026-01-11", "2026-01-12", "2026-04-30"]  # Mon, Sun (same week), Mon, Thu
-    unit, bins, days = coverage(dates)
+    unit, bins, span = coverage(dates)
     assert unit == "week"
     assert bins[0] == (date(2026, 1, 5), 2) and bins[1] == (date(2026, 1, 12), 1)
     assert bins[-1] == (date(2026, 4, 27), 1) and sum(n for _, n in bins) == 4
     assert all(start.weekday() == 0 for start, _ in bins)
+    assert span == (4, date(2026, 1, 5), date(2026, 4, 30))
     assert describe(dates) == "4 briefings from 2026-01-05 to 2026-04-30, by week, most in the week of 2026-01-05 (2)"
 
 
