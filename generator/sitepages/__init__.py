@@ -28,8 +28,8 @@ Everything shown from an article passes through ``escape_md`` or ``escape_html``
 titles are kept as written (``page_title``) and escaped by the theme where it prints them. Work and output grow linearly with the number of briefings.
 
 Modules: ``common`` (slugs, order, listing entries, pagers), ``home`` (home page, archive),
-``topics``, ``people``, ``outlets``, ``charts`` (coverage charts), ``related``; this one puts every page together (``docs_pages``) and keys
-them for reuse by incremental builds.
+``topics``, ``people``, ``outlets``, ``charts`` (coverage charts), ``related``; this one puts
+every page together (``docs_pages``) and keys them for reuse by incremental builds.
 """
 from __future__ import annotations
 
@@ -53,16 +53,6 @@ from generator.sitepages.common import (  # noqa: F401  (the package's interface
     sort_newest_first,
 )
 from generator.sitepages.home import archive_pages, render_archive, render_home  # noqa: F401
-from generator.sitepages.people import (  # noqa: F401
-    Person,
-    _person_page_list,
-    _quotes_of,
-    _roles,
-    people_index,
-    person_pages,
-    render_people_index,
-    render_person,
-)
 from generator.sitepages.outlets import (  # noqa: F401
     OUTLET_PAGE_SIZE,
     Outlet,
@@ -72,6 +62,16 @@ from generator.sitepages.outlets import (  # noqa: F401
     outlet_pages,
     render_outlet,
     render_outlets_index,
+)
+from generator.sitepages.people import (  # noqa: F401
+    Person,
+    _person_page_list,
+    _quotes_of,
+    _roles,
+    people_index,
+    person_pages,
+    render_people_index,
+    render_person,
 )
 from generator.sitepages.related import related_briefings
 from generator.sitepages.topics import (  # noqa: F401

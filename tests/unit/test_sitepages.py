@@ -591,8 +591,8 @@ def test_listing_page_keys_cover_the_chart_and_outlet_pages():
 
 
 def test_home_opens_with_an_overview_of_the_latest_period_then_compact_cards():
-    from generator.stories import Story
     from generator.sitepages.home import period_start
+    from generator.stories import Story
 
     old = [make(f"old{i}", keywords=("harvest",), published=f"2024-0{1 + i}-10") for i in range(3)]
     recent = [make(f"new{i}", keywords=("port strike", "wages") if i % 2 else ("port strike",),
@@ -633,3 +633,21 @@ def test_the_latest_period_widens_when_it_holds_few_briefings():
     assert period_start(sparse) == "2024-12-02"  # 30 and 90 days hold 1 and 3 briefings: a year
     assert period_start([make("u", published=None)]) is None
     assert period_start(sparse, least=1) == "2025-11-02"
+
+
+def test_home_counts_a_storys_copies_and_escapes_the_band():
+    from dataclasses import replace
+
+    from generator.stories import Story
+
+    a = make("a", title=HOSTILE, published="2025-03-01")
+    copy = replace(make("copy", published="2025-03-02"), same_as="a")
+    stories = {"s": Story("s", HOSTILE, ("a", "copy"), ())}
+    page = render_home([a], "Briefings", stories=stories, topics=topic_index([a]), people={},
+                       by_slug={"a": a, "copy": copy})
+    tree = to_html(page)
+    assert_inert(tree)
+    band = tree.xpath("//div[@class='home-overview']")[0]
+    assert "2 briefings, 2025-03-01 to 2025-03-02" in band.text_content()
+    assert band.xpath(".//a[@href='stories/s.md']")[0].text_content() == " ".join(HOSTILE.split())
+    assert "home-overview" not in render_home([a], "Briefings")  # nothing given: no band
