@@ -175,10 +175,13 @@ def median_page(site: Path) -> int:
 
 def listing_sizes(site: Path) -> dict[str, int]:
     pages = {"home page": "index.html", "topics index page": "topics/index.html",
-             "people index page": "people/index.html", "archive page": "archive/index.html"}
+             "people index page": "people/index.html", "outlets index page": "outlets/index.html",
+             "stories index page": "stories/index.html",
+             "archive page": "archive/index.html"}
     sizes = {name: (site / rel).stat().st_size for name, rel in pages.items() if (site / rel).is_file()}
-    for kind in ("topic", "person"):
-        folder = site / ("topics" if kind == "topic" else "people")
+    for kind, folder_name in (("topic", "topics"), ("person", "people"), ("outlet", "outlets"),
+                              ("story", "stories")):
+        folder = site / folder_name
         found = [p.stat().st_size for p in folder.rglob("index.html") if p.parent != folder]
         if found:
             sizes[f"largest {kind} page"] = max(found)
@@ -325,7 +328,8 @@ def bench(n: int, seeds: Path, config: Path, work: Path, seed: int = 1,
     if theme.is_dir():
         shutil.copytree(theme, project / "theme")
     shutil.copytree(config.parent / "docs", project / "docs",
-                    ignore=shutil.ignore_patterns("briefings", "stories", "topics", "people", "archive", "index.md", ".generated.json"))
+                    ignore=shutil.ignore_patterns("briefings", "stories", "topics", "people", "outlets", "archive",
+                                                  "index.md", ".generated.json"))
     gen = [py, "-m", "generator", "generate", "--seeds", str(art), "-q", "--no-cache"]
     rows: list[tuple[str, str, str, str]] = []
     log.info("bench: %d articles in %s", n, work)
@@ -417,7 +421,8 @@ def _site_rows(rows: list, n: int, engine: str, epy: str, art: Path, small: Path
         p100 = work / "project-100"
         # not the built trees, nor the replaced ones a detached process may still be deleting (site.discard)
         shutil.copytree(project, p100, ignore=shutil.ignore_patterns("site", "plain-site", "plain.yml", "briefings",
-                                                                      "stories", "topics", "people", "archive",
+                                                                      "stories", "topics", "people", "outlets",
+                                                                      "archive",
                                                                      "index.md", ".generated.json", ".site.*",
                                                                      ".docs.*"))
         b100 = [epy, "-m", "generator", "build", "--engine", engine, "--seeds", str(small), "--docs", str(p100 / "docs"), "--site",

@@ -109,6 +109,16 @@ def name_slug(name: str, prefix: str) -> str:
     return slug
 
 
+_OUTLET_LEAD = re.compile(r"^(?:the\s+|www\.)", re.I)
+
+
+def outlet_slug(name: str) -> str:
+    """The slug of an outlet's page (outlets/<slug>.md): its name's, a leading "The" or "www."
+    aside, so that "The Harbour Ledger" and "Harbour Ledger" are one outlet."""
+    key = _OUTLET_LEAD.sub("", plain(name))
+    return name_slug(key or plain(name), "outlet")
+
+
 class Links:
     """Markdown link targets (source paths) from a briefing in docs/briefings/.
 
@@ -123,6 +133,10 @@ class Links:
     @staticmethod
     def person(name: str) -> str:
         return f"../people/{name_slug(name, 'person')}.md"
+
+    @staticmethod
+    def outlet(name: str) -> str:
+        return f"../outlets/{outlet_slug(name)}.md"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -209,11 +223,14 @@ def shown_words(b: Briefing) -> int:
 def _card(b: Briefing) -> str:
     s = b.source
     rows: list[tuple[str, str]] = []
-    if s.name or s.publisher:
-        outlet = escape_html(s.name or s.publisher)
+    outlet_row = ""
+    if plain(s.name or s.publisher):
+        # A Markdown link (md_in_html) to the outlet's page, so that every MkDocs-like tool resolves it.
+        outlet = f"[{escape_md(s.name or s.publisher)}]({Links.outlet(s.name or s.publisher)})"
         if s.name and s.publisher and s.publisher != s.name:
-            outlet += f' <span class="briefing-card__publisher">({escape_html(s.publisher)})</span>'
-        rows.append(("Outlet", outlet))
+            outlet += f' <span class="briefing-card__publisher">({escape_md(s.publisher)})</span>'
+        outlet_row = (f'<div class="briefing-card__row" markdown="block">\n<dt>Outlet</dt>\n'
+                      f'<dd dir="auto" markdown="span">{outlet}</dd>\n</div>\n')
     if s.published:
         rows.append(("Published", f'<time datetime="{escape_html(s.published)}">{escape_html(s.published)}</time>'))
     if s.author:
@@ -230,7 +247,12 @@ def _card(b: Briefing) -> str:
         rows.append(("Source", f'<a href="{escape_html(s.url)}" rel="nofollow noopener noreferrer">'
                                f"{escape_html(_display_url(s.url))}</a>"))
     items = "".join(f'<div class="briefing-card__row"><dt>{k}</dt> <dd dir="auto">{v}</dd></div>' for k, v in rows)
-    return f'<dl class="briefing-card" aria-label="Source" data-pagefind-ignore>{items}</dl>\n'
+    if not outlet_row:
+        return f'<dl class="briefing-card" aria-label="Source" data-pagefind-ignore>{items}</dl>\n'
+    rows_html = "\n".join(f'<div class="briefing-card__row"><dt>{k}</dt> <dd dir="auto">{v}</dd></div>'
+                          for k, v in rows)
+    return (f'<dl class="briefing-card" aria-label="Source" data-pagefind-ignore markdown="block">\n'
+            f'{outlet_row}{rows_html}\n</dl>\n')
 
 
 def _display_url(url: str) -> str:

@@ -62,6 +62,8 @@ def render_story(story: Story, by_slug: Mapping[str, Briefing],
                  people: Callable[[Briefing], Iterable[tuple[str, str]]] | None = None) -> str:
     """A story's page; ``people(b)`` gives the (page slug, name) of each person quoted in ``b``
     (generator.identity: a surname is the person's full name, with a link to their page)."""
+    from generator.sitepages.charts import coverage_chart  # here: generator.sitepages imports this module
+
     members = [by_slug[s] for s in story.members if s in by_slug]
     outlets = sorted({_outlet(b) for b in members})
     span = _dates(members)
@@ -69,6 +71,7 @@ def render_story(story: Story, by_slug: Mapping[str, Briefing],
              f"# {escape_md(story.title)}\n",
              f"{len(members)} briefings from {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}"
              + (f", {span}" if span else "") + ".\n"]
+    parts.append(coverage_chart(b.source.published for b in members))
     why = _why(story, members)
     if why:
         parts.append(f"{why}\n{{: .story-why }}\n")

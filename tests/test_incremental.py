@@ -277,3 +277,31 @@ def test_topic_and_person_pages_are_rendered_only_when_what_they_show_changed(tm
     site.build(paths)
     assert 0 < len(calls) < total // 3
     _same_as_full_build(paths, tmp_path)
+
+
+def test_outlet_pages_are_rendered_only_when_what_they_show_changed(tmp_path, seeds, monkeypatch):
+    """An article moves to another outlet: the old outlet's page and the new one are rendered
+    (the others are kept), and the site is the one a full build gives."""
+    from generator import sitepages
+
+    paths = _project(tmp_path / "p", seeds)
+    calls: list[str] = []
+    real = sitepages.render_outlet
+    monkeypatch.setattr(sitepages, "render_outlet",
+                        lambda outlet, *a, **k: calls.append(outlet.slug) or real(outlet, *a, **k))
+    site.build(paths)
+    outlets = sorted(set(calls))
+    assert "harbour-ledger" in outlets and len(outlets) >= 5
+    calls.clear()
+    site.build(paths, use_cache=True)
+    assert calls == []
+    meta = seeds / "2026-03-18-dock-strike-ends.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("source: The Harbour Ledger", "source: Port Weekly"),
+                    encoding="utf-8")
+    site.build(paths)
+    assert sorted(calls) == ["harbour-ledger", "port-weekly"]
+    page = (paths.site / "outlets" / "port-weekly" / "index.html").read_text(encoding="utf-8")
+    assert "Dock Strike Ends" in page
+    card = (paths.site / "briefings" / "dock-strike-ends-after-port-authority-offers-7-percent-raise" / "index.html")
+    assert 'href="../../outlets/port-weekly/"' in card.read_text(encoding="utf-8")
+    _same_as_full_build(paths, tmp_path)

@@ -3,7 +3,8 @@ writes nothing.
 
 Pages (paths relative to docs/):
 
-- ``index.md``: the latest ``HOME_LATEST`` briefings with their summaries, and a link to the archive;
+- ``index.md``: an overview band (latest stories, the most active topics and people of the latest
+  period), then compact cards of the latest ``HOME_LATEST`` briefings, and a link to the archive;
 - ``archive/index.md``: every briefing by year and month, newest first; undated ones at the end
   (past ``ARCHIVE_ONE_PAGE`` briefings, an index of months with a page for each month);
 - ``topics/index.md`` and ``topics/<slug>.md``: every keyword is a topic, except one naming a
@@ -15,6 +16,11 @@ Pages (paths relative to docs/):
   (generator.identity: a surname alone is the full name), with the roles the articles gave
   them and every quotation, linked to its paragraph; the quotations of ``PERSON_PAGE_SIZE``
   briefings per page, older ones on ``people/<slug>/page-2.md``, ...;
+- ``outlets/index.md`` and ``outlets/<slug>.md``: every outlet (``source.name``, else the
+  publisher; see ``outlets``) with its briefings, newest first, ``OUTLET_PAGE_SIZE`` a page, and on
+  its first page its coverage over time and the stories it took part in;
+- story, topic, person and outlet pages show their coverage over time as a small inline SVG
+  chart (``charts``);
 - each briefing ends with up to ``RELATED`` related briefings (shared people and topics, rare
   ones weighing more; see ``related_briefings``).
 
@@ -25,8 +31,8 @@ Everything shown from an article passes through ``escape_md`` or ``escape_html``
 titles are kept as written (``page_title``) and escaped by the theme where it prints them. Work and output grow linearly with the number of briefings.
 
 Modules: ``common`` (slugs, order, listing entries, pagers), ``home`` (home page, archive),
-``topics``, ``people``, ``related``; this one puts every page together (``docs_pages``) and keys
-them for reuse by incremental builds.
+``topics``, ``people``, ``outlets``, ``charts`` (coverage charts), ``related``; this one puts
+every page together (``docs_pages``) and keys them for reuse by incremental builds.
 """
 from __future__ import annotations
 
@@ -50,6 +56,16 @@ from generator.sitepages.common import (  # noqa: F401  (the package's interface
     sort_newest_first,
 )
 from generator.sitepages.home import archive_pages, render_archive, render_home  # noqa: F401
+from generator.sitepages.outlets import (  # noqa: F401
+    OUTLET_PAGE_SIZE,
+    Outlet,
+    outlet_index,
+    outlet_page_inputs,
+    outlet_page_list,
+    outlet_pages,
+    render_outlet,
+    render_outlets_index,
+)
 from generator.sitepages.people import (  # noqa: F401
     Person,
     _person_page_list,
@@ -162,6 +178,9 @@ def _render_item(item: tuple) -> str:
         return render_topic(name, _context["topics"][name], _context["topics"], page=page,
                             site_url=_context["site_url"], canonical=_context["canonical"],
                             overview=_topic_overview(name) if page == 1 else None)
+    if kind == "outlet":
+        _, slug, page = item
+        return render_outlet(_context["outlets"][slug], page, _context["stories"], _context["by_slug"])
     _, slug, page = item
     return render_person(_context["people"][slug], page)
 
@@ -219,16 +238,20 @@ def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs, own_pages, st
     people = people_index(briefings, ids)
     for person in people.values():
         person.briefings = _without_copies(person.briefings)
-    out["index.md"] = render_home(listed, site_name, site_url)
+    outlets = outlet_index(briefings)  # copies included: an outlet that ran only copies has a page
+    out["index.md"] = render_home(listed, site_name, site_url, stories=stories, topics=topics, people=people,
+                                   by_slug=by_slug)
     out.update(archive_pages(listed))
     out.update(story_pages(stories, briefings, ids.people_of))
     out["topics/index.md"] = render_topic_index(topics, people=len(people))
     out["people/index.md"] = render_people_index(people)
+    out["outlets/index.md"] = render_outlets_index(outlets)
     listings = [(path, ("topic", name, page)) for path, name, page in _topic_page_list(topics)]
     listings += [(path, ("person", slug, page)) for path, slug, page in _person_page_list(people)]
+    listings += [(path, ("outlet", slug, page)) for path, slug, page in outlet_page_list(outlets)]
     _context = {"topics": topics, "canonical": {_slug(t, "topic"): t for t in topics}, "site_url": site_url,
-                "people": people, "ids": ids,
-                "stories": {slug: story.title for slug, story in sorted(stories.items())}}
+                "people": people, "ids": ids, "outlets": outlets, "stories": stories, "by_slug": by_slug,
+                "story_titles": {slug: story.title for slug, story in sorted(stories.items())}}
     try:
         reuse_or_queue(listings, lambda item: _listing_page_key(item, salt), PARALLEL_RENDER_MIN)
         pages = fork_map(_render_item, [item for _, item in todo], jobs, min_items=PARALLEL_RENDER_MIN)
@@ -277,7 +300,7 @@ def briefing_page_key(b: Briefing, related: Sequence[Briefing], salt: str, story
 def _topic_overview(name: str) -> tuple:
     """The overview of a topic's first page (topics.topic_overview), from ``_context``."""
     return topic_overview(name, _context["topics"][name], _context["canonical"], _context["ids"].people_of,
-                          _context["stories"])
+                          _context["story_titles"])
 
 
 def _listing_page_key(item: tuple, salt: str) -> str:
@@ -286,11 +309,18 @@ def _listing_page_key(item: tuple, salt: str) -> str:
     had in the previous build is that build's page, and is not rendered again. At 5,000 briefings
     their 2,560 pages (49 MB of Markdown) took 1.1 s to render; their keys take a fraction of that."""
     kind, name, page = item
-    if kind == "topic":
+    if kind == "outlet":
+        outlet = _context["outlets"][name]
+        shown = outlet.briefings[(page - 1) * OUTLET_PAGE_SIZE: page * OUTLET_PAGE_SIZE]
+        inputs = (outlet_page_inputs(outlet, page, _context["stories"], _context["by_slug"]),
+                  [_listed(b) for b in shown])
+    elif kind == "topic":
         items = _context["topics"][name]
         shown = items[(page - 1) * TOPIC_PAGE_SIZE: page * TOPIC_PAGE_SIZE]
         inputs = (name, page, len(items), TOPIC_PAGE_SIZE, _context["site_url"] if page == 1 else None,
                   [_listed(b) for b in shown], _topic_overview(name) if page == 1 else None)
+        if page == 1:  # the coverage chart (charts.py)
+            inputs += ([b.source.published for b in items],)
     else:
         person = _context["people"][name]
         shown = person.briefings[(page - 1) * PERSON_PAGE_SIZE: page * PERSON_PAGE_SIZE]
@@ -299,6 +329,8 @@ def _listing_page_key(item: tuple, salt: str) -> str:
         roles = [(role, [_listed(b) for b in given]) for role, given in _roles(person)] if page == 1 else None
         inputs = (name, page, person.name, sorted(person.spellings), person.quotes, len(person.briefings),
                   PERSON_PAGE_SIZE, ROLE_LINKS, quotes, roles)
+        if page == 1:  # the coverage chart (charts.py)
+            inputs += ([b.source.published for b in person.briefings],)
     return hashlib.sha256(f"{salt}\0{kind}\0{inputs!r}".encode("utf-8", "surrogatepass")).hexdigest()
 
 

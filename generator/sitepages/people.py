@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from generator.identity import Identities, resolve
 from generator.models import Briefing
 from generator.render import dump_front_matter, escape_md, page_title
+from generator.sitepages.charts import coverage_chart
 from generator.sitepages.common import (
     PERSON_PAGE_SIZE,
     ROLE_LINKS,
@@ -98,6 +99,8 @@ def render_person(person: Person, page: int = 1, page_size: int = PERSON_PAGE_SI
         if others:
             lines.append("Also written " + ", ".join(_bdi(s) for s in sorted(others)) + ".\n")
         lines.extend(_roles_section(person))
+    if page == 1:  # coverage over time (outlets round: sitepages/charts.py)
+        lines.append(coverage_chart(b.source.published for b in person.briefings))
     lines.append("## Quotations\n")
     for b in shown:
         facts = [x for x in (b.source.published, b.source.name or b.source.publisher) if x]

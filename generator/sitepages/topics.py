@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from generator import feeds
 from generator.models import Briefing
 from generator.render import dump_front_matter, escape_md, page_title
+from generator.sitepages.charts import coverage_chart
 from generator.sitepages.common import (
     TOPIC_PAGE_SIZE,
     _feed_link,
@@ -232,6 +233,7 @@ def render_topic(name: str, items: Sequence[Briefing], topics: dict[str, list[Br
         base = feeds.site_base(site_url)
         if base:
             body.append(f"Follow this topic: {_feed_link(base + feeds.topic_feed_path(slug), 'RSS feed')}\n")
+        body.append(coverage_chart(b.source.published for b in items))  # coverage over time (charts.py)
         if len(items) > 1:  # the overview of one briefing would repeat it
             body.extend(_overview_lines(overview))
             body.append("## Briefings\n")

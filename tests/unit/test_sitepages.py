@@ -302,7 +302,7 @@ def test_docs_pages_has_every_kind_of_page():
     pages = docs_pages([make("a", quotes=[q("One two", "Ana Ruiz")])], "Briefings")
     assert set(pages) == {"briefings/a.md", "index.md", "archive/index.md", "topics/index.md",
                           "topics/port-strike.md", "topics/wages.md", "people/index.md", "people/ana-ruiz.md",
-                          "stories/index.md"}
+                          "stories/index.md", "outlets/index.md", "outlets/ledger.md"}
 
 
 @pytest.mark.parametrize("n", [0, 1])
@@ -624,3 +624,192 @@ def test_a_topic_of_one_briefing_has_no_overview_to_repeat_it():
                         make("b", keywords=("water",))], "Briefings")
     assert "## Overview" not in pages["topics/tariff.md"] and "## Overview" in pages["topics/water.md"]
     assert "1 briefing on this topic, on 2025-03-04." in pages["topics/tariff.md"]
+
+
+# Outlets, coverage charts on listing pages, the home page's overview band and cards
+
+def _with(b: Briefing, **source) -> Briefing:
+    from dataclasses import replace
+
+    return replace(b, source=replace(b.source, **source))
+
+
+def test_outlets_group_spellings_and_fall_back_to_the_publisher():
+    from generator.sitepages import outlet_index
+
+    items = [make("a", name="The Harbour Ledger"), make("b", name="Harbour Ledger", published="2025-03-05"),
+             make("c", name="The Harbour Ledger", published="2025-03-06"),
+             _with(make("d", name=None), publisher="Plains Gazette"), make("e", name=None)]
+    outlets = outlet_index(items)
+    assert list(outlets) == ["harbour-ledger", "plains-gazette"]  # by name; "e" names no outlet
+    ledger = outlets["harbour-ledger"]
+    assert ledger.name == "The Harbour Ledger"  # the most used spelling
+    assert [b.slug for b in ledger.briefings] == ["c", "b", "a"]  # newest first
+    assert [b.slug for b in outlets["plains-gazette"].briefings] == ["d"]
+
+
+def test_outlet_page_lists_briefings_newest_first_paged_with_coverage_and_stories():
+    from generator.sitepages import OUTLET_PAGE_SIZE, outlet_index, outlet_pages
+    from generator.stories import Story
+
+    items = [make(f"b{i:03d}", published=f"2025-{1 + i // 28:02d}-{1 + i % 28:02d}")
+             for i in range(OUTLET_PAGE_SIZE + 7)]
+    from dataclasses import replace
+    items[-1] = replace(items[-1], story="strike")
+    items[-2] = replace(items[-2], story="strike")
+    stories = {"strike": Story("strike", "Dock strike *spreads*", (items[-2].slug, items[-1].slug), ())}
+    pages = outlet_pages(outlet_index(items), stories)
+    assert set(pages) == {"outlets/index.md", "outlets/ledger.md", "outlets/ledger/page-2.md"}
+    assert "- [The Ledger](ledger.md) (57)" in pages["outlets/index.md"]
+    first, second = pages["outlets/ledger.md"], pages["outlets/ledger/page-2.md"]
+    newest = [b.slug for b in sitepages.sort_newest_first(items)]
+    assert re.findall(r"\]\(\.\./briefings/(b\d+)\.md\)", first) == newest[:OUTLET_PAGE_SIZE]
+    assert re.findall(r"\]\(\.\./\.\./briefings/(b\d+)\.md\)", second) == newest[OUTLET_PAGE_SIZE:]
+    assert front(first) == {"title": "Outlet: The Ledger", "outlet": "The Ledger"}
+    tree = to_html(first)
+    svg = tree.xpath("//figure[@class='coverage']/svg")
+    assert len(svg) == 1 and svg[0].get("role") == "img"
+    assert svg[0].get("aria-label") == ("57 briefings from 2025-01-01 to 2025-03-01, "
+                                           "never more than one a day")
+    assert tree.xpath("//a[@href='../stories/strike.md']/text()") == ["Dock strike *spreads*"]
+    assert "(2 briefings here)" in first
+    assert "[Older →](ledger/page-2.md)" in first and "[← Newer](../ledger.md)" in second
+    assert not to_html(second).xpath("//figure")  # the chart is on the first page only
+
+
+def test_an_outlet_that_ran_only_copies_has_a_page_listing_them():
+    from generator.sitepages import docs_pages as pages_of
+
+    original = make("orig", name="Wire Service", published="2025-03-01")
+    copy_one = _with(make("copy1", name="Town Crier", published="2025-03-02"), name="Town Crier")
+    from dataclasses import replace
+    copy_one = replace(copy_one, same_as="orig")
+    again = replace(make("copy2", name="Wire Service", published="2025-03-03"), same_as="orig")
+    pages = pages_of([original, copy_one, again], "Briefings", stories={})
+    crier = pages["outlets/town-crier.md"]
+    assert "](../briefings/copy1.md)" in crier
+    assert "first in [Wire Service](../briefings/orig.md)" in crier
+    wire = pages["outlets/wire-service.md"]  # ran the text twice: listed once, as the canonical briefing
+    assert "](../briefings/orig.md)" in wire and "copy2.md" not in wire
+    assert "- [Town Crier](town-crier.md) (1)" in pages["outlets/index.md"]
+    # the canonical briefing lists the outlets that ran the text; the topic pages list it alone
+    assert "[Town Crier](copy1.md)" in pages["briefings/orig.md"]
+    assert "copy1.md" not in pages["topics/wages.md"]
+
+
+def test_hostile_outlet_names_stay_inert_and_the_card_links_the_outlet_page():
+    from generator.sitepages import outlet_index, outlet_pages
+
+    b = _with(make("a", name=HOSTILE), publisher=HOSTILE + " Group")
+    for page in outlet_pages(outlet_index([b, make("b", name=HOSTILE, published="2025-04-01")])).values():
+        assert_inert(to_html(page))
+    html = to_html(render_briefing(b))
+    assert_inert(html)
+    link = html.xpath("//dl[@class='briefing-card']//dd/a")
+    assert len(link) == 1 and link[0].text_content() == " ".join(HOSTILE.split())
+    assert re.fullmatch(r"\.\./outlets/[a-z0-9-]+\.md", link[0].get("href"))
+    card = to_html(render_briefing(make("c", name="The Ledger")))
+    assert card.xpath("//dl[@class='briefing-card']//dd/a/@href") == ["../outlets/ledger.md"]
+    assert not to_html(render_briefing(make("d", name=None))).xpath("//dl[@class='briefing-card']//a")
+
+
+def test_topic_person_and_story_pages_show_coverage():
+    from generator.stories import Story
+    from generator.storypages import render_story
+
+    items = [make("a", quotes=[q("One", "Ana Ruiz")], published="2025-03-01"),
+             make("b", quotes=[q("Two", "Ana Ruiz")], published="2025-03-09"), make("c", published=None)]
+    topics = topic_index(items)
+    label = "2 briefings from 2025-03-01 to 2025-03-09, never more than one a day"
+    for page in (render_topic("wages", topics["wages"], topics), render_person(people_index(items)["ana-ruiz"]),
+                 render_story(Story("s", "S", ("a", "b", "c"), ()), {b.slug: b for b in items})):
+        assert to_html(page).xpath("//svg[@role='img']/@aria-label") == [label]
+    assert "<svg" not in render_topic("wages", topics["wages"][:1], topics)  # one dated briefing: no chart
+
+
+def test_listing_page_keys_cover_the_chart_and_outlet_pages():
+    from dataclasses import replace
+
+    items = [make(f"b{i:03d}", published=f"2025-{1 + i // 28:02d}-{1 + i % 28:02d}", quotes=[q("Yes", "Ana Ruiz")])
+             for i in range(60)]
+
+    def keys_of(briefings):
+        keys: dict[str, str] = {}
+        docs_pages(briefings, "Briefings", keys=keys, stories={})
+        return keys
+
+    before = keys_of(items)
+    assert "outlets/ledger.md" in before and "outlets/ledger/page-2.md" in before
+    # the oldest briefing moves a day earlier: it is listed on page 2 only, but page 1's chart changes
+    moved = keys_of([_with(items[0], published="2024-12-31")] + items[1:])
+    for path in ("topics/wages.md", "people/ana-ruiz.md", "outlets/ledger.md", "outlets/ledger/page-2.md"):
+        assert moved[path] != before[path], path
+    # a briefing of another outlet changes: the Ledger's pages are kept
+    other = make("other", name="Plains Gazette", keywords=("drought",), published="2025-06-01")
+    with_other = keys_of(items + [other])
+    changed = keys_of(items + [replace(other, title="Drought deepens")])
+    assert with_other["outlets/ledger.md"] == changed["outlets/ledger.md"] == before["outlets/ledger.md"]
+    assert with_other["outlets/plains-gazette.md"] != changed["outlets/plains-gazette.md"]
+
+
+def test_home_opens_with_an_overview_of_the_latest_period_then_compact_cards():
+    from generator.sitepages.home import period_start
+    from generator.stories import Story
+
+    old = [make(f"old{i}", keywords=("harvest",), published=f"2024-0{1 + i}-10") for i in range(3)]
+    recent = [make(f"new{i}", keywords=("port strike", "wages") if i % 2 else ("port strike",),
+                   quotes=[q("We stay out.", "Ana Ruiz")] if i < 3 else [], published=f"2025-03-{10 + i:02d}",
+                   summary="A long summary. " * 30) for i in range(6)]
+    items = old + recent
+    stories = {"s1": Story("s1", "Strike spreads", ("new0", "new1"), ()),
+               "s0": Story("s0", "Harvest fails", ("old0", "old1"), ())}
+    assert period_start(items) == "2025-02-14"  # 30 days to the newest date, whatever the clock says
+    page = render_home(items, "Briefings", stories=stories, topics=topic_index(items), people=people_index(items))
+    assert page == render_home(list(reversed(items)), "Briefings", stories=stories, topics=topic_index(items),
+                               people=people_index(items))
+    tree = to_html(page)
+    band = tree.xpath("//div[@class='home-overview']")[0]
+    assert [h.text_content() for h in band.xpath(".//h2")] == ["Latest stories", "Most active topics", "Most quoted"]
+    assert "From 2025-02-14 to 2025-03-15" in band.text_content()
+    assert band.xpath(".//a/@href")[:2] == ["stories/s1.md", "stories/s0.md"]  # newest story first
+    groups = band.xpath("div")
+    topics = [(a.text_content(), a.tail) for a in groups[1].xpath(".//li/a")]
+    assert topics == [("port strike", " (6)"), ("wages", " (3)")]  # "harvest" is older than the period
+    assert groups[2].xpath(".//li/a/@href") == ["people/ana-ruiz.md"]
+    # cards: headline, date, outlet (linked), topics, speakers; the summary on one clamped line
+    first = tree.xpath("//h3")[0]
+    assert first.xpath("a/@href") == ["briefings/new5.md"]
+    meta = first.getnext()
+    assert meta.get("class") == "briefing-listing__meta" and meta.xpath("a/@href") == ["outlets/ledger.md"]
+    assert "2025-03-15" in meta.text_content()
+    assert tree.xpath("//p[@class='home-card__tags']")[-1].text_content() == "Topics: harvest"
+    assert "Quoted: Ana Ruiz" in tree.xpath("//p[@class='home-card__tags']")[3].text_content()
+    summaries = [p for p in tree.xpath("//p") if "long summary" in p.text_content()]
+    assert len(summaries) == 6 and all(p.get("class") == "home-card__summary" for p in summaries)
+
+
+def test_the_latest_period_widens_when_it_holds_few_briefings():
+    from generator.sitepages.home import period_start
+
+    sparse = [make(f"m{i}", published=f"2025-{i:02d}-01") for i in range(1, 13)]
+    assert period_start(sparse) == "2024-12-02"  # 30 and 90 days hold 1 and 3 briefings: a year
+    assert period_start([make("u", published=None)]) is None
+    assert period_start(sparse, least=1) == "2025-11-02"
+
+
+def test_home_counts_a_storys_copies_and_escapes_the_band():
+    from dataclasses import replace
+
+    from generator.stories import Story
+
+    a = make("a", title=HOSTILE, published="2025-03-01")
+    copy = replace(make("copy", published="2025-03-02"), same_as="a")
+    stories = {"s": Story("s", HOSTILE, ("a", "copy"), ())}
+    page = render_home([a], "Briefings", stories=stories, topics=topic_index([a]), people={},
+                       by_slug={"a": a, "copy": copy})
+    tree = to_html(page)
+    assert_inert(tree)
+    band = tree.xpath("//div[@class='home-overview']")[0]
+    assert "2 briefings, 2025-03-01 to 2025-03-02" in band.text_content()
+    assert band.xpath(".//a[@href='stories/s.md']")[0].text_content() == " ".join(HOSTILE.split())
+    assert "home-overview" not in render_home([a], "Briefings")  # nothing given: no band
