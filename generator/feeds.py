@@ -1,4 +1,7 @@
-"""Feeds of the briefings: RSS 2.0 of all briefings and of each topic, and a JSON Feed 1.1.
+"""Feeds of the briefings: RSS 2.0 of all briefings and of each topic, person and story, a JSON
+Feed 1.1 of all briefings, and an OPML 2.0 list of every RSS feed (``feeds.opml``) for a feed
+reader to import at once. A copy of another briefing (``same_as``) is left out of a feed that has
+its canonical briefing, as it is left out of the site's lists: the same text comes once.
 
 Feeds need absolute links, so they are only made when the site's public address is known
 (``--site-url`` or ``site_url`` in mkdocs.yml). Strings only; writes nothing.
@@ -26,6 +29,7 @@ from generator.render import json_text, page_title
 FEED_ITEMS = 50  # newest items per feed; older briefings are on the site (archive, topic pages)
 ALL_RSS = "feed.xml"
 ALL_JSON = "feed.json"
+OPML = "feeds.opml"
 ATOM_NS = "http://www.w3.org/2005/Atom"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -65,6 +69,30 @@ def topic_url(base: str, topic_slug: str) -> str:
 def topic_feed_path(topic_slug: str) -> str:
     """Where a topic's RSS feed is written, relative to the site: beside the topic's page."""
     return f"topics/{topic_slug}/feed.xml"
+
+
+def person_feed_path(person_slug: str) -> str:
+    """Where a person's RSS feed (the briefings quoting them) is written: beside their page."""
+    return f"people/{person_slug}/feed.xml"
+
+
+def story_feed_path(story_slug: str) -> str:
+    """Where a story's RSS feed (its briefings, newest first) is written: beside its page."""
+    return f"stories/{story_slug}/feed.xml"
+
+
+def person_url(base: str, person_slug: str) -> str:
+    return f"{base}people/{quote(person_slug)}/"
+
+
+def story_url(base: str, story_slug: str) -> str:
+    return f"{base}stories/{quote(story_slug)}/"
+
+
+def without_copies(items: Sequence[Briefing]) -> list[Briefing]:
+    """``items`` less the copies whose canonical briefing is among them (order kept)."""
+    present = {b.slug for b in items}
+    return [b for b in items if not (b.same_as and b.same_as in present)]
 
 
 def _date(published: str | None) -> _dt.datetime | None:
@@ -159,9 +187,13 @@ def json_feed(items: Sequence[Briefing], *, base: str, title: str, description: 
     return json_text(json.dumps(feed, ensure_ascii=False, indent=1)) + "\n"
 
 
-def feed_files(newest_first: Sequence[Briefing], topics: dict[str, tuple[str, Sequence[Briefing]]],
-               base: str, site_name: str, limit: int = FEED_ITEMS) -> dict[str, str]:
-    """Every feed, keyed by its path in the site. ``topics``: slug -> (name, briefings newest first)."""
+Listed = dict[str, tuple[str, Sequence[Briefing]]]  # slug -> (name, briefings newest first)
+
+
+def feed_files(newest_first: Sequence[Briefing], topics: Listed, base: str, site_name: str,
+               limit: int = FEED_ITEMS, *, people: Listed | None = None, stories: Listed | None = None) -> dict[str, str]:
+    """Every feed, keyed by its path in the site, and the OPML list of them."""
+    newest_first = without_copies(newest_first)
     files = {
         ALL_RSS: rss(newest_first, base=base, title=site_name, description=f"The latest briefings of {site_name}",
                      home_url=base, feed_url=base + ALL_RSS, limit=limit),
@@ -169,9 +201,43 @@ def feed_files(newest_first: Sequence[Briefing], topics: dict[str, tuple[str, Se
                             description=f"The latest briefings of {site_name}", home_url=base,
                             feed_url=base + ALL_JSON, limit=limit),
     }
-    for slug, (name, items) in topics.items():
-        path = topic_feed_path(slug)
-        files[path] = rss(items, base=base, title=f"{site_name}: {name}",
-                          description=f"The latest briefings on {name}", home_url=topic_url(base, slug),
-                          feed_url=base + path, limit=limit)
+    groups: list[tuple[str, list[tuple[str, str, str]]]] = []  # OPML: (heading, [(title, feed, page)])
+    kinds = (("Stories", stories or {}, story_feed_path, story_url, "The briefings of the story: {}"),
+             ("People", people or {}, person_feed_path, person_url, "The latest briefings quoting {}"),
+             ("Topics", topics, topic_feed_path, topic_url, "The latest briefings on {}"))
+    for heading, listed, feed_path, page_of, description in kinds:
+        outlines = []
+        for slug, (name, items) in listed.items():
+            path, page = feed_path(slug), page_of(base, slug)
+            files[path] = rss(without_copies(items), base=base, title=f"{site_name}: {name}",
+                              description=description.format(name), home_url=page, feed_url=base + path, limit=limit)
+            outlines.append((f"{site_name}: {name}", base + path, page))
+        if outlines:
+            groups.append((heading, outlines))
+    files[OPML] = opml(site_name, [(f"{site_name}: all briefings", base + ALL_RSS, base)], groups)
     return files
+
+
+def opml(site_name: str, top: list[tuple[str, str, str]], groups: list[tuple[str, list[tuple[str, str, str]]]]) -> str:
+    """An OPML 2.0 subscription list (http://opml.org/spec2.opml): ``top`` outlines, then a folder
+    of outlines per group; each outline is (title, RSS feed URL, page URL). RSS only: feed.json
+    holds the items of feed.xml, and a reader importing both would show each briefing twice."""
+    root = ET.Element("opml", {"version": "2.0"})
+    head = _sub(root, "head")
+    _sub(head, "title", f"{site_name}: feeds")
+    _sub(head, "docs", "http://opml.org/spec2.opml")
+    body = _sub(root, "body")
+
+    def outline(parent: ET.Element, title: str, feed: str, page: str) -> None:
+        text = clean_text(title)
+        ET.SubElement(parent, "outline", {"type": "rss", "text": text, "title": text, "xmlUrl": feed,
+                                          "htmlUrl": page, "version": "RSS2"})
+
+    for item in top:
+        outline(body, *item)
+    for heading, outlines in groups:
+        folder = ET.SubElement(body, "outline", {"text": clean_text(heading), "title": clean_text(heading)})
+        for item in outlines:
+            outline(folder, *item)
+    ET.indent(root, space=" ")
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
