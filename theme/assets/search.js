@@ -106,7 +106,7 @@
       '<article class="md-search-result__article md-typeset">' +
       "<h1>" + escape(title) + "</h1>" +
       (label ? '<p class="bf-search-result__kind">' + escape(label) + "</p>" : "") +
-      "<p>" + excerpt(data.excerpt || "") + "</p>" +
+      (meta.kind ? "" : "<p>" + excerpt(data.excerpt || "") + "</p>") + // a name page's text is its title
       "</article></a>";
     li.firstChild.setAttribute("href", data.url);
     return li;
