@@ -15,9 +15,11 @@ navigation or footer, so every title, topic, person and quotation of a briefing 
 folders of ``NAME_FOLDERS``; their numbered pages left out) is found by its name: Pagefind indexes,
 at its URL, a stub holding only the page's ``<h1>`` (weighted up) and its kind as metadata
 (:func:`name_stub`), not its lists, which are the briefings' text again and change with every new
-briefing. A name page's entry therefore changes only when its name does, and a new article does not
-re-index the shards of every topic and person it mentions. The rule is by path, so a new kind of
-page under one of these folders is included without naming it anywhere else.
+briefing. A name page's entry therefore changes only when its name does. The stubs have bundles of
+their own (after the briefings' shards, ``NAME_SHARD_PAGES`` stubs each): a new article that brings
+a new topic or person re-indexes its own shard and one small bundle of names, never the shards of
+other briefings. The rule is by path, so a new kind of page under one of these folders is included
+without naming it anywhere else.
 
 **Filters and sort.** A briefing page carries, hidden in its content (``theme/briefing.html``),
 Pagefind filters for its outlet, topics, people, language and year, and its date as a sort key and
@@ -25,8 +27,7 @@ as metadata; the search box shows them as filter and sort controls (``theme/asse
 
 **Shards.** Pagefind holds the whole index in memory while it writes it (about 2 GB for 5,000
 briefings) and has no incremental mode. So the pages are split into shards of at most
-``SHARD_PAGES`` full pages (name pages, a few words each, ride along uncounted), by a hash of their
-path; the number of shards is a power of two, so a growing site splits each shard in two.
+``SHARD_PAGES`` pages (name pages apart, above), by a hash of their path; the number of shards is a power of two, so a growing site splits each shard in two.
 Pagefind indexes each shard on its own, into its own bundle: ``pagefind/`` and ``pagefind-1/``
 ... ``pagefind/shards.json`` names the others, and the search box merges them in (Pagefind's
 ``mergeIndex``, which also adds up their filter counts), so a query still fetches only the chunks
@@ -66,6 +67,7 @@ EXCLUDE = ".headerlink"  # the ¶ of permalinks
 # page each holds, shown beside the result.
 NAME_FOLDERS = {"people": "Person", "topics": "Topic", "stories": "Story", "outlets": "Outlet"}
 NAME_WEIGHT = 10  # Pagefind's weight of a name page's name (a <h1> weighs 7 by default)
+NAME_SHARD_PAGES = 8000  # name pages per bundle, at most (a stub is a few words)
 
 
 def pagefind_command() -> list[str]:
@@ -160,10 +162,12 @@ def _indexed_bytes(site_dir: Path, rel: str) -> bytes:
     return name_stub(data, kind) if kind else data
 
 
-def shard_count(pages: int) -> int:
-    """How many bundles the index is split into: a power of two, so that growing splits each shard in two."""
+def shard_count(pages: int, per: int | None = None) -> int:
+    """How many bundles ``pages`` are split into, at most ``per`` (SHARD_PAGES) each: a power of
+    two, so that growing splits each shard in two."""
+    per = per or SHARD_PAGES
     count = 1
-    while pages > count * SHARD_PAGES:
+    while pages > count * per:
         count *= 2
     return count
 
@@ -245,10 +249,15 @@ def index_site(site_dir: Path, pages: Iterable[str], use_directory_urls: bool = 
     ``previous_site`` is still in place and untouched), pages linked from it are not read again.
     """
     rels = indexed_pages(site_dir, pages, use_directory_urls)
-    count = shard_count(sum(1 for rel in rels if not name_kind(rel)))  # name pages are a few words each
-    shards: list[list[str]] = [[] for _ in range(count)]
-    for rel in rels:  # the user's own pages in the first bundle
-        shards[shard_of(rel, count) if rel.startswith("briefings/") or name_kind(rel) else 0].append(rel)
+    full = [rel for rel in rels if not name_kind(rel)]
+    names = [rel for rel in rels if name_kind(rel)]
+    count = shard_count(len(full))
+    name_count = shard_count(len(names), NAME_SHARD_PAGES) if names else 0
+    shards: list[list[str]] = [[] for _ in range(count + name_count)]
+    for rel in full:  # the user's own pages in the first bundle
+        shards[shard_of(rel, count) if rel.startswith("briefings/") else 0].append(rel)
+    for rel in names:  # in bundles of their own, after the others
+        shards[count + shard_of(rel, name_count)].append(rel)
     if rels and not shards[0]:  # the first bundle carries Pagefind's script: never empty
         donor = next(members for members in shards if members)
         shards[0].append(donor.pop(0))
@@ -268,7 +277,7 @@ def index_site(site_dir: Path, pages: Iterable[str], use_directory_urls: bool = 
             log.debug("search: %s indexed (%d pages)", name, len(members))
     if not rels:
         return keys
-    others = [bundle_name(n) + "/" for n in range(1, count) if shards[n]]
+    others = [bundle_name(n) + "/" for n in range(1, len(shards)) if shards[n]]
     manifest = site_dir / BUNDLE / SHARDS
     manifest.unlink(missing_ok=True)  # never write through a link into the previous site
     manifest.write_text(json.dumps({"bundles": others}) + "\n", encoding="utf-8")
