@@ -67,7 +67,7 @@ EXCLUDE = ".headerlink"  # the ¶ of permalinks
 # page each holds, shown beside the result.
 NAME_FOLDERS = {"people": "Person", "topics": "Topic", "stories": "Story", "outlets": "Outlet"}
 NAME_WEIGHT = 10  # Pagefind's weight of a name page's name (a <h1> weighs 7 by default)
-NAME_SHARD_PAGES = 8000  # name pages per bundle, at most (a stub is a few words)
+NAME_SHARD_PAGES = 2000  # name pages per bundle, at most (a stub is a few words; Pagefind takes ~1 ms each)
 
 
 def pagefind_command() -> list[str]:

@@ -30,7 +30,7 @@ def test_pages_and_globs():
 
 def test_shards_grow_by_splitting():
     assert [shard_count(n) for n in (0, 1, 800, 801, 1600, 1601, 5000)] == [1, 1, 1, 2, 2, 4, 8]
-    assert shard_count(8000, search.NAME_SHARD_PAGES) == 1 and shard_count(8001, search.NAME_SHARD_PAGES) == 2
+    assert shard_count(2000, search.NAME_SHARD_PAGES) == 1 and shard_count(2001, search.NAME_SHARD_PAGES) == 2
     pages = [f"briefings/b{i}/index.html" for i in range(4000)]
     for page in pages:  # doubling the count splits a shard in two: a page stays or moves to shard + count
         assert shard_of(page, 8) in (shard_of(page, 4), shard_of(page, 4) + 4)
