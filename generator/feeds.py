@@ -128,9 +128,15 @@ def _description_html(b: Briefing) -> str:
 
 
 def rss(items: Sequence[Briefing], *, base: str, title: str, description: str, home_url: str,
-        feed_url: str, limit: int = FEED_ITEMS) -> str:
-    """An RSS 2.0 feed (https://www.rssboard.org/rss-specification) of ``items``, already newest first."""
-    root = ET.Element("rss", {"version": "2.0"})
+        feed_url: str, limit: int = FEED_ITEMS, made: dict[str, str] | None = None) -> str:
+    """An RSS 2.0 feed (https://www.rssboard.org/rss-specification) of ``items``, already newest first.
+
+    ``made``: the items already serialised, by slug (each briefing's item is the same in every
+    feed: with thousands of topic, person and story feeds, it is made once)."""
+    shown = list(items[:limit])
+    # the dc namespace of the items' authors is declared once here (after atom's, as ElementTree would)
+    root = ET.Element("rss", {"xmlns:dc": DC_NS, "version": "2.0"} if any(b.source.author for b in shown)
+                      else {"version": "2.0"})
     channel = _sub(root, "channel")
     _sub(channel, "title", title)
     _sub(channel, "link", home_url)
@@ -138,26 +144,43 @@ def rss(items: Sequence[Briefing], *, base: str, title: str, description: str, h
     _sub(channel, f"{{{ATOM_NS}}}link", href=feed_url, rel="self", type="application/rss+xml")
     _sub(channel, "docs", "https://www.rssboard.org/rss-specification")
     _sub(channel, "generator", "briefings")
-    shown = list(items[:limit])
     dates = [d for d in (_date(b.source.published) for b in shown) if d]
     if dates:  # derived from the items, so the same briefings always give the same feed
         _sub(channel, "pubDate", format_datetime(max(dates)))
-    for b in shown:
-        item = _sub(channel, "item")
-        link = page_url(base, b.slug)
-        _sub(item, "title", page_title(clean_text(b.title)))  # plain text, as written
-        _sub(item, "link", link)
-        _sub(item, "guid", link, isPermaLink="true")
-        _sub(item, "description", _description_html(b))
-        when = _date(b.source.published)
-        if when:
-            _sub(item, "pubDate", format_datetime(when))
-        if b.source.author:
-            _sub(item, f"{{{DC_NS}}}creator", b.source.author)
-        for keyword in b.keywords:
-            _sub(item, "category", keyword)
     ET.indent(root, space=" ")
-    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+    head, tail = ET.tostring(root, encoding="unicode", xml_declaration=True).rsplit("\n </channel>", 1)
+    made = {} if made is None else made
+    parts = [head]
+    for b in shown:
+        if b.slug not in made:
+            made[b.slug] = _item(b, base)
+        parts.append("\n  " + made[b.slug])
+    return "".join(parts) + "\n </channel>" + tail + "\n"
+
+
+_DC_DECLARATION = f' xmlns:dc="{DC_NS}"'
+
+
+def _item(b: Briefing, base: str) -> str:
+    """A briefing's RSS <item>, indented for its place in the channel (the dc namespace is declared
+    on the feed's root)."""
+    item = ET.Element("item")
+    link = page_url(base, b.slug)
+    _sub(item, "title", page_title(clean_text(b.title)))  # plain text, as written
+    _sub(item, "link", link)
+    _sub(item, "guid", link, isPermaLink="true")
+    _sub(item, "description", _description_html(b))
+    when = _date(b.source.published)
+    if when:
+        _sub(item, "pubDate", format_datetime(when))
+    if b.source.author:
+        _sub(item, f"{{{DC_NS}}}creator", b.source.author)
+    for keyword in b.keywords:
+        _sub(item, "category", keyword)
+    ET.indent(item, space=" ", level=2)
+    text = ET.tostring(item, encoding="unicode")
+    start = "<item" + _DC_DECLARATION
+    return "<item" + text[len(start):] if text.startswith(start) else text
 
 
 def json_feed(items: Sequence[Briefing], *, base: str, title: str, description: str, home_url: str,
@@ -194,9 +217,10 @@ def feed_files(newest_first: Sequence[Briefing], topics: Listed, base: str, site
                limit: int = FEED_ITEMS, *, people: Listed | None = None, stories: Listed | None = None) -> dict[str, str]:
     """Every feed, keyed by its path in the site, and the OPML list of them."""
     newest_first = without_copies(newest_first)
+    made: dict[str, str] = {}  # each briefing's <item>, made once for every feed it is in
     files = {
         ALL_RSS: rss(newest_first, base=base, title=site_name, description=f"The latest briefings of {site_name}",
-                     home_url=base, feed_url=base + ALL_RSS, limit=limit),
+                     home_url=base, feed_url=base + ALL_RSS, limit=limit, made=made),
         ALL_JSON: json_feed(newest_first, base=base, title=site_name,
                             description=f"The latest briefings of {site_name}", home_url=base,
                             feed_url=base + ALL_JSON, limit=limit),
@@ -210,7 +234,8 @@ def feed_files(newest_first: Sequence[Briefing], topics: Listed, base: str, site
         for slug, (name, items) in listed.items():
             path, page = feed_path(slug), page_of(base, slug)
             files[path] = rss(without_copies(items), base=base, title=f"{site_name}: {name}",
-                              description=description.format(name), home_url=page, feed_url=base + path, limit=limit)
+                              description=description.format(name), home_url=page, feed_url=base + path,
+                              limit=limit, made=made)
             outlines.append((f"{site_name}: {name}", base + path, page))
         if outlines:
             groups.append((heading, outlines))

@@ -214,3 +214,18 @@ def test_opml_lists_every_rss_feed_once_with_its_page():
     assert folders == ["Stories", "People", "Topics"]
     assert root.find("body")[0].get("xmlUrl") == BASE + "feed.xml"
     assert feeds.OPML == "feeds.opml" and "feeds.opml" not in site_files([a], None, "Site")
+
+
+def test_an_item_is_the_same_in_every_feed_and_text_like_markup_is_kept():
+    sneaky = 'A title with xmlns:dc="http://purl.org/dc/elements/1.1/" in it'
+    a = make("a", "2025-01-01", title=sneaky, keywords=("ferry",))
+    b = make("b", "2025-01-02", keywords=("ferry",),
+             source=Source(name="L", published="2025-01-02", url=None, author=None, language="en", file="b.txt"))
+    files = site_files([a, b], BASE, "Site")
+    for path in ("feed.xml", "topics/ferry/feed.xml"):
+        channel = parse_rss(files[path])
+        assert channel.find("item").findtext(f"{{{feeds.DC_NS}}}creator") is None  # b, newest: no author
+        assert channel.findall("item")[1].findtext("title") == sneaky
+        assert channel.findall("item")[1].findtext(f"{{{feeds.DC_NS}}}creator") == "Jane Doe"
+    item = re.search(r"<item>.*?</item>", files["feed.xml"], re.S).group(0)
+    assert item in files["topics/ferry/feed.xml"]
