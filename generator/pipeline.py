@@ -90,7 +90,7 @@ def process(raw: RawArticle) -> tuple[Briefing, list[str]]:
         keywords=tuple(keywords),
         quotes=tuple(quotes),
         people=people,
-        summary=summarise(paragraphs, keywords),
+        summary=summarise(paragraphs, keywords, title),
         paragraphs=tuple(paragraphs),
         word_count=words,
         reading_time=reading_time(words),

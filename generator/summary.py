@@ -4,6 +4,15 @@ News is written as an inverted pyramid: the lede states the gist and the next se
 it. The summary therefore takes the lede, then the sentences that best cover the article's
 keywords, with a preference for early ones, skipping sentences that are mostly a quotation or too
 short to stand alone, and keeps them in the article's order. Every word comes from the article.
+
+It never says the same thing twice, and never what the reader has just read above it:
+
+- a sentence that says no more than the headline (all but a few of its words are the
+  headline's) is left out when the article has others to stand for it: a page without a
+  headline is titled with its first sentence (generator.pipeline), and a summary opening with
+  that sentence repeated it word for word under the title;
+- a sentence most of whose words the summary already has (a later paragraph restating the lede
+  "the ministry said it was still too early to decide on aid") adds nothing and is skipped.
 """
 from __future__ import annotations
 
@@ -24,6 +33,15 @@ _ANAPHORIC_START = re.compile(
 )
 _ENDS_SENTENCE = re.compile(r"[.!?؟。…][\"”’»)]*$")  # a heading or label is not a sentence
 _SPLIT_FALLBACK = re.compile(r"(?<=[.!?؟。])[\"”’»)]?\s+(?=[\"“‘«(]?[^\W\d_])")
+_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
+# Words too common to tell two sentences apart (English; other languages keep all their words).
+_STOP = frozenset("""a an the and or but of in on at to for from by with as is are was were be been has have had
+it its this that these those their there they he she his her we our you your not no than then also about after
+over into out up who which what when where while will would could should can may said says say told""".split())
+REPEAT_SHARE = 0.6  # a sentence whose words are this much in the summary already repeats it
+HEADLINE_SHARE = 0.8  # ... or this much in the headline, repeats the headline
+HEADLINE_EXTRA = 3  # ... as does one with no more than this many words besides the headline's
+MIN_CONTENT_WORDS = 4  # shorter sentences are not judged as repeats
 
 
 def sentences(paragraph: str) -> list[str]:
@@ -47,8 +65,31 @@ def _quoted_share(sentence: str) -> float:
     return inside / max(1, len(sentence))
 
 
-def summarise(paragraphs: Sequence[str], keywords: Sequence[str] = ()) -> str:
-    """Two or three sentences from the article that give its gist ('' for an empty article)."""
+def _words(text: str) -> list[str]:
+    return [w for w in (m.casefold() for m in _WORD.findall(text)) if w not in _STOP]
+
+
+def _covered(words: Sequence[str], known: set[str]) -> float:
+    return sum(1 for w in words if w in known) / max(1, len(words))
+
+
+def repeats_headline(sentence: str, title: str | None) -> bool:
+    """Whether ``sentence`` says no more than the headline: all but ``HEADLINE_EXTRA`` of its
+    words, or ``HEADLINE_SHARE`` of them, are the headline's. A headline cut from a longer first
+    sentence ("… hit Miyagi Prefecture on Saturday…") leaves that sentence more to say: it stays."""
+    if not title:
+        return False
+    content = _words(sentence)
+    if len(content) < MIN_CONTENT_WORDS:
+        return False
+    head = set(_words(title))
+    extra = sum(1 for w in content if w not in head)
+    return extra <= HEADLINE_EXTRA or _covered(content, head) >= HEADLINE_SHARE
+
+
+def summarise(paragraphs: Sequence[str], keywords: Sequence[str] = (), title: str | None = None) -> str:
+    """Two or three sentences from the article that give its gist ('' for an empty article).
+    ``title``: the headline shown above the summary, which the summary does not repeat."""
     from generator.clean import split_lede_dateline
 
     candidates: list[tuple[int, str]] = []
@@ -64,6 +105,9 @@ def summarise(paragraphs: Sequence[str], keywords: Sequence[str] = ()) -> str:
     ]
     if not usable:
         return " ".join(s for _, s in candidates[:2])[:600].strip()
+    fresh = [item for item in usable if not repeats_headline(item[1], title)]
+    if len(fresh) >= 2:  # else the headline's sentence stays: better said twice than not at all
+        usable = fresh
     terms = [k.lower() for k in keywords]
 
     def score(item: tuple[int, str]) -> float:
@@ -74,6 +118,7 @@ def summarise(paragraphs: Sequence[str], keywords: Sequence[str] = ()) -> str:
 
     chosen = [usable[0]]  # the lede
     words = len(usable[0][1].split())
+    known = set(_words(usable[0][1]))
     for item in sorted(usable[1:], key=lambda it: (-score(it), it[0])):
         if len(chosen) >= MAX_SENTENCES:
             break
@@ -82,7 +127,11 @@ def summarise(paragraphs: Sequence[str], keywords: Sequence[str] = ()) -> str:
             continue
         if words + length > MAX_WORDS * 1.3:
             continue
+        content = _words(item[1])
+        if len(content) >= MIN_CONTENT_WORDS and _covered(content, known) >= REPEAT_SHARE:
+            continue  # says again what the summary says
         chosen.append(item)
         words += length
+        known.update(content)
     chosen.sort()
     return " ".join(s for _, s in chosen)

@@ -25,7 +25,8 @@ Pages (paths relative to docs/):
   ones weighing more; see ``related_briefings``).
 
 Files beside the site (``site_files``): ``briefings.json``, and the feeds of ``generator.feeds``
-when the site's address is known.
+(all briefings, each topic, person and story, and ``feeds.opml`` listing them) when the site's
+address is known.
 
 Everything shown from an article passes through ``escape_md`` or ``escape_html`` (see render.py);
 titles are kept as written (``page_title``) and escaped by the theme where it prints them. Work and output grow linearly with the number of briefings.
@@ -362,8 +363,30 @@ def site_files(briefings: Sequence[Briefing], site_url: str | None, site_name: s
         log.info("Feeds not written: the site's address is not known (pass --site-url or set site_url "
                  "in mkdocs.yml)")
         return files
-    skip = _topic_skips(_person_keywords(briefings, resolve(briefings)))  # a person's name has no topic feed
+    ids = resolve(briefings)
+    skip = _topic_skips(_person_keywords(briefings, ids))  # a person's name has no topic feed
     topics = {_slug(name, "topic"): (name, items) for name, items in topic_index(briefings, skip).items()}
-    files.update(feeds.feed_files(sort_newest_first(briefings), topics, base, site_name))
-    log.info("Feeds written: %s, %s and %d topic feeds", feeds.ALL_RSS, feeds.ALL_JSON, len(topics))
+    people = {slug: (person.name, person.briefings) for slug, person in people_index(briefings, ids).items()}
+    stories = story_feeds(briefings)
+    files.update(feeds.feed_files(sort_newest_first(briefings), topics, base, site_name, people=people, stories=stories))
+    log.info("Feeds written: %s, %s, %d topic, %d person and %d story feeds, listed in %s", feeds.ALL_RSS,
+             feeds.ALL_JSON, len(topics), len(people), len(stories), feeds.OPML)
     return files
+
+
+def story_feeds(briefings: Sequence[Briefing]) -> dict[str, tuple[str, list[Briefing]]]:
+    """Story slug -> (its title, its briefings newest first), from the briefings' ``story`` (set by
+    generator.stories.annotate across the archive; a story's slug is its first briefing's, and its
+    title that briefing's headline)."""
+    members: dict[str, list[Briefing]] = {}
+    for b in briefings:
+        if b.story:
+            members.setdefault(b.story, []).append(b)
+    by_slug = {b.slug: b for b in briefings}
+    out = {}
+    for slug, items in sorted(members.items()):
+        if len(items) < 2:
+            continue
+        first = by_slug.get(slug) or min(items, key=lambda b: (b.source.published or "9999", b.slug))
+        out[slug] = (first.title, sort_newest_first(items))
+    return out

@@ -294,7 +294,8 @@ def test_search_results_for_an_injected_word_are_inert(trapped_page, hostile_sit
     open_search(page, WORD)
     page.locator('a[href*="briefings/"]').locator("visible=true").first.wait_for(timeout=10_000)
     page.wait_for_timeout(500)
-    results = page.locator(".md-search__output, [data-md-component='search-result']").first
+    # the results (the search box's own filter and sort controls beside them are not article text)
+    results = page.locator(".md-search-result, [data-md-component='search-result']").first
     assert results.is_visible()
     active = results.evaluate(ACTIVE_CONTENT)
     assert not active, f"active markup in the search results: {active}"

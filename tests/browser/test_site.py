@@ -47,7 +47,7 @@ def test_home_lists_every_briefing_newest_first(page, site):
     assert heading(page) == "Latest briefings"
     listed = page.locator("article a[href*='briefings/']").evaluate_all(
         "links => links.map(a => new URL(a.href).pathname)")
-    # a copy (same_as) is not listed again: its canonical briefing stands for it
+    # a copy of another briefing (same_as) is not listed again: its canonical briefing stands for it
     expected = [f"/briefings-repo/{r['path']}" for r in site.records if not r.get("same_as")]
     assert sorted(set(listed)) == sorted(expected)
     dated = [r for r in site.records if r["source"]["published"] and not r.get("same_as")]

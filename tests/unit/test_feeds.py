@@ -150,3 +150,82 @@ def test_site_base_ends_with_a_slash(url, base):
 def test_same_briefings_give_identical_feeds():
     items = many(10)
     assert site_files(items, BASE, "B") == site_files(list(reversed(items)), BASE, "B")
+
+
+def quoted(slug: str, published: str, speaker: str, **over) -> Briefing:
+    from generator.models import Quote
+
+    return make(slug, published, quotes=(Quote(text="We will not move.", speaker=speaker, role=None, paragraph=1, start=0, end=19),),
+                people=(speaker,), **over)
+
+
+def test_one_rss_feed_per_person_with_the_briefings_quoting_them():
+    a = quoted("a", "2025-01-01", "Ana Ruiz")
+    b = quoted("b", "2025-02-01", "Ana Ruiz")
+    c = quoted("c", "2025-03-01", "Omar Faris")
+    files = site_files([a, b, c], BASE, "Site")
+    assert {p for p in files if p.startswith("people/")} == {feeds.person_feed_path("ana-ruiz"),
+                                                          feeds.person_feed_path("omar-faris")}
+    assert feeds.person_feed_path("ana-ruiz") == "people/ana-ruiz/feed.xml"
+    ana = parse_rss(files["people/ana-ruiz/feed.xml"])
+    assert [i.findtext("link") for i in ana.findall("item")] == [f"{BASE}briefings/b/", f"{BASE}briefings/a/"]
+    assert ana.findtext("link") == f"{BASE}people/ana-ruiz/" and ana.findtext("title") == "Site: Ana Ruiz"
+    assert ana.find(f"{{{feeds.ATOM_NS}}}link").get("href") == f"{BASE}people/ana-ruiz/feed.xml"
+
+
+def test_one_rss_feed_per_story_newest_first_and_none_for_a_lone_briefing():
+    a = make("a", "2025-01-01", story="a", title="Bridge falls")
+    b = make("b", "2025-01-03", story="a", title="Minister orders checks")
+    lone = make("lone", "2025-01-02", story=None)
+    files = site_files([lone, b, a], BASE, "Site")
+    assert {p for p in files if p.startswith("stories/")} == {feeds.story_feed_path("a")} == {"stories/a/feed.xml"}
+    story = parse_rss(files["stories/a/feed.xml"])
+    assert story.findtext("title") == "Site: Bridge falls"  # the story is named after its first briefing
+    assert story.findtext("link") == f"{BASE}stories/a/"
+    assert [i.findtext("link") for i in story.findall("item")] == [f"{BASE}briefings/b/", f"{BASE}briefings/a/"]
+
+
+def test_a_copy_comes_once_in_each_feed():
+    wire = make("wire", "2025-01-01", story="copy", keywords=("ferry",))
+    copy = make("copy", "2025-01-01", same_as="wire", story="copy", keywords=("ferry", "reef"))
+    files = site_files([wire, copy], BASE, "Site")
+    links = lambda path: [i.findtext("link") for i in parse_rss(files[path]).findall("item")]  # noqa: E731
+    assert links("feed.xml") == links("topics/ferry/feed.xml") == links("stories/copy/feed.xml") == [f"{BASE}briefings/wire/"]
+    assert [i["url"] for i in json.loads(files["feed.json"])["items"]] == [f"{BASE}briefings/wire/"]
+    # where its canonical briefing is not, the copy stands for the text
+    assert links("topics/reef/feed.xml") == [f"{BASE}briefings/copy/"]
+
+
+def test_opml_lists_every_rss_feed_once_with_its_page():
+    a = quoted("a", "2025-01-01", "Ana Ruiz", story="a", keywords=("port strike",))
+    b = quoted("b", "2025-01-02", 'Ana "<Ruiz>" & Co', story="a", keywords=("port strike", NASTY))
+    files = site_files([a, b], BASE, "Site & <Co>")
+    root = etree.fromstring(files[feeds.OPML].encode("utf-8"))
+    assert root.tag == "opml" and root.get("version") == "2.0"
+    assert root.findtext("head/title") == "Site & <Co>: feeds"
+    outlines = root.findall(".//outline[@xmlUrl]")
+    listed = [o.get("xmlUrl") for o in outlines]
+    rss_files = sorted(BASE + p for p in files if p.endswith(".xml"))
+    assert sorted(listed) == rss_files and len(set(listed)) == len(listed)  # every RSS feed, once
+    for o in outlines:
+        assert o.get("type") == "rss" and o.get("text") and o.get("htmlUrl").startswith(BASE)
+        assert "\x00" not in o.get("text")
+    folders = [o.get("text") for o in root.find("body") if o.get("xmlUrl") is None]
+    assert folders == ["Stories", "People", "Topics"]
+    assert root.find("body")[0].get("xmlUrl") == BASE + "feed.xml"
+    assert feeds.OPML == "feeds.opml" and "feeds.opml" not in site_files([a], None, "Site")
+
+
+def test_an_item_is_the_same_in_every_feed_and_text_like_markup_is_kept():
+    sneaky = 'A title with xmlns:dc="http://purl.org/dc/elements/1.1/" in it'
+    a = make("a", "2025-01-01", title=sneaky, keywords=("ferry",))
+    b = make("b", "2025-01-02", keywords=("ferry",),
+             source=Source(name="L", published="2025-01-02", url=None, author=None, language="en", file="b.txt"))
+    files = site_files([a, b], BASE, "Site")
+    for path in ("feed.xml", "topics/ferry/feed.xml"):
+        channel = parse_rss(files[path])
+        assert channel.find("item").findtext(f"{{{feeds.DC_NS}}}creator") is None  # b, newest: no author
+        assert channel.findall("item")[1].findtext("title") == sneaky
+        assert channel.findall("item")[1].findtext(f"{{{feeds.DC_NS}}}creator") == "Jane Doe"
+    item = re.search(r"<item>.*?</item>", files["feed.xml"], re.S).group(0)
+    assert item in files["topics/ferry/feed.xml"]
