@@ -15,6 +15,7 @@ from collections import Counter
 from datetime import date
 from typing import Callable, Iterable, Mapping, Sequence
 
+from generator import feeds
 from generator.models import Briefing
 from generator.render import dump_front_matter, escape_md, page_title
 from generator.stories import Story
@@ -59,9 +60,11 @@ def briefing_section(b: Briefing, stories: Mapping[str, Story], by_slug: Mapping
 
 
 def render_story(story: Story, by_slug: Mapping[str, Briefing],
-                 people: Callable[[Briefing], Iterable[tuple[str, str]]] | None = None) -> str:
+                 people: Callable[[Briefing], Iterable[tuple[str, str]]] | None = None,
+                 site_url: str | None = None) -> str:
     """A story's page; ``people(b)`` gives the (page slug, name) of each person quoted in ``b``
-    (generator.identity: a surname is the person's full name, with a link to their page)."""
+    (generator.identity: a surname is the person's full name, with a link to their page). With
+    the site's address, the page links the story's feed (generator.feeds)."""
     from generator.sitepages.charts import coverage_chart  # here: generator.sitepages imports this module
 
     members = [by_slug[s] for s in story.members if s in by_slug]
@@ -71,6 +74,9 @@ def render_story(story: Story, by_slug: Mapping[str, Briefing],
              f"# {escape_md(story.title)}\n",
              f"{len(members)} briefings from {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}"
              + (f", {span}" if span else "") + ".\n"]
+    base = feeds.site_base(site_url)
+    if base:
+        parts.append(f"Follow this story: [RSS feed](<{base + feeds.story_feed_path(story.slug)}>)\n")
     parts.append(coverage_chart(b.source.published for b in members))
     why = _why(story, members)
     if why:
@@ -145,11 +151,12 @@ def render_story_index(stories: Mapping[str, Story], by_slug: Mapping[str, Brief
 
 
 def story_pages(stories: Mapping[str, Story], briefings: Sequence[Briefing],
-                people: Callable[[Briefing], Iterable[tuple[str, str]]] | None = None) -> dict[str, str]:
+                people: Callable[[Briefing], Iterable[tuple[str, str]]] | None = None,
+                site_url: str | None = None) -> dict[str, str]:
     by_slug = {b.slug: b for b in briefings}
     pages = {"stories/index.md": render_story_index(stories, by_slug)}
     for slug, story in stories.items():
-        pages[f"stories/{slug}.md"] = render_story(story, by_slug, people)
+        pages[f"stories/{slug}.md"] = render_story(story, by_slug, people, site_url)
     return pages
 
 

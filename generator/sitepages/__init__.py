@@ -183,7 +183,7 @@ def _render_item(item: tuple) -> str:
         _, slug, page = item
         return render_outlet(_context["outlets"][slug], page, _context["stories"], _context["by_slug"])
     _, slug, page = item
-    return render_person(_context["people"][slug], page)
+    return render_person(_context["people"][slug], page, site_url=_context["site_url"])
 
 
 def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs, own_pages, stories) -> dict[str, str | None]:
@@ -243,7 +243,7 @@ def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs, own_pages, st
     out["index.md"] = render_home(listed, site_name, site_url, stories=stories, topics=topics, people=people,
                                    by_slug=by_slug)
     out.update(archive_pages(listed))
-    out.update(story_pages(stories, briefings, ids.people_of))
+    out.update(story_pages(stories, briefings, ids.people_of, site_url))
     out["topics/index.md"] = render_topic_index(topics, people=len(people))
     out["people/index.md"] = render_people_index(people)
     out["outlets/index.md"] = render_outlets_index(outlets)
@@ -330,8 +330,8 @@ def _listing_page_key(item: tuple, salt: str) -> str:
         roles = [(role, [_listed(b) for b in given]) for role, given in _roles(person)] if page == 1 else None
         inputs = (name, page, person.name, sorted(person.spellings), person.quotes, len(person.briefings),
                   PERSON_PAGE_SIZE, ROLE_LINKS, quotes, roles)
-        if page == 1:  # the coverage chart (charts.py)
-            inputs += ([b.source.published for b in person.briefings],)
+        if page == 1:  # the coverage chart (charts.py) and the feed link
+            inputs += ([b.source.published for b in person.briefings], _context["site_url"])
     return hashlib.sha256(f"{salt}\0{kind}\0{inputs!r}".encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -172,7 +172,8 @@ def render_home(briefings: Sequence[Briefing], site_name: str, site_url: str | N
     base = feeds.site_base(site_url)
     if base and ordered:
         intro += (f"\n\nFollow the briefings: {_feed_link(base + feeds.ALL_RSS, 'RSS feed')} · "
-                  f"{_feed_link(base + feeds.ALL_JSON, 'JSON Feed')}")
+                  f"{_feed_link(base + feeds.ALL_JSON, 'JSON Feed')} · "
+                  f"{_feed_link(base + feeds.OPML, 'every feed (OPML)')}")
     if not ordered:
         return f"{front}\n# Latest briefings\n\n{intro}\n\nNo briefings yet: add articles to `seeds/` and rebuild.\n"
     overview = _overview(ordered, stories, topics, people, by_slug)

@@ -5,18 +5,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from generator.identity import Identities, resolve
+from generator import feeds
 from generator.models import Briefing
 from generator.render import dump_front_matter, escape_md, page_title
 from generator.sitepages.charts import coverage_chart
 from generator.sitepages.common import (
     PERSON_PAGE_SIZE,
     ROLE_LINKS,
+    _feed_link,
     _page_count,
     _pager,
     _plural,
     _slug,
     sort_newest_first,
 )
+
 
 @dataclass
 class Person:
@@ -77,8 +80,10 @@ def _roles(person: Person) -> list[tuple[str, list[Briefing]]]:
     return list(roles.values())
 
 
-def render_person(person: Person, page: int = 1, page_size: int = PERSON_PAGE_SIZE) -> str:
-    """One page of a person: page 1 is people/<slug>.md (with the roles), page N people/<slug>/page-N.md.
+def render_person(person: Person, page: int = 1, page_size: int = PERSON_PAGE_SIZE,
+                  site_url: str | None = None) -> str:
+    """One page of a person: page 1 is people/<slug>.md (with the roles and, when the site's
+    address is known, a link to the person's feed), page N people/<slug>/page-N.md.
 
     Each page holds the quotations of ``page_size`` briefings, newest first, so that a person quoted
     in hundreds of briefings does not get one page the size of all of them.
@@ -94,6 +99,9 @@ def render_person(person: Person, page: int = 1, page_size: int = PERSON_PAGE_SI
         first = (page - 1) * page_size + 1
         summary += f"; these are {first} to {first + len(shown) - 1}"
     lines = [heading, f"{summary}. [All people]({up}index.md)\n"]
+    base = feeds.site_base(site_url)
+    if base and page == 1:
+        lines.append(f"Follow this person: {_feed_link(base + feeds.person_feed_path(person.slug), 'RSS feed')}\n")
     if page == 1:
         others = [s for s in person.spellings if s != person.name]
         if others:

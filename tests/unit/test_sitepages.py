@@ -813,3 +813,29 @@ def test_home_counts_a_storys_copies_and_escapes_the_band():
     assert "2 briefings, 2025-03-01 to 2025-03-02" in band.text_content()
     assert band.xpath(".//a[@href='stories/s.md']")[0].text_content() == " ".join(HOSTILE.split())
     assert "home-overview" not in render_home([a], "Briefings")  # nothing given: no band
+
+
+# Feed links on person and story pages, and the OPML list on the home page
+
+def test_person_story_and_home_pages_link_their_feeds_only_when_the_address_is_known():
+    from generator.sitepages.people import render_person
+    from generator.stories import Story
+    from generator.storypages import render_story
+
+    ruiz = Quote(text="We will not go back to work until the pay offer changes.", speaker="Ana Ruiz",
+                 role="union leader", paragraph=1, start=0, end=10)
+    items = [make("a", quotes=[ruiz]), make("b", quotes=[ruiz], published="2025-03-05")]
+    person = people_index(items)["ana-ruiz"]
+    story = Story("a", "Dock strike", ("a", "b"), ())
+    by_slug = {b.slug: b for b in items}
+    base = "https://example.org/news/"
+    assert "Follow this person: [RSS feed](<https://example.org/news/people/ana-ruiz/feed.xml>)" \
+        in render_person(person, site_url=base)
+    assert "Follow this story: [RSS feed](<https://example.org/news/stories/a/feed.xml>)" \
+        in render_story(story, by_slug, site_url=base)
+    assert "[every feed (OPML)](<https://example.org/news/feeds.opml>)" in render_home(items, "Site", base)
+    # without the site's address there are no feeds, so no links to them
+    assert "feed.xml" not in render_person(person) + render_story(story, by_slug)
+    assert "feeds.opml" not in render_home(items, "Site")
+    # a later page of a person's quotations does not repeat the link
+    assert "Follow this person" not in render_person(person, page=2, page_size=1, site_url=base)
