@@ -66,7 +66,7 @@ time people day days week weeks month months mr mrs ms monday tuesday wednesday 
 @dataclass(frozen=True)
 class Story:
     slug: str
-    title: str  # the headline of its first briefing
+    title: str  # the headline of its first briefing (the first that is no copy, on the first day)
     members: tuple[str, ...]  # briefing slugs, oldest first
     shared: tuple[str, ...]  # the words that tie it together, most telling first
 
@@ -87,7 +87,9 @@ def annotate(briefings: Sequence[Briefing]) -> tuple[list[Briefing], dict[str, S
     for members in groups:
         if len(members) < 2:
             continue
-        ordered = sorted(members, key=lambda i: (items[i].source.published or "9999", items[i].slug))
+        # by date, a copy after the briefing it copies: the story is named after an original text
+        ordered = sorted(members, key=lambda i: (items[i].source.published or "9999", items[i].slug in canonical,
+                                                 items[i].slug))
         first = items[ordered[0]]
         slug = first.slug
         stories[slug] = Story(slug, first.title, tuple(items[i].slug for i in ordered), shared[tuple(members)])

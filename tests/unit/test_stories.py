@@ -59,6 +59,18 @@ def test_a_republished_wire_text_is_a_copy_of_the_earliest_and_in_its_story():
     assert stories["quake-kills-212"].members == ("quake-kills-212", "deadly-quake-in-kaldera")
 
 
+def test_a_story_is_named_after_the_original_when_a_copy_ran_the_same_day():
+    # the copy's slug sorts first and both are dated alike: the story still takes the original's name
+    original = make("quake-kills-212", WIRE, "2024-05-04", "Wire Daily")
+    copy = make("a-deadly-quake", ["Advertisement", *WIRE[:3]], "2024-05-04", "The Courier")
+    report = make("villagers-dig", REPORT, "2024-05-05", "Valley News")
+    out, stories = annotate([copy, original, report])
+    assert by_slug(out)["a-deadly-quake"].same_as == "quake-kills-212"
+    assert list(stories) == ["quake-kills-212"]
+    assert stories["quake-kills-212"].title == "Quake Kills 212"
+    assert stories["quake-kills-212"].members[:2] == ("quake-kills-212", "a-deadly-quake")
+
+
 def test_independent_reports_of_one_event_are_one_story_not_copies():
     a = make("quake-kills-212", WIRE, "2024-05-04")
     b = make("toll-rises-in-kaldera", REPORT, "2024-05-05")
