@@ -292,6 +292,8 @@ def test_path_or_punctuation_title_given_by_metadata_makes_a_briefing(title):
     "image of CT scan of a rodent molar",
     "illustration of position of the teeth in a model skull",
     "(This story has not been edited by Example staff and is auto-generated from a syndicated feed.)",
+    "This story was provided by the Example Press Agency and has not been edited by Ledger staff.",
+    "This article is supplied by Example Wire.",
     "folder_openLebanon access_timeone month ago",
     "Watch video 02:43",
     "02:43 mins.",
@@ -316,6 +318,15 @@ def test_path_or_punctuation_title_given_by_metadata_makes_a_briefing(title):
 ])
 def test_furniture_lines(line):
     assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    "This report was provided to lawmakers by the inspector general's office, which found the agency had "
+    "overspent by $4 million.",
+    "The data was provided by the health ministry.",
+])
+def test_sentences_about_what_was_provided_stay(line):
+    assert not is_boilerplate(line)
 
 
 def test_inline_furniture_glued_to_a_paragraph_is_cut_out():
