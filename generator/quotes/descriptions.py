@@ -22,7 +22,12 @@ import re
 from generator.newslang import ROLE_NOUNS, TITLE_WORDS
 
 _AGE_RE = re.compile(r"^(\d{1,3})-year-old$")
-_PAST = ("former", "previous", "ex-", "late", "then-", "outgoing", "past")
+_PAST = frozenset({"former", "previous", "late", "outgoing", "past", "ex", "erstwhile"})
+
+
+def _is_past_word(word: str) -> bool:
+    """``former``, ``ex-captain``, ``then-governor`` (not ``pastor``, ``later``)."""
+    return word in _PAST or word.startswith(("ex-", "then-"))
 
 
 def resolve_description(people, words: list[str], position):
@@ -34,7 +39,7 @@ def resolve_description(people, words: list[str], position):
     if age is not None:
         found = people.with_age(int(age.group(1)), position)
         return found if found is not None else people.in_focus(position, speaker=True)
-    past = any(w.startswith(_PAST) for w in low[1:-1])
+    past = any(_is_past_word(w) for w in low[1:-1])
     found = people.last_with_role(noun, position, past)
     if found is not None:
         return found
@@ -52,4 +57,4 @@ _PERSONAL = frozenset({"young", "veteran", "elderly", "embattled", "outspoken", 
 
 def is_past_role(role: str) -> bool:
     """``previous captain``, ``former Gov.``: a role the person no longer holds."""
-    return any(w.startswith(_PAST) for w in role.lower().split())
+    return any(_is_past_word(w.strip(",.")) for w in role.lower().split())

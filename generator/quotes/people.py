@@ -308,12 +308,19 @@ _MALE = frozenset({"mr.", "mr", "sir", "spokesman", "chairman", "congressman", "
                    "widower", "boyfriend", "uncle"})
 
 
+_GENDERED = _FEMALE | _MALE
+_POSSESSIVE_END_RE = re.compile(r"'s?$")
+
+
 def _note_gender(person: _Person, honorific: str | None, role: str | None) -> None:
     """Note the gender the text gives a person: an honorific (Mr./Ms.) or a gendered role noun."""
+    if not honorific and not role:
+        return
     words = ([honorific.lower()] if honorific else []) + (role or "").lower().replace("’", "'").split()
     for word in words:
-        word = word.strip(",.;:'s") if word not in _FEMALE | _MALE else word
-        if word in _FEMALE or word in _MALE:
+        if word not in _GENDERED:
+            word = _POSSESSIVE_END_RE.sub("", word.strip(",.;:"))
+        if word in _GENDERED:
             gender = "f" if word in _FEMALE else "m"
             if person.gender is None:
                 person.gender = gender
