@@ -288,7 +288,7 @@ def test_zensical_404_links_to_every_section(zensical_site, mkdocs_first):
         return [(text(a), a.get("href")) for a in page(site, "404.html").xpath('//*[@class="bf-notfound__links"]//a')]
 
     want = links(mkdocs_first)
-    assert len(want) == 6  # Latest, Stories, Topics, People, Archive, About
+    assert len(want) == 7  # Latest, Stories, Topics, People, Outlets, Archive, About
     got = links(zensical_site / "site")
     assert [t for t, _ in got] == [t for t, _ in want]
     # served at any depth: both give site-rooted links (MkDocs /news/..., Zensical /...)
