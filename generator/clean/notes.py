@@ -304,6 +304,37 @@ _LEDE_DATELINE = re.compile(
 _CAPS_PLACE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}$")
 
 
+# Countries, regions and US states: written in brackets after a city ("Kyiv (Ukraine) –",
+# "Columbus (Ohio) —") they say where, not who filed the story.
+_PLACES = frozenset(w.casefold() for w in """
+Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas Bahrain
+Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia Botswana Brazil Brunei Bulgaria Burundi
+Cambodia Cameroon Canada Chad Chile China Colombia Comoros Congo Croatia Cuba Cyprus Czechia Denmark Djibouti
+Dominica Ecuador Egypt Eritrea Estonia Eswatini Ethiopia Fiji Finland France Gabon Gambia Georgia Germany Ghana
+Greece Grenada Guatemala Guinea Guyana Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland Israel
+Italy Jamaica Japan Jordan Kazakhstan Kenya Kiribati Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Lesotho Liberia
+Libya Liechtenstein Lithuania Luxembourg Madagascar Malawi Malaysia Maldives Mali Malta Mauritania Mauritius
+Mexico Micronesia Moldova Monaco Mongolia Montenegro Morocco Mozambique Myanmar Burma Namibia Nauru Nepal
+Netherlands Holland Nicaragua Niger Nigeria Norway Oman Pakistan Palau Palestine Panama Paraguay Peru Philippines
+Poland Portugal Qatar Romania Russia Rwanda Samoa Senegal Serbia Seychelles Singapore Slovakia Slovenia Somalia
+Spain Sudan Suriname Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Togo Tonga Tunisia Turkey
+Turkiye Türkiye Turkmenistan Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Venezuela Vietnam Yemen Zambia
+Zimbabwe Gaza Crimea Kashmir Tibet Kurdistan Catalonia Scotland Wales England Britain Europe Africa Asia
+Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii Idaho Illinois Indiana
+Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana
+Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin
+Wyoming Ontario Quebec Alberta Bavaria Sicily Sardinia Punjab Sindh Kerala Bengal
+""".split())
+
+
+def _title_case_agency(place: str, agency: str, sep: str) -> bool:
+    """"Tokyo (Kyodo) --", "Moscow (Interfax) —": a city, then one capitalised word in brackets
+    that names no place, then a dash: the agency that filed the story. A bracket after a title and
+    name ("Sen. Ted Cruz (R-Texas) —") or holding a place or a party is not one."""
+    return (bool(sep.strip("-–—") == "" and sep) and re.fullmatch(r"[A-Z][a-z]{2,14}", agency) is not None
+            and agency.casefold() not in _PLACES and not re.search(r"\.", place))
+
+
 def split_lede_dateline(paragraph: str) -> tuple[str | None, str]:
     """('Reuters', rest) for "BAGHDAD (Reuters) - rest"; (None, paragraph) when there is none."""
     city = _CITY_AGENCY.match(paragraph)
@@ -317,8 +348,9 @@ def split_lede_dateline(paragraph: str) -> tuple[str | None, str]:
     if not agency and not caps:
         return None, paragraph  # "Nairobi — ..." without an agency is not told from prose by shape
     dated = bool(re.search(r"\d|\[", paragraph[:match.end()]))
-    if agency and place and not caps and not dated and not (agency.isupper() or agency.islower()):
-        return None, paragraph  # "Smith (Reuters) -", "Kyiv (Ukraine) -": a dateline has caps, a date or "(dpa)"
+    if agency and place and not caps and not dated and not (agency.isupper() or agency.islower()) \
+            and not _title_case_agency(place, agency, match.group("sep")):
+        return None, paragraph  # "Kyiv (Ukraine) -", "Ted Cruz (R-Texas) —": a place or a party in brackets
     if agency and not match.group("sep").strip() and not (caps and (dated or agency.isupper())):
         return None, paragraph  # "NEW DELHI, March 4 (IANS) Text": without a dash only in the wire's own form
     return clean_name(agency), paragraph[match.end():]

@@ -130,6 +130,10 @@ def test_prose_with_furniture_words_stays(prose):
     ("NEW DELHI, March 4 (IANS) " + LEDE, "IANS"),
     ("DES MOINES, Iowa, Aug. 10 (UPI) — " + LEDE, "UPI"),
     ("Kyiv (Ukraine) – " + LEDE, None),  # a country in brackets is no agency
+    ("Tokyo (Kyodo) -- " + LEDE, "Kyodo"),  # a capitalised agency after a city
+    ("Moscow (Interfax) — " + LEDE, "Interfax"),
+    ("Columbus (Ohio) — " + LEDE, None),  # a state in brackets is no agency either
+    ("Sen. Ted Cruz (R-Texas) — " + LEDE, None),  # nor a party and state after a name
     ("KARACHI: " + LEDE, None),
 ])
 def test_more_wire_datelines(lede, outlet):
