@@ -59,32 +59,46 @@ def briefing_section(b: Briefing, stories: Mapping[str, Story], by_slug: Mapping
     return "\n## Story\n\n" + "\n\n".join(f"{line}\n{mark}" for line in lines) + "\n"
 
 
+STORY_PAGE_SIZE = 50  # timeline entries per story page: a story of hundreds of briefings gets several pages
+STORY_PEOPLE = 30  # people listed under "People quoted" (the most quoted); the rest are counted
+
+
 def render_story(story: Story, by_slug: Mapping[str, Briefing],
                  people: Callable[[Briefing], Iterable[tuple[str, str]]] | None = None,
-                 site_url: str | None = None) -> str:
-    """A story's page; ``people(b)`` gives the (page slug, name) of each person quoted in ``b``
-    (generator.identity: a surname is the person's full name, with a link to their page). With
-    the site's address, the page links the story's feed (generator.feeds)."""
+                 site_url: str | None = None, page: int = 1, page_size: int = STORY_PAGE_SIZE) -> str:
+    """One page of a story: page 1 is stories/<slug>.md, page N (the timeline's entries past the
+    first ``page_size``, in time order) stories/<slug>/page-N.md. ``people(b)`` gives the (page
+    slug, name) of each person quoted in ``b`` (generator.identity: a surname is the person's full
+    name, with a link to their page). With the site's address, page 1 links the story's feed
+    (generator.feeds)."""
     from generator.sitepages.charts import coverage_chart  # here: generator.sitepages imports this module
 
     members = [by_slug[s] for s in story.members if s in by_slug]
+    pages = max(1, -(-len(members) // page_size))
+    shown = members[(page - 1) * page_size: page * page_size]
+    up = "" if page == 1 else "../"  # numbered pages are one folder deeper
     outlets = sorted({_outlet(b) for b in members})
     span = _dates(members)
-    parts = [dump_front_matter({"title": page_title("Story: " + story.title), "story": story.slug}),
-             f"# {escape_md(story.title)}\n",
+    title = "Story: " + story.title + ("" if page == 1 else f" (page {page} of {pages})")
+    parts = [dump_front_matter({"title": page_title(title), "story": story.slug}),
+             f"# {escape_md(story.title)}" + ("" if page == 1 else f" (page {page})") + "\n",
              f"{len(members)} briefings from {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}"
-             + (f", {span}" if span else "") + ".\n"]
+             + (f", {span}" if span else "") + "."
+             + ("" if pages == 1 else f" The timeline's entries {(page - 1) * page_size + 1} to "
+                f"{(page - 1) * page_size + len(shown)} are on this page.") + "\n"]
     base = feeds.site_base(site_url)
-    if base:
+    if base and page == 1:
         parts.append(f"Follow this story: [RSS feed](<{base + feeds.story_feed_path(story.slug)}>)\n")
-    parts.append(coverage_chart(b.source.published for b in members))
-    why = _why(story, members)
-    if why:
-        parts.append(f"{why}\n{{: .story-why }}\n")
+    if page == 1:
+        parts.append(coverage_chart(b.source.published for b in members))
+        why = _why(story, members)
+        if why:
+            parts.append(f"{why}\n{{: .story-why }}\n")
     parts.append("## Timeline\n")
-    for b in members:
+    for b in shown:
         when = b.source.published or "Undated"
-        line = f"- {escape_md(when)} · {escape_md(_outlet(b))}: [{escape_md(b.title)}](../briefings/{b.slug}.md)"
+        line = (f"- {escape_md(when)} · {escape_md(_outlet(b))}: "
+                f"[{escape_md(b.title)}]({up}../briefings/{b.slug}.md)")
         if b.same_as:
             line += " (the same text as another briefing here)"
         parts.append(line)
@@ -94,22 +108,41 @@ def render_story(story: Story, by_slug: Mapping[str, Briefing],
             text = " ".join(words[:40]) + ("…" if len(words) > 40 else "")
             parts.append(f"    > {escape_md(text)} ({escape_md(quote.speaker)})")
     parts.append("")
+    if pages > 1:
+        parts.append(_story_pager(story.slug, page, pages, up))
+    if page > 1:
+        return "\n".join(parts)
     if people is None:
         quoted = Counter((None, p) for b in members for p in b.people)
     else:
         quoted = Counter(who for b in members for who in dict.fromkeys(people(b)))
     if quoted:
+        ranked = sorted(quoted.items(), key=lambda kv: (-kv[1], kv[0][1], kv[0]))
         parts.append("## People quoted\n")
-        parts.append(", ".join((f"[{escape_md(p)}](../people/{slug}.md)" if slug else escape_md(p))
-                               + (f" ({n})" if n > 1 else "")
-                               for (slug, p), n in sorted(quoted.items(), key=lambda kv: (-kv[1], kv[0][1], kv[0])))
-                     + "\n")
+        listed = ", ".join((f"[{escape_md(p)}](../people/{slug}.md)" if slug else escape_md(p))
+                           + (f" ({n})" if n > 1 else "") for (slug, p), n in ranked[:STORY_PEOPLE])
+        more = len(ranked) - STORY_PEOPLE
+        parts.append(listed + (f", and {more:,} more" if more > 0 else "") + "\n")
     topics = Counter(k for b in members for k in b.keywords)
     common = [t for t, n in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0])) if n > 1][:12]
     if common:
         parts.append("## Topics\n")
         parts.append(", ".join(escape_md(t) for t in common) + "\n")
     return "\n".join(parts)
+
+
+def _story_pager(slug: str, page: int, pages: int, up: str) -> str:
+    """Links to the earlier and later pages of a story's timeline (it runs oldest first)."""
+    def link(n: int) -> str:
+        return f"{up}{slug}.md" if n == 1 else (f"page-{n}.md" if page > 1 else f"{slug}/page-{n}.md")
+
+    parts = []
+    if page > 1:
+        parts.append(f"[← Earlier]({link(page - 1)})")
+    parts.append(f"Page {page} of {pages}")
+    if page < pages:
+        parts.append(f"[Later →]({link(page + 1)})")
+    return " · ".join(parts) + "\n{: .briefing-pager }\n"
 
 
 def _why(story: Story, members: Sequence[Briefing]) -> str:
@@ -156,7 +189,10 @@ def story_pages(stories: Mapping[str, Story], briefings: Sequence[Briefing],
     by_slug = {b.slug: b for b in briefings}
     pages = {"stories/index.md": render_story_index(stories, by_slug)}
     for slug, story in stories.items():
-        pages[f"stories/{slug}.md"] = render_story(story, by_slug, people, site_url)
+        count = sum(1 for s in story.members if s in by_slug)
+        for page in range(1, max(1, -(-count // STORY_PAGE_SIZE)) + 1):
+            path = f"stories/{slug}.md" if page == 1 else f"stories/{slug}/page-{page}.md"
+            pages[path] = render_story(story, by_slug, people, site_url, page)
     return pages
 
 

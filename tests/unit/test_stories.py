@@ -140,3 +140,23 @@ def test_briefing_section_names_the_story_and_the_outlets_that_ran_the_text():
     assert "The same text ran in Wire Daily" in on_copy and "(quake-kills-212.md)" in on_copy
     assert "(../stories/quake-kills-212.md)" in on_original
     assert briefing_section(make("rates-rise", OTHER), {}, {}, {}) == ""
+
+
+def test_a_long_story_is_paged_so_no_page_grows_with_it():
+    from generator.stories import Story
+    from generator.storypages import STORY_PAGE_SIZE
+
+    items = [make(f"day-{i:03d}", REPORT, f"2024-05-{1 + i % 28:02d}", f"Outlet {i % 7}", people=(f"Person {i}",))
+             for i in range(2 * STORY_PAGE_SIZE + 5)]
+    story = Story("day-000", "Quake aftermath", tuple(b.slug for b in items), ())
+    pages = story_pages({"day-000": story}, items)
+    assert {"stories/day-000.md", "stories/day-000/page-2.md", "stories/day-000/page-3.md"} <= set(pages)
+    first, last = pages["stories/day-000.md"], pages["stories/day-000/page-3.md"]
+    assert first.count("](../briefings/") == STORY_PAGE_SIZE
+    assert last.count("](../../briefings/") == 5  # a numbered page is one folder deeper
+    assert "[Later →](day-000/page-2.md)" in first and "[← Earlier](page-2.md)" in last
+    # the people quoted are the most quoted few, the rest counted
+    assert "and 75 more" in first and "People quoted" not in last
+    # every member is on exactly one page
+    listed = [s for text in pages.values() if text.startswith("---") for s in items if f"briefings/{s.slug}.md" in text]
+    assert sorted(b.slug for b in listed) == sorted(b.slug for b in items)
