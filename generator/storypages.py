@@ -72,9 +72,10 @@ def render_story(story: Story, by_slug: Mapping[str, Briefing],
     name, with a link to their page). With the site's address, page 1 links the story's feed
     (generator.feeds)."""
     from generator.sitepages.charts import coverage_chart  # here: generator.sitepages imports this module
+    from generator.sitepages.common import _page_count, _pager
 
     members = [by_slug[s] for s in story.members if s in by_slug]
-    pages = max(1, -(-len(members) // page_size))
+    pages = _page_count(len(members), page_size)
     shown = members[(page - 1) * page_size: page * page_size]
     up = "" if page == 1 else "../"  # numbered pages are one folder deeper
     outlets = sorted({_outlet(b) for b in members})
@@ -109,7 +110,7 @@ def render_story(story: Story, by_slug: Mapping[str, Briefing],
             parts.append(f"    > {escape_md(text)} ({escape_md(quote.speaker)})")
     parts.append("")
     if pages > 1:
-        parts.append(_story_pager(story.slug, page, pages, up))
+        parts.append(_pager(story.slug, page, pages, up, "← Earlier", "Later →"))  # the timeline runs oldest first
     if page > 1:
         return "\n".join(parts)
     if people is None:
@@ -129,20 +130,6 @@ def render_story(story: Story, by_slug: Mapping[str, Briefing],
         parts.append("## Topics\n")
         parts.append(", ".join(escape_md(t) for t in common) + "\n")
     return "\n".join(parts)
-
-
-def _story_pager(slug: str, page: int, pages: int, up: str) -> str:
-    """Links to the earlier and later pages of a story's timeline (it runs oldest first)."""
-    def link(n: int) -> str:
-        return f"{up}{slug}.md" if n == 1 else (f"page-{n}.md" if page > 1 else f"{slug}/page-{n}.md")
-
-    parts = []
-    if page > 1:
-        parts.append(f"[← Earlier]({link(page - 1)})")
-    parts.append(f"Page {page} of {pages}")
-    if page < pages:
-        parts.append(f"[Later →]({link(page + 1)})")
-    return " · ".join(parts) + "\n{: .briefing-pager }\n"
 
 
 def _why(story: Story, members: Sequence[Briefing]) -> str:
@@ -186,13 +173,14 @@ def render_story_index(stories: Mapping[str, Story], by_slug: Mapping[str, Brief
 def story_pages(stories: Mapping[str, Story], briefings: Sequence[Briefing],
                 people: Callable[[Briefing], Iterable[tuple[str, str]]] | None = None,
                 site_url: str | None = None) -> dict[str, str]:
+    from generator.sitepages.common import _page_count, page_path  # here: generator.sitepages imports this module
+
     by_slug = {b.slug: b for b in briefings}
     pages = {"stories/index.md": render_story_index(stories, by_slug)}
     for slug, story in stories.items():
         count = sum(1 for s in story.members if s in by_slug)
-        for page in range(1, max(1, -(-count // STORY_PAGE_SIZE)) + 1):
-            path = f"stories/{slug}.md" if page == 1 else f"stories/{slug}/page-{page}.md"
-            pages[path] = render_story(story, by_slug, people, site_url, page)
+        for page in range(1, _page_count(count, STORY_PAGE_SIZE) + 1):
+            pages[page_path("stories", slug, page)] = render_story(story, by_slug, people, site_url, page)
     return pages
 
 

@@ -68,16 +68,22 @@ def _page_count(items: int, page_size: int) -> int:
     return max(1, -(-items // page_size))
 
 
-def _pager(slug: str, page: int, pages: int, up: str) -> str:
+def page_path(folder: str, slug: str, page: int) -> str:
+    """A paged listing's page: ``folder/slug.md`` first, then ``folder/slug/page-N.md``."""
+    return f"{folder}/{slug}.md" if page == 1 else f"{folder}/{slug}/page-{page}.md"
+
+
+def _pager(slug: str, page: int, pages: int, up: str, back: str = "← Newer", on: str = "Older →") -> str:
+    """Links to the previous (``back``) and next (``on``) pages of a paged listing."""
     def link(n: int) -> str:
         return f"{up}{slug}.md" if n == 1 else (f"page-{n}.md" if page > 1 else f"{slug}/page-{n}.md")
 
     parts = []
     if page > 1:
-        parts.append(f"[← Newer]({link(page - 1)})")
+        parts.append(f"[{back}]({link(page - 1)})")
     parts.append(f"Page {page} of {pages}")
     if page < pages:
-        parts.append(f"[Older →]({link(page + 1)})")
+        parts.append(f"[{on}]({link(page + 1)})")
     return " · ".join(parts) + "\n{: .briefing-pager }\n"
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from generator.models import Briefing
 from generator.render import dump_front_matter, escape_md, outlet_slug, page_title
 from generator.sitepages.charts import coverage_chart
-from generator.sitepages.common import _listing, _page_count, _pager, _plural, sort_newest_first
+from generator.sitepages.common import _listing, _page_count, _pager, _plural, page_path, sort_newest_first
 
 OUTLET_PAGE_SIZE = 50  # briefings per outlet page
 OUTLET_STORIES = 20  # stories linked on an outlet's first page, newest first
@@ -80,15 +80,11 @@ def render_outlets_index(outlets: Mapping[str, Outlet]) -> str:
             "briefings each.\n\n" + "\n".join(lines) + "\n")
 
 
-def _outlet_page_path(slug: str, page: int) -> str:
-    return f"outlets/{slug}.md" if page == 1 else f"outlets/{slug}/page-{page}.md"
-
-
 def outlet_page_list(outlets: Mapping[str, Outlet], page_size: int = OUTLET_PAGE_SIZE):
     """(path, outlet slug, page number) of every outlet page."""
     for slug, outlet in outlets.items():
         for page in range(1, _page_count(len(outlet.briefings), page_size) + 1):
-            yield _outlet_page_path(slug, page), slug, page
+            yield page_path("outlets", slug, page), slug, page
 
 
 def outlet_page_inputs(outlet: Outlet, page: int, stories: Mapping, by_slug: Mapping[str, Briefing] | None,

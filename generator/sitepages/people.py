@@ -14,6 +14,7 @@ from generator.sitepages.common import (
     ROLE_LINKS,
     _feed_link,
     _page_count,
+    page_path,
     _pager,
     _plural,
     _slug,
@@ -164,12 +165,8 @@ def render_people_index(people: dict[str, Person]) -> str:
             "site, names only one person so.\n\n" + "\n".join(lines) + "\n")
 
 
-def _person_page_path(slug: str, page: int) -> str:
-    return f"people/{slug}.md" if page == 1 else f"people/{slug}/page-{page}.md"
-
-
 def _person_page_list(people: dict[str, Person], page_size: int = PERSON_PAGE_SIZE):
     """(path, person slug, page number) of every person page."""
     for slug, person in people.items():
         for page in range(1, _page_count(len(person.briefings), page_size) + 1):
-            yield _person_page_path(slug, page), slug, page
+            yield page_path("people", slug, page), slug, page

@@ -13,6 +13,7 @@ from generator.sitepages.common import (
     _feed_link,
     _listing,
     _page_count,
+    page_path,
     _pager,
     _plural,
     _slug,
@@ -138,16 +139,12 @@ def _initial(name: str) -> str:
     return first if first.isalpha() else "#"
 
 
-def _topic_page_path(slug: str, page: int) -> str:
-    return f"topics/{slug}.md" if page == 1 else f"topics/{slug}/page-{page}.md"
-
-
 def _topic_page_list(topics: dict[str, list[Briefing]], page_size: int = TOPIC_PAGE_SIZE):
     """(path, topic name, page number) of every topic page."""
     for name, items in topics.items():
         slug = _slug(name, "topic")
         for page in range(1, _page_count(len(items), page_size) + 1):
-            yield _topic_page_path(slug, page), name, page
+            yield page_path("topics", slug, page), name, page
 
 
 def _co_topics(name: str, items: Sequence[Briefing], canonical: dict[str, str]) -> list[tuple[str, int]]:
