@@ -55,7 +55,8 @@ def _take_headline(lines: list[str], title_hint: str | None, removed: list[str],
         if _byline_follows(lines, index) and 2 <= _words(line) <= 30 and len(line) <= 250 and not (
                 is_boilerplate(line) or is_dateline(line) or is_byline(line)):
             above = lines[index - 1] if index else ""
-            if (candidates and candidates[-1] == index - 1 and 4 <= _words(above) < _words(line)
+            if (candidates and candidates[-1] == index - 1 and 4 <= _words(above)
+                    and (_words(above) < _words(line) or is_sentence(line) and not is_sentence(above))
                     and not (_is_shouted(above) or notes.is_masthead_name(above))):
                 return _headline_at(lines, index - 1, removed, evidence)  # a deck between headline and byline
             return _headline_at(lines, index, removed, evidence)
@@ -98,6 +99,7 @@ def _headline_at(lines: list[str], index: int, removed: list[str],
         if notes.is_masthead_name(name) or _fold(name) in known:  # "Headline - The Valley Times"
             line = dash.group("headline")
             evidence.append((notes.CREDITED, name))
+    line = _strip_headline_tags(line)
     title = line.rstrip(" :") if _is_path_or_punctuation(line) else (line.rstrip(" .:") or line)
     rest = lines[index + 1:]
     key = _fold(title)
@@ -107,6 +109,21 @@ def _headline_at(lines: list[str], index: int, removed: list[str],
             removed.append(later)
             break
     return title, _drop_leading_furniture(rest, removed)
+
+
+# What a wire or a site adds to a headline's words: a tag for the story's version before it
+# ("(LEAD)", "(2nd LD)", "UPDATE 2-"), a link label ("[Read Order]", "[VIDEO]") or the post's date
+# and time after it ("... the press 03-06-2004 13:26").
+_WIRE_TAG = re.compile(r"^\((?:LEAD|URGENT|\d+(?:st|nd|rd|th)\s+LD|UPDATE(?:\s+\d+)?|CORRECTED|REFILE|WRAPUP(?:\s+\d+)?|"
+                       r"BREAKING|FLASH)(?:\s+[^()]{1,20})?\)\s+(?=\S)|^(?:UPDATE|REFILE|CORRECTED|WRAPUP)\s*\d*\s*[-–]\s*(?=\S)")
+_LINK_LABEL = re.compile(r"\s*\[(?:(?i:read|watch|view|download|see|listen\s+to)\b[^\[\]]{0,30}|"
+                         r"(?i:video|photos?|audio|watch|updated?|live))\]$")
+_DATE_STAMP = re.compile(r"\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+def _strip_headline_tags(line: str) -> str:
+    stripped = _LINK_LABEL.sub("", _DATE_STAMP.sub("", _WIRE_TAG.sub("", line)))
+    return stripped if _words(stripped) >= 2 else line
 
 
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
