@@ -124,7 +124,7 @@ def _split_blocks(text: str) -> list[str]:
 
 
 def _outlet_evidence(line: str, count: int, body_started: bool, evidence: list[tuple[int, str]],
-                     after_prose: bool = False, above: str | None = None) -> bool | None:
+                     after_prose: bool = False, above: str | None = None, early: bool = False) -> bool | None:
     """Adds what the line says about the outlet to ``evidence``; True when the line is a sign-off
     that ends the story ("- REUTERS"), None when it is a credit line to drop ("• Kyodo")."""
     def add(rank: int, name: str | None) -> None:
@@ -155,17 +155,19 @@ def _outlet_evidence(line: str, count: int, body_started: bool, evidence: list[t
         return None  # the credit line is furniture
     elif not body_started and (match := notes.NAME_DATE.match(line)):
         add(notes.CREDITED, match.group("name"))
-    elif not body_started and (match := notes.EMAIL_CREDIT.match(line) or notes.PRINT_MASTHEAD.match(line)):
+    # Credit lines stand among the page's first lines, under the headline and a deck that may
+    # already read as prose ("early"): "Hindustan Times, New Delhi", "AFP - [email protected]".
+    elif (not body_started or early) and (match := notes.EMAIL_CREDIT.match(line) or notes.PRINT_MASTHEAD.match(line)):
         add(notes.CREDITED, match.group("name"))
         return None  # the credit line is furniture
-    elif not body_started and (match := notes.SOURCE_CITATION.match(line)):
+    elif (not body_started or early) and (match := notes.SOURCE_CITATION.match(line)):
         add(notes.SOURCE, match.group("name"))
         return None
-    elif not body_started and (credit := notes.masthead_credit(line)) and (
+    elif (not body_started or early) and (credit := notes.masthead_credit(line)) and (
             credit[1] == notes.CREDITED or above and not is_sentence(above) and _words(above) >= 3):
         add(credit[1], credit[0])  # a bare name counts only right under a headline-shaped line
         return None
-    elif not body_started and (match := DESK_BYLINE.match(line)):
+    elif (not body_started or early) and (match := DESK_BYLINE.match(line)):
         if not set(match.group("name").casefold().split()) & notes.DESK_WORDS:
             add(notes.DESK, match.group("name"))
     elif not body_started and (match := notes.PLACE_AGENCY_LINE.match(line)) and not notes.is_place(match.group("name")):
@@ -237,7 +239,7 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
             words = _words(line)
         said = _outlet_evidence(line, words, body_started, evidence,
                                 after_prose=body_started and bool(kept) and is_sentence(kept[-1]),
-                                above=kept[-1] if kept else None)
+                                above=kept[-1] if kept else None, early=index < 8)
         if said is None:
             removed.append(line)
             continue

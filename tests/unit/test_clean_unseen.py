@@ -189,3 +189,17 @@ def test_a_related_teaser_cut_with_an_ellipsis_goes():
 def test_a_drop_cap_shortcode_goes_and_its_letter_stays():
     cleaned = clean(page(HEADLINE, "[dropcap]H[/dropcap]" + LEDE[1:], MORE))
     assert cleaned.paragraphs == (LEDE, MORE)
+
+
+def test_a_credit_line_under_a_quoted_deck_still_names_the_outlet():
+    deck = "“Two suspects have been held and brought to a police station,” the agency said, quoting the police."
+    cleaned = clean(page(HEADLINE, deck, "HT Correspondent", "Valley Times, Springfield", LEDE, MORE))
+    assert cleaned.outlet == "Valley Times"
+    assert "Valley Times, Springfield" not in cleaned.paragraphs
+
+
+def test_a_language_service_reporting_is_the_outlets_own_voice():
+    lede = "Police in the capital have detained an opposition activist, VRL's Russian Service reports."
+    assert clean(page("MOSCOW --", lede, MORE, LAST)).outlet == "VRL"
+    told = "Police in the capital have detained an opposition activist, a lawyer told VRL's Russian Service."
+    assert clean(page(lede, told, MORE)).outlet == "VRL"
