@@ -164,9 +164,9 @@ def _outlet_evidence(line: str, count: int, body_started: bool, evidence: list[t
         add(notes.SOURCE, match.group("name"))
         return None
     elif (not body_started or early) and (credit := notes.masthead_credit(line)) and (
-            credit[1] == notes.CREDITED or above and not is_sentence(above) and _words(above) >= 3):
-        add(credit[1], credit[0])  # a bare name counts only right under a headline-shaped line
-        return None
+            credit[1] == notes.CREDITED or above is None or not is_sentence(above) and _words(above) >= 3):
+        add(credit[1], credit[0])  # a bare name counts right under a headline-shaped line or atop the page
+        return None if above is not None else False  # atop the page it may be the headline: the headline decides
     elif (not body_started or early) and (match := DESK_BYLINE.match(line)):
         if not set(match.group("name").casefold().split()) & notes.DESK_WORDS:
             add(notes.DESK, match.group("name"))

@@ -193,14 +193,19 @@ NAME_DATE = re.compile(r"^(?P<name>(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}" + _
                        r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})$")
 # Above the story, a line naming the newsroom: "The Associated Press", "Hindustan Times, New Delhi",
 # "Anadolu Agency TÜRKIYE" (a section in capitals after it).
-MASTHEAD_CREDIT = re.compile(r"^(?P<name>(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}" + _MASTHEAD_WORDS + r")"
+MASTHEAD_CREDIT = re.compile(r"^(?P<name>(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}" + _MASTHEAD_WORDS +
+                             r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+)?)"
                              r"(?:\s*,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|\s+[^\W\d_a-z]{3,}(?:\s+[^\W\d_a-z]{3,})?)?$")
 _NOT_A_MASTHEAD = SECTION_WORDS | {"top", "fake", "more", "other", "good", "bad", "breaking", "latest", "daily", "the"}
 
 
 def masthead_credit(line: str) -> tuple[str, int] | None:
     """(name, rank): a name with the place or section after it credits the story (CREDITED); a bare
-    name may as well be a sister paper in the page's menu, so it counts only as much as a desk."""
+    name may as well be a sister paper in the page's menu, so it counts only as much as a desk.
+    A masthead in capitals ("NEWS AGENCY OF NIGERIA") is read in title case."""
+    if line.isupper() and len(line) <= 60:
+        line = " ".join(w.lower() if i and w.lower() in ("of", "the") else w.capitalize()
+                        for i, w in enumerate(line.split()))
     match = MASTHEAD_CREDIT.match(line)
     if not match:
         return None
@@ -385,8 +390,15 @@ def _title_case_agency(place: str, agency: str, sep: str) -> bool:
             and agency.casefold() not in _PLACES and not re.search(r"\.", place))
 
 
+# "Ammon News - Prime Minister ...": the lede opening with the newsroom's name and a dash.
+_MASTHEAD_LEDE = re.compile(r"^(?P<name>(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}" + _MASTHEAD_WORDS + r")\s+[-–—]{1,2}\s+(?=[A-Z])")
+
+
 def split_lede_dateline(paragraph: str) -> tuple[str | None, str]:
     """('Reuters', rest) for "BAGHDAD (Reuters) - rest"; (None, paragraph) when there is none."""
+    if (lede := _MASTHEAD_LEDE.match(paragraph)) and not all(
+            w.casefold() in _NOT_A_MASTHEAD for w in lede.group("name").split()[:-1]):
+        return clean_name(lede.group("name")), paragraph[lede.end():]
     city = _CITY_AGENCY.match(paragraph)
     if city and city.group("agency") not in _PLACE_ABBREVIATIONS:
         return clean_name(city.group("agency")), paragraph[city.end():]
@@ -401,6 +413,8 @@ def split_lede_dateline(paragraph: str) -> tuple[str | None, str]:
     if agency and place and not caps and not dated and not (agency.isupper() or agency.islower()) \
             and not _title_case_agency(place, agency, match.group("sep")):
         return None, paragraph  # "Kyiv (Ukraine) -", "Ted Cruz (R-Texas) —": a place or a party in brackets
-    if agency and not match.group("sep").strip() and not (caps and (dated or agency.isupper())):
-        return None, paragraph  # "NEW DELHI, March 4 (IANS) Text": without a dash only in the wire's own form
+    if agency and not match.group("sep").strip() and not (caps and (dated or agency.isupper())) and not (
+            place and re.search(r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\(", paragraph[:match.end()])
+            and agency.casefold() not in _PLACES):
+        return None, paragraph  # "NEW DELHI, March 4 (IANS) Text", "Moscow, Mar 30 (Prensa Latina) Text"
     return clean_name(agency), paragraph[match.end():]

@@ -75,7 +75,7 @@ _FURNITURE_ANY_LENGTH = re.compile(
     # accessibility and navigation widgets, also in the other languages pages are written in
     r"skip\s+(?:main\s+)?(?:navigation|links?)$|accessibility\s+(?:links|help|statement|options|menu|settings)$|toggle\s+(?:the\s+)?(?:navigation|menu|search)$|"
     r"(?:open|close|show|hide)\s+(?:the\s+)?(?:main\s+)?(?:menu|navigation|search)$|main\s+(?:menu|navigation)$|"
-    r"(?:text|font)\s+size\b[^.!?]{0,20}$|you\s+are\s+here\s*:|"
+    r"(?:text|font)\s+size\b[^.!?]{0,20}$|you\s+are\s+here\s*(?::|$)|"
     r"(?:aller|passer)\s+au\s+contenu\b|(?:direkt\s+)?zum\s+inhalt\b(?:\s+springen)?$|springe?\s+zum\s+inhalt\b|"
     r"(?:ir|saltar)\s+al\s+contenido\b|pular\s+para\s+o\s+conte[uú]do\b|vai\s+al\s+contenuto\b|"
     r"(?:انتقل|تخطى|تخطي|الانتقال)\s+(?:إلى|الى)\s+المحتوى|"
@@ -192,7 +192,12 @@ _FURNITURE_ANY_LENGTH = re.compile(
     # the site's weather and date header: "38.6c New Delhi, India, Wednesday, November 26, 2025"
     r"-?\d{1,2}(?:[.,]\d)?\s*°?\s*[cf]\b[^.!?]{0,60}\b\d{4}$|"
     # an image's file name with a timestamp: "fili flood-1666964682755"
-    r"[\w -]{1,40}[-_]\d{9,}$)",
+    r"[\w -]{1,40}[-_]\d{9,}$|"
+    # counters and search and edition widgets: "165 total views today", "Close this search box.",
+    # "English Edition", a language flag's alt text ("Bandera inglesa", "English flag")
+    r"\d[\d,.]*\s+(?:total\s+)?(?:views?|reads?|shares?)(?:\s+today)?$|(?:close|open)\s+(?:this\s+)?search\s+(?:box|form|bar)\b|"
+    r"(?:english|international|global|french|spanish|arabic|us|uk|asia|africa|europe)\s+edition$|"
+    r"(?:bandera|drapeau|flagge|bandeira)\s+[\w-]+$|[\w-]+\s+flag$)",
     re.I,
 )
 # "Article continues after this advertisement": the page's inline widget, glued to a paragraph.
@@ -299,6 +304,8 @@ def is_boilerplate(line: str, count: int | None = None) -> bool:
         return True  # "Copyright © 2017 X. All rights reserved. Distributed by ..."
     if count <= 60 and _FURNITURE_ANY_LENGTH.match(line):
         return True
+    if count <= 40 and _CLICK_HERE.search(line) and not _ATTRIBUTED.search(line):
+        return True  # "Breaking News, ... get paid in US Dollars, click hereto apply today."
     if count <= 50 and CAPTION_CREDIT.search(line):
         return True
     if count <= 6 and PHOTO_CREDIT_LINE.match(line):
@@ -319,6 +326,7 @@ def is_boilerplate(line: str, count: int | None = None) -> bool:
     return False
 
 
+_CLICK_HERE = re.compile(r"\b(?:click|tap)\s*here", re.I)
 # "About Us . Contact Us . Xinhua . China Daily .": a footer menu, its items separated by spaced dots.
 _DOT_SEPARATOR = re.compile(r"\s+[.·•]\s+|\s+[.·•]$")
 
@@ -418,15 +426,18 @@ _DOUBLE_DATE = re.compile(r"^(?:date\s*:?\s*)?(?P<a>\d{4}-\d{2}-\d{2})\s+(?P<b>.
 
 # A date anywhere, and what else a date line is made of: times, time zones, weekdays, labels.
 _DATE_ANY = re.compile(r"\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|"
+                       r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\s+\d{4}\b|"
                        r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}")
 _DATE_RESIDUE = re.compile(
-    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*\d{4}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*\d{4}|"
+    r"\b(?:january|february|march|april|june|july|august|september|october|november|december)\s+\d{4}\b|"
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?|"
     r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|"
     r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:[+-]\d{2}(?::?\d{2})?)?|"
     r"\b(?:[A-Z]{1,3}[SD]?T|GMT|UTC|IST|CET|CEST|EET|EEST|WIB|JST|KST|HKT|SGT)\b|"
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|"
+    r"\b\d{1,2}(?:st|nd|rd|th)\b|\bfull\s+(?:article|story)\b|"
     r"\b(?:published|posted|updated|last|modified|first|at|on|and|date|dated|pubdate|am|pm)\b", re.I)
 _DATE_SEPARATORS = re.compile(r"\s[|•·]\s|\s[-–—]\s|\s(?=(?:updated|published|posted|last updated)\b)", re.I)
 
@@ -451,7 +462,7 @@ def is_dateline(line: str) -> bool:
 DESK_BYLINE = re.compile(r"^(?!(?i:by|our|the)\s)(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})\s+(?:(?:Web|News|Online|Digital|City|"
                          r"Sports|Political|Foreign|Metro|National)\s+Desk|Correspondent|Staff\s+Reporter|News\s+Service|Bureau)$")
 # "By Jane Roe 21 February, 2020 07:02 AM 1 Comments": a byline with the post's date and counters after it.
-_BYLINE_DATE_TAIL = re.compile(r"\s+(?=(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|"
+_BYLINE_DATE_TAIL = re.compile(r"\s+(?=(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s*\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*\d{4}|"
                                r"\d{4}-\d{2}-\d{2})\b)")
 _COUNTERS = re.compile(r"\b\d+\s+(?:comments?|views?|shares?|likes?)\b", re.I)
 
@@ -462,7 +473,7 @@ def is_byline(line: str) -> bool:
     if DESK_BYLINE.match(line):
         return True
     head = byline_head(line)
-    return head is not None and head != line and is_byline(head)
+    return head is not None and head != line and (is_byline(head) or bool(re.fullmatch(r"(?i:by)\s+[A-Z]{2,6}", head)))
 
 
 def byline_head(line: str) -> str | None:

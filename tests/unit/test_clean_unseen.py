@@ -203,3 +203,55 @@ def test_a_language_service_reporting_is_the_outlets_own_voice():
     assert clean(page("MOSCOW --", lede, MORE, LAST)).outlet == "VRL"
     told = "Police in the capital have detained an opposition activist, a lawyer told VRL's Russian Service."
     assert clean(page(lede, told, MORE)).outlet == "VRL"
+
+
+@pytest.mark.parametrize("furniture", [
+    "165 total views today", "1,204 views", "Close this search box.", "English Edition", "Bandera inglesa", "English flag",
+    "Breaking News, readers can now work from home and get paid in dollars, click hereto apply today.",
+])
+def test_counters_search_boxes_edition_switches_flags_and_click_here_ads_are_furniture(furniture):
+    assert is_boilerplate(furniture)
+    assert clean(page(HEADLINE, LEDE, MORE, furniture, LAST)).paragraphs == (LEDE, MORE, LAST)
+
+
+@pytest.mark.parametrize("prose", [
+    "The paper launched its English edition in 2010 and now sells in six countries, the editor said.",
+    "“Just click here and the form is sent,” the minister said, showing the new website to reporters.",
+])
+def test_prose_about_editions_and_clicks_stays(prose):
+    assert not is_boilerplate(prose)
+
+
+def test_a_byline_of_initials_with_dates_without_spaces_names_the_outlet():
+    cleaned = clean(page("You are here", HEADLINE, "By VT - Oct 19,2020 - Last updated at Oct 20,2020", LEDE, MORE))
+    assert (cleaned.title, cleaned.outlet, cleaned.paragraphs) == (HEADLINE, "VT", (LEDE, MORE))
+
+
+def test_a_date_line_with_an_ordinal_and_a_link_label_is_furniture():
+    cleaned = clean(page(HEADLINE, "11th Sunday, September 2022 - 23:59 UTC Full article", LEDE, MORE))
+    assert cleaned.paragraphs == (LEDE, MORE)
+
+
+@pytest.mark.parametrize("masthead, outlet", [
+    ("NEWS AGENCY OF VALLEYLAND", "News Agency of Valleyland"), ("Valley Times", "Valley Times"),
+])
+def test_a_masthead_atop_the_page_names_the_outlet_and_is_not_the_headline(masthead, outlet):
+    cleaned = clean(page(masthead, HEADLINE, "165 total views today", "By Jane Roe", LEDE, MORE))
+    assert (cleaned.title, cleaned.outlet, cleaned.paragraphs) == (HEADLINE, outlet, (LEDE, MORE))
+
+
+def test_a_headline_shaped_like_a_masthead_stays_the_headline():
+    assert clean(page("Rising Tennis Star", LEDE, MORE)).title == "Rising Tennis Star"
+
+
+@pytest.mark.parametrize("lede, outlet", [
+    ("Valley News - " + LEDE, "Valley News"),
+    ("Springfield, Mar 30 (Valley Latina) " + LEDE, "Valley Latina"),
+    ("Valleyday gathered that " + LEDE[0].lower() + LEDE[1:], "Valleyday"),
+])
+def test_the_lede_names_the_outlet(lede, outlet):
+    assert clean(page(HEADLINE, lede, MORE, LAST)).outlet == outlet
+
+
+def test_a_city_and_a_country_in_brackets_after_a_date_are_no_agency():
+    assert clean(page(HEADLINE, "Springfield, Mar 30 (Ukraine) " + LEDE, MORE)).outlet is None
