@@ -81,7 +81,7 @@ _BULLET = re.compile(r"^[•·▪*–-]\s*\S")
 # "About us", "About the author": a blurb about the site or the writer, near the end of the page.
 _ABOUT_HEADING = re.compile(r"^about (?:us|the authors?|the writer|the site|this site|the publisher)\s*:?$", re.I)
 _LIST_HEADING = re.compile(r"^(?:related(?: posts| articles| stories| news| content)?|you may (?:also )?like|"
-                           r"more (?:stories|news|from [^.]{1,40}|on this topic)|read (?:more|also|next)|"
+                           r"more (?:top |latest )?(?:stories|news|headlines|from [^.]{1,40}|on this topic)|read (?:more|also|next)|"
                            r"recommended|most (?:read|popular|viewed|recent)|trending(?: now)?|latest (?:news|stories)|"
                            r"see also|also read|editor'?s picks?|check (?:also|this out)|don'?t miss|"
                            r"اقرأ أيضا|اقرأ أيضاً|مواضيع ذات صلة|أخبار ذات صلة|الأكثر قراءة)\s*:?$", re.I)
@@ -110,6 +110,9 @@ def _split_blocks(text: str) -> list[str]:
     if wrapped:
         lengths = [len(x) for b in multi for x in b.strip().split("\n")[:-1]]
         wrapped = bool(lengths) and max(lengths) <= 100 and sum(lengths) / len(lengths) >= 40
+        # a wrapped paragraph's last line is no longer than the others: a short line over a long
+        # one is a headline over its paragraph ("Headline\nLede of 800 characters ...")
+        wrapped = wrapped and sum(len(b.strip().split("\n")[-1]) > 160 for b in multi) <= len(multi) // 4
     for block in raw_blocks:
         lines = [x.strip() for x in block.strip().split("\n") if x.strip()]
         if wrapped and not all(_HEADER_FIELD.match(x) for x in lines):
@@ -176,7 +179,11 @@ def _outlet_evidence(line: str, count: int, body_started: bool, evidence: list[t
     elif after_prose and (match := notes.SIGN_OFF.match(line)) and match.group("name").isupper():
         add(notes.AGENCY, match.group("name"))
         return True
-    return body_started and bool(notes.SOURCE_LINE.match(line))
+    if body_started and (match := notes.SOURCE_LINE.match(line)):
+        if passing.is_newsroom(match.group("name")):  # "Source: Saudi Press Agency" under the story
+            add(notes.SOURCE, match.group("name"))
+        return True
+    return False
 
 
 def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None) -> CleanText:
@@ -284,7 +291,8 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
         if in_list and _is_list_item_like(line) and not (
                 not body_started and index + 1 < len(blocks) and (
                     _is_sentence_paragraph(blocks[index + 1]) or is_byline(blocks[index + 1])
-                    or is_dateline(blocks[index + 1]))):
+                    or is_dateline(blocks[index + 1]) and any(  # a teaser's date has another headline under it
+                        _is_sentence_paragraph(x) or is_byline(x) for x in blocks[index + 2:index + 5]))):
             removed.append(line)  # before the story, the line above its first paragraph is its headline
             list_item = True
             continue

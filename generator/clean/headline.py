@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from generator.clean import notes
-from generator.clean.shapes import BREADCRUMB, is_boilerplate, is_byline, is_dateline, is_sentence
+from generator.clean.shapes import BREADCRUMB, SECTION_WORDS, is_boilerplate, is_byline, is_dateline, is_sentence
 from generator.clean.shapes import words as _words
 
 def _headline_candidate(line: str) -> bool:
@@ -69,8 +69,8 @@ def _take_headline(lines: list[str], title_hint: str | None, removed: list[str],
         line = lines[index]
         if index != candidates[-1] and (
                 _is_masthead(line, masthead) or _is_shouted(line) or notes.is_masthead_name(line)
-                or (_words(line) <= 3 and index + 1 in candidates and _words(lines[index + 1]) >= 5
-                    and not is_sentence(lines[index + 1]))):
+                or (_words(line) <= 4 and index + 1 in candidates and _words(lines[index + 1]) >= 5
+                    and not is_sentence(lines[index + 1]) and _is_label(line))):
             continue  # a masthead ("THE COASTAL COURIER", "Valley Times") or a kicker above the headline
         return _headline_at(lines, index, removed, evidence)
     if lines and _is_path_or_punctuation(lines[0]) and len(lines) > 1:
@@ -181,6 +181,15 @@ def _is_title_case(line: str) -> bool:
         return False
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
     return len(big) >= 3 and all(w[0].isupper() for w in big)
+
+
+def _is_label(line: str) -> bool:
+    """A kicker or a section label above a headline ("Exclusive", "ICC T20 World Cup", "The Idiot Box"),
+    every word capitalised, not a headline written as a phrase ("No backing down")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line)]
+    if _words(line) == 1 or words and words[-1].casefold() in SECTION_WORDS:
+        return True  # "Exclusive", "Africa news"
+    return bool(words) and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words) and words[-1][0].isupper()
 
 
 def _is_shouted(line: str) -> bool:

@@ -33,6 +33,11 @@ _TOLD = re.compile(r"\b(?:told|explained\s+to|clarified\s+to|confirmed\s+to|said
 # A news organisation by its shape: initials ("CNN", "RFA"), or a name with a newsroom word.
 _NEWSROOM = re.compile(r"^[A-Z]{2,6}$|\b(?:News|Times|Post|Journal|Herald|Radio|TV|Television|Press|Agency|Tribune|"
                        r"Telegraph|Guardian|Daily|Magazine|Network|Channel|Broadcasting|Service|Wire|Gazette)\b")
+def is_newsroom(name: str) -> bool:
+    """"AFP", "Saudi Press Agency", "The Valley Times": a news organisation by its name's shape."""
+    return bool(_NEWSROOM.search(name.strip()))
+
+
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "the", "a", "an", "his", "her", "its", "our"}
 
 

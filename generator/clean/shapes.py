@@ -197,7 +197,11 @@ _FURNITURE_ANY_LENGTH = re.compile(
     # "English Edition", a language flag's alt text ("Bandera inglesa", "English flag")
     r"\d[\d,.]*\s+(?:total\s+)?(?:views?|reads?|shares?)(?:\s+today)?$|(?:close|open)\s+(?:this\s+)?search\s+(?:box|form|bar)\b|"
     r"(?:english|international|global|french|spanish|arabic|us|uk|asia|africa|europe)\s+edition$|"
-    r"(?:bandera|drapeau|flagge|bandeira)\s+[\w-]+$|[\w-]+\s+flag$)",
+    r"(?:bandera|drapeau|flagge|bandeira)\s+[\w-]+$|[\w-]+\s+flag$|"
+    # a video player's own text: "0 seconds of 0 secondsVolume 0%", "Press shift question mark to access ..."
+    r"\d+\s+seconds?\s+of\s+\d+\s+seconds?|press\s+shift\s+question\s+mark\b|"
+    # a credit for the page's images: "The above images are all from the Associated Press."
+    r"(?:the\s+)?(?:above\s+)?(?:images?|photos?|pictures?)\s+(?:above\s+)?(?:are|is)\s+(?:all\s+)?(?:from|by|courtesy\s+of)\b[^.!?]{2,60}[.]?$)",
     re.I,
 )
 # "Article continues after this advertisement": the page's inline widget, glued to a paragraph.

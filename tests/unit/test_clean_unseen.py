@@ -255,3 +255,50 @@ def test_the_lede_names_the_outlet(lede, outlet):
 
 def test_a_city_and_a_country_in_brackets_after_a_date_are_no_agency():
     assert clean(page(HEADLINE, "Springfield, Mar 30 (Ukraine) " + LEDE, MORE)).outlet is None
+
+
+@pytest.mark.parametrize("furniture", [
+    "0 seconds of 0 secondsVolume 0%", "Press shift question mark to access a list of keyboard shortcuts",
+    "The above images are all from the Associated Press.",
+])
+def test_video_player_text_and_image_credits_are_furniture(furniture):
+    assert is_boilerplate(furniture)
+
+
+def test_a_closing_source_line_naming_a_newsroom_names_the_outlet():
+    assert clean(page(HEADLINE, LEDE, MORE, LAST, "Source: Valley Press Agency")).outlet == "Valley Press Agency"
+    assert clean(page(HEADLINE, LEDE, MORE, LAST, "Source: Jane Roe")).outlet is None  # a person, not a newsroom
+
+
+def test_a_teaser_over_its_date_in_a_related_list_is_not_the_headline():
+    cleaned = clean(page("More Top Stories", "National", "Athletics", "Storm hits the coast", "11 November 2022",
+                         HEADLINE, "Thursday 15 February 2018 | Published in Regional", "Share", LEDE, MORE))
+    assert cleaned.title == HEADLINE
+    assert cleaned.paragraphs == (LEDE, MORE)
+
+
+@pytest.mark.parametrize("kicker", ["ICC T20 World Cup", "Africa news", "Exclusive"])
+def test_a_label_above_a_longer_headline_is_a_kicker(kicker):
+    headline = "Residents evacuated as volcano erupts on island"
+    assert clean(page(kicker, headline, LEDE, MORE)).title == headline
+
+
+def test_a_short_headline_written_as_a_phrase_is_kept_over_its_deck():
+    deck = "Police urge residents to leave the villages below the crater"
+    assert clean(page("No backing down", deck, LEDE, MORE)).title == "No backing down"
+
+
+def test_a_headline_line_over_a_long_paragraph_is_no_hard_wrap():
+    lede = " ".join([LEDE, MORE, LAST])
+    cleaned = clean(HEADLINE + "\n" + lede)
+    assert cleaned.title == HEADLINE
+    assert cleaned.paragraphs == (lede,)
+
+
+def test_hard_wrapped_paragraphs_are_still_joined():
+    wrapped = ("Hundreds of residents were evacuated on Tuesday after a volcano\non the island erupted, "
+               "officials said, but no casualties were\nreported in the nearby villages.")
+    more = ("The mountain had last erupted twelve years ago, and experts\nsaid a team had been sent to "
+            "watch the crater and warn the\nvillages if the ash column grew any higher.")
+    cleaned = clean(page(HEADLINE, wrapped, more))
+    assert cleaned.paragraphs == (LEDE, MORE)
