@@ -21,11 +21,14 @@ from collections import Counter
 
 from generator.clean import notes
 from generator.clean import outlet as passing
+from generator.clean import tail as tail_rules
 from generator.clean.headline import _fold, _headline_after_story, _is_sentence_paragraph, _stems, _take_headline
 from generator.clean.notes import (LANGUAGE_NAMES, UNNAMED_LANGUAGE, split_lede_dateline,  # noqa: F401
                                    translation_note)
-from generator.clean.shapes import (COPYRIGHT, CREDIT, FOOTER_COPYRIGHT, INLINE_FURNITURE,  # noqa: F401
-                                    byline_name, copyright_owner, has_inline_furniture, is_boilerplate, is_byline,
+from generator.clean.shapes import (COPYRIGHT, CREDIT, DESK_BYLINE, FOOTER_COPYRIGHT, INLINE_FURNITURE,  # noqa: F401
+                                    SHORTCODE,
+                                    byline_head, byline_name, copyright_owner, has_inline_furniture, is_boilerplate,
+                                    is_byline,
                                     is_dateline, is_foreign_widget, is_latin_page, is_menu_run, is_sentence)
 from generator.clean.shapes import words as _words
 from generator.models import CleanText
@@ -78,9 +81,9 @@ _BULLET = re.compile(r"^[•·▪*–-]\s*\S")
 # "About us", "About the author": a blurb about the site or the writer, near the end of the page.
 _ABOUT_HEADING = re.compile(r"^about (?:us|the authors?|the writer|the site|this site|the publisher)\s*:?$", re.I)
 _LIST_HEADING = re.compile(r"^(?:related(?: posts| articles| stories| news| content)?|you may (?:also )?like|"
-                           r"more (?:stories|news|from [^.]{1,40}|on this topic)|read (?:more|also|next)|"
+                           r"more (?:top |latest )?(?:stories|news|headlines|from [^.]{1,40}|on this topic)|read (?:more|also|next)|"
                            r"recommended|most (?:read|popular|viewed|recent)|trending(?: now)?|latest (?:news|stories)|"
-                           r"see also|also read|editor'?s picks?|"
+                           r"see also|also read|editor'?s picks?|check (?:also|this out)|don'?t miss|"
                            r"اقرأ أيضا|اقرأ أيضاً|مواضيع ذات صلة|أخبار ذات صلة|الأكثر قراءة)\s*:?$", re.I)
 # A related article's teaser: its summary cut short and a link, "... a fresh… Read more »".
 _TEASER = re.compile(r"(?:…|\.\.\.)\s*(?:read more|continue reading|more|full story)\s*[»›>]*$", re.I)
@@ -107,6 +110,9 @@ def _split_blocks(text: str) -> list[str]:
     if wrapped:
         lengths = [len(x) for b in multi for x in b.strip().split("\n")[:-1]]
         wrapped = bool(lengths) and max(lengths) <= 100 and sum(lengths) / len(lengths) >= 40
+        # a wrapped paragraph's last line is no longer than the others: a short line over a long
+        # one is a headline over its paragraph ("Headline\nLede of 800 characters ...")
+        wrapped = wrapped and sum(len(b.strip().split("\n")[-1]) > 160 for b in multi) <= len(multi) // 4
     for block in raw_blocks:
         lines = [x.strip() for x in block.strip().split("\n") if x.strip()]
         if wrapped and not all(_HEADER_FIELD.match(x) for x in lines):
@@ -121,7 +127,7 @@ def _split_blocks(text: str) -> list[str]:
 
 
 def _outlet_evidence(line: str, count: int, body_started: bool, evidence: list[tuple[int, str]],
-                     after_prose: bool = False) -> bool | None:
+                     after_prose: bool = False, above: str | None = None, early: bool = False) -> bool | None:
     """Adds what the line says about the outlet to ``evidence``; True when the line is a sign-off
     that ends the story ("- REUTERS"), None when it is a credit line to drop ("• Kyodo")."""
     def add(rank: int, name: str | None) -> None:
@@ -136,13 +142,14 @@ def _outlet_evidence(line: str, count: int, body_started: bool, evidence: list[t
         return None  # the syndication note is furniture
     if count > 12:
         return False
+    byline = byline_head(line) or line  # "By X 21 February, 2020 07:02 AM": the byline before the date
     if match := notes.OUTLET_PROMPT.match(line):
         add(notes.PROMPT, match.group("name"))
     elif match := notes.LOGO_LINE.match(line):
         add(notes.CREDITED, match.group("name"))
-    elif match := notes.BYLINE_OUTLET.match(line) or notes.BYLINE_MASTHEAD.match(line):
+    elif match := notes.BYLINE_OUTLET.match(byline) or notes.BYLINE_MASTHEAD.match(byline):
         add(notes.CREDITED, match.group("name"))
-    elif name := notes.byline_outlet(line):
+    elif name := notes.byline_outlet(byline):
         add(notes.CREDITED, name)
     elif not body_started and (match := notes.SOURCE_LINE.match(line)):
         add(notes.SOURCE, match.group("name"))
@@ -151,13 +158,32 @@ def _outlet_evidence(line: str, count: int, body_started: bool, evidence: list[t
         return None  # the credit line is furniture
     elif not body_started and (match := notes.NAME_DATE.match(line)):
         add(notes.CREDITED, match.group("name"))
-    elif not body_started and (match := notes.PLACE_AGENCY_LINE.match(line)):
+    # Credit lines stand among the page's first lines, under the headline and a deck that may
+    # already read as prose ("early"): "Hindustan Times, New Delhi", "AFP - [email protected]".
+    elif (not body_started or early) and (match := notes.EMAIL_CREDIT.match(line) or notes.PRINT_MASTHEAD.match(line)):
+        add(notes.CREDITED, match.group("name"))
+        return None  # the credit line is furniture
+    elif (not body_started or early) and (match := notes.SOURCE_CITATION.match(line)):
+        add(notes.SOURCE, match.group("name"))
+        return None
+    elif (not body_started or early) and (credit := notes.masthead_credit(line)) and (
+            credit[1] == notes.CREDITED or above is None or not is_sentence(above) and _words(above) >= 3):
+        add(credit[1], credit[0])  # a bare name counts right under a headline-shaped line or atop the page
+        return None if above is not None else False  # atop the page it may be the headline: the headline decides
+    elif (not body_started or early) and (match := DESK_BYLINE.match(line)):
+        if not set(match.group("name").casefold().split()) & notes.DESK_WORDS:
+            add(notes.DESK, match.group("name"))
+    elif not body_started and (match := notes.PLACE_AGENCY_LINE.match(line)) and not notes.is_place(match.group("name")):
         add(notes.AGENCY, match.group("name"))
         return None  # the dateline is furniture
     elif after_prose and (match := notes.SIGN_OFF.match(line)) and match.group("name").isupper():
         add(notes.AGENCY, match.group("name"))
         return True
-    return body_started and bool(notes.SOURCE_LINE.match(line))
+    if body_started and (match := notes.SOURCE_LINE.match(line)):
+        if passing.is_newsroom(match.group("name")):  # "Source: Saudi Press Agency" under the story
+            add(notes.SOURCE, match.group("name"))
+        return True
+    return False
 
 
 def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None) -> CleanText:
@@ -181,6 +207,11 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
     for index, line in enumerate(blocks):
         late = chars_before >= total_chars * 0.5  # past the middle of the page's text
         chars_before += len(line)
+        if "[" in line and SHORTCODE.search(line):
+            removed.extend(m.group(0) for m in SHORTCODE.finditer(line))
+            line = SHORTCODE.sub("", line).strip()
+            if not line:
+                continue
         if has_inline_furniture(line):
             rest = INLINE_FURNITURE.sub("", line).strip()
             removed.append(line if not rest else INLINE_FURNITURE.search(line).group(0))
@@ -197,9 +228,15 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
             name = notes.translation_credit_outlet(line)
             if name:
                 evidence.append((notes.CREDITED, name))
+            if name := notes.clean_name(notes.original_outlet(line)):
+                evidence.append((notes.SOURCE, name))  # "... To read the original in full, visit X."
             removed.append(line)
             if body_started and late:
                 end_mark = len(kept)
+            continue
+        if not body_started and words <= 3 and notes.TRANSLATION_TAG.match(line):
+            translated_from = translated_from or UNNAMED_LANGUAGE  # the item's tag: "Translation"
+            removed.append(line)
             continue
         prefix = notes.CREDIT_PREFIX.match(line)
         if prefix:  # "Author, translated by X, April 2, 2024 Text ...": the credit is furniture
@@ -208,7 +245,8 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
             line = line[prefix.end():]
             words = _words(line)
         said = _outlet_evidence(line, words, body_started, evidence,
-                                after_prose=body_started and bool(kept) and is_sentence(kept[-1]))
+                                after_prose=body_started and bool(kept) and is_sentence(kept[-1]),
+                                above=kept[-1] if kept else None, early=index < 8)
         if said is None:
             removed.append(line)
             continue
@@ -253,13 +291,15 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
         if in_list and _is_list_item_like(line) and not (
                 not body_started and index + 1 < len(blocks) and (
                     _is_sentence_paragraph(blocks[index + 1]) or is_byline(blocks[index + 1])
-                    or is_dateline(blocks[index + 1]))):
+                    or is_dateline(blocks[index + 1]) and any(  # a teaser's date has another headline under it
+                        _is_sentence_paragraph(x) or is_byline(x) for x in blocks[index + 2:index + 5]))):
             removed.append(line)  # before the story, the line above its first paragraph is its headline
             list_item = True
             continue
         if in_list and list_item and words <= 35 and is_sentence(line) and (
                 index + 1 < len(blocks) and _is_list_item_like(blocks[index + 1]) and _words(blocks[index + 1]) >= 3
-                and not is_boilerplate(blocks[index + 1]) or summaries and index + 1 == len(blocks)):
+                and not is_boilerplate(blocks[index + 1]) or summaries and index + 1 == len(blocks)
+                or line.endswith(("…", "..."))):  # its summary cut short
             removed.append(line)  # a related story's one-sentence summary under its headline, more follow
             list_item = False
             summaries += 1
@@ -289,6 +329,9 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
     title, body = _take_headline(kept, title_hint, removed, outlet or (owners[0] if owners else None), evidence)
     if title is None and tail and (title := _headline_after_story(tail, body)):
         body = [line for line in body if line is not title]
+    if title is None:  # no sign-off either: the headline may close the page, under the story
+        title, body = tail_rules.headline_at_end(body, removed)
+    body = tail_rules.drop_foreign_tail(body, removed)
     body = _drop_labels(body, removed)
     body = _trim_tail(body, removed)
     body = _drop_repeats(body, removed)
@@ -308,6 +351,8 @@ def clean(text: str, *, title_hint: str | None = None, outlet: str | None = None
         name = notes.clean_name(closing.group("name") or closing.group("caps"))
         if name and any(c.isupper() for c in name) or name and name.islower() and len(name) <= 4:
             evidence.append((notes.AGENCY, name))
+    if body and (word := tail_rules.closing_credit(body, blocks)):
+        evidence.append((notes.AGENCY, word))  # "... yesterday afternoon. — Bernama"
     _passing_evidence(blocks, body, evidence)
     return CleanText(
         title=title,

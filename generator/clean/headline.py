@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from generator.clean import notes
-from generator.clean.shapes import BREADCRUMB, is_boilerplate, is_byline, is_dateline, is_sentence
+from generator.clean.shapes import BREADCRUMB, SECTION_WORDS, is_boilerplate, is_byline, is_dateline, is_sentence
 from generator.clean.shapes import words as _words
 
 def _headline_candidate(line: str) -> bool:
@@ -55,7 +55,8 @@ def _take_headline(lines: list[str], title_hint: str | None, removed: list[str],
         if _byline_follows(lines, index) and 2 <= _words(line) <= 30 and len(line) <= 250 and not (
                 is_boilerplate(line) or is_dateline(line) or is_byline(line)):
             above = lines[index - 1] if index else ""
-            if (candidates and candidates[-1] == index - 1 and 4 <= _words(above) < _words(line)
+            if (candidates and candidates[-1] == index - 1 and 4 <= _words(above)
+                    and (_words(above) < _words(line) or is_sentence(line) and not is_sentence(above))
                     and not (_is_shouted(above) or notes.is_masthead_name(above))):
                 return _headline_at(lines, index - 1, removed, evidence)  # a deck between headline and byline
             return _headline_at(lines, index, removed, evidence)
@@ -68,8 +69,8 @@ def _take_headline(lines: list[str], title_hint: str | None, removed: list[str],
         line = lines[index]
         if index != candidates[-1] and (
                 _is_masthead(line, masthead) or _is_shouted(line) or notes.is_masthead_name(line)
-                or (_words(line) <= 3 and index + 1 in candidates and _words(lines[index + 1]) >= 5
-                    and not is_sentence(lines[index + 1]))):
+                or (_words(line) <= 4 and index + 1 in candidates and _words(lines[index + 1]) >= 5
+                    and not is_sentence(lines[index + 1]) and _is_label(line))):
             continue  # a masthead ("THE COASTAL COURIER", "Valley Times") or a kicker above the headline
         return _headline_at(lines, index, removed, evidence)
     if lines and _is_path_or_punctuation(lines[0]) and len(lines) > 1:
@@ -98,6 +99,7 @@ def _headline_at(lines: list[str], index: int, removed: list[str],
         if notes.is_masthead_name(name) or _fold(name) in known:  # "Headline - The Valley Times"
             line = dash.group("headline")
             evidence.append((notes.CREDITED, name))
+    line = _strip_headline_tags(line)
     title = line.rstrip(" :") if _is_path_or_punctuation(line) else (line.rstrip(" .:") or line)
     rest = lines[index + 1:]
     key = _fold(title)
@@ -107,6 +109,21 @@ def _headline_at(lines: list[str], index: int, removed: list[str],
             removed.append(later)
             break
     return title, _drop_leading_furniture(rest, removed)
+
+
+# What a wire or a site adds to a headline's words: a tag for the story's version before it
+# ("(LEAD)", "(2nd LD)", "UPDATE 2-"), a link label ("[Read Order]", "[VIDEO]") or the post's date
+# and time after it ("... the press 03-06-2004 13:26").
+_WIRE_TAG = re.compile(r"^\((?:LEAD|URGENT|\d+(?:st|nd|rd|th)\s+LD|UPDATE(?:\s+\d+)?|CORRECTED|REFILE|WRAPUP(?:\s+\d+)?|"
+                       r"BREAKING|FLASH)(?:\s+[^()]{1,20})?\)\s+(?=\S)|^(?:UPDATE|REFILE|CORRECTED|WRAPUP)\s*\d*\s*[-–]\s*(?=\S)")
+_LINK_LABEL = re.compile(r"\s*\[(?:(?i:read|watch|view|download|see|listen\s+to)\b[^\[\]]{0,30}|"
+                         r"(?i:video|photos?|audio|watch|updated?|live))\]$")
+_DATE_STAMP = re.compile(r"\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+def _strip_headline_tags(line: str) -> str:
+    stripped = _LINK_LABEL.sub("", _DATE_STAMP.sub("", _WIRE_TAG.sub("", line)))
+    return stripped if _words(stripped) >= 2 else line
 
 
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -164,6 +181,15 @@ def _is_title_case(line: str) -> bool:
         return False
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
     return len(big) >= 3 and all(w[0].isupper() for w in big)
+
+
+def _is_label(line: str) -> bool:
+    """A kicker or a section label above a headline ("Exclusive", "ICC T20 World Cup", "The Idiot Box"),
+    every word capitalised, not a headline written as a phrase ("No backing down")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line)]
+    if _words(line) == 1 or words and words[-1].casefold() in SECTION_WORDS:
+        return True  # "Exclusive", "Africa news"
+    return bool(words) and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words) and words[-1][0].isupper()
 
 
 def _is_shouted(line: str) -> bool:

@@ -39,7 +39,7 @@ _TRANSLATION_NOTE = re.compile(
     r"^[(\[*_]*(?:"
     # "The article is a translation of the original Arabic." / "This is a translation from French"
     r"(?:this|the(?:\s+following)?)\s+(?:article|report|story|piece|text|interview|column|op-ed|editorial|post)?"
-    r"(?:\s+below)?\s*(?:is|was|has been)\s+(?:an?\s+)?(?:(?:edited|abridged|partial|english|full)\s+)?"
+    r"(?:\s+(?:excerpt|extract|transcript|version))?(?:\s+below)?\s*(?:is|was|has been)\s+(?:an?\s+)?(?:(?:edited|abridged|partial|english|full)\s+)?"
     r"(?:translat(?:ion|ed))\s+(?:of|from)\s+(?:the\s+)?(?:original\s+)?(?:in\s+)?" + _LANG +
     r"|(?:this|the)\s+(?:article|report|story|piece|text|interview|column|op-ed|editorial|post)\s+"
     r"(?:is|was|has been)\s+(?:originally\s+|first\s+)?(?:published|written)\s+in\s+" + _LANG +
@@ -114,6 +114,20 @@ def translation_note(line: str, words: int | None = None) -> str | None:
     return None
 
 
+# "Translation" alone, as the item's label among the page's tags above the story.
+TRANSLATION_TAG = re.compile(r"^[•·▪*-]?\s*(?:(?:english|unofficial|full|abridged)\s+)?translation$", re.I)
+# "To read the original story in full, visit Folha de S.Paulo.": the original's publisher.
+_ORIGINAL_AT = re.compile(r"\boriginal\s+(?:story|article|report|version|text|interview)\b[^.]{0,40}?\b(?:visit|at|on|in|from)\s+"
+                          r"(?P<name>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|de|do|da|del|di|du|la|le|al|el)){0,4})\s*[.!]?$")
+
+
+def original_outlet(line: str) -> str | None:
+    match = _ORIGINAL_AT.search(line)
+    if not match or match.group("name").split()[-1][0].islower():
+        return None
+    return match.group("name")
+
+
 def translation_credit_outlet(line: str) -> str | None:
     """The outlet a translation credit names: "Iran Press News: Translation by X",
     "- Persian2English (translation)"."""
@@ -138,6 +152,7 @@ def translator_sentence(paragraph: str) -> tuple[bool, str | None]:
 
 # How strongly each kind of evidence names the outlet (lower is stronger).
 PROMPT, SOURCE, AGENCY, CREDITED, COPYRIGHT_OWNER = 1, 1, 2, 3, 4
+DESK = 4  # "FPJ Web Desk": the desk's paper, as weak as a copyright line
 # Signs in passing (generator.clean.outlet), used only when nothing above names the outlet.
 READER_NOTE, OWN_REPORTING, CAPTION = 5, 6, 7
 
@@ -154,7 +169,7 @@ SOURCE_LINE = re.compile(r"^(?:source|via|courtesy(?: of)?)\s*:\s*(?P<name>" + _
 # "• Kyodo", "— AP": a credit line naming the agency at the top of the page.
 AGENCY_BULLET = re.compile(r"^[•·▪]\s*(?P<name>" + _NAME + r")$")
 # "- REUTERS", "— AFP": the agency's sign-off under the story.
-SIGN_OFF = re.compile(r"^[-–—]\s*(?P<name>[A-Z][A-Za-z&.]*(?:[ /][A-Z][A-Za-z&.]*){0,2})$")
+SIGN_OFF = re.compile(r"^[-–—•·▪]\s*(?P<name>[A-Z][A-Za-z&.]*(?:[ /][A-Z][A-Za-z&.]*){0,2})$")
 # "... no casualties were reported. (dpa)", "(ANI/Sputnik)": the agency closing the story.
 CLOSING_AGENCY = re.compile(r"(?:[.!?\"”’]\s*|^)\((?P<name>[A-Za-z][\w&.]*(?:[ /][A-Za-z][\w&.]*){0,2})\)$|"
                             r"[.!?\"”’]\s*[-–—]\s*(?P<caps>[A-Z]{2,}(?:/[A-Z]{2,})?)$")
@@ -172,10 +187,44 @@ CREDIT_FOR = re.compile(r"^[(\[]?(?i:(?:additional\s+)?reporting|writing|written
 # "Miami Herald17-03-2025", "The Daily Star | 4 March 2025": a masthead name with the date.
 _MASTHEAD_WORDS = (r"(?:Herald|Times|Post|News|Journal|Tribune|Gazette|Chronicle|Telegraph|Express|Star|Daily|"
                    r"Agency|Press|Radio|Monitor|Observer|Guardian|Standard|Courier|Record|Review|Mail|Sun|Today|"
-                   r"Dispatch|Inquirer|Independent|Wire|Bulletin|Examiner|Sentinel|Register|Shimbun)")
+                   r"Dispatch|Inquirer|Independent|Wire|Bulletin|Examiner|Sentinel|Register|Shimbun|Network)")
 NAME_DATE = re.compile(r"^(?P<name>(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}" + _MASTHEAD_WORDS + r")\s*[|•·,-]?\s*"
                        r"(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|"
                        r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})$")
+# Above the story, a line naming the newsroom: "The Associated Press", "Hindustan Times, New Delhi",
+# "Anadolu Agency TÜRKIYE" (a section in capitals after it).
+MASTHEAD_CREDIT = re.compile(r"^(?P<name>(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}" + _MASTHEAD_WORDS +
+                             r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+)?)"
+                             r"(?:\s*,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|\s+[^\W\d_a-z]{3,}(?:\s+[^\W\d_a-z]{3,})?)?$")
+_NOT_A_MASTHEAD = SECTION_WORDS | {"top", "fake", "more", "other", "good", "bad", "breaking", "latest", "daily", "the"}
+
+
+def masthead_credit(line: str) -> tuple[str, int] | None:
+    """(name, rank): a name with the place or section after it credits the story (CREDITED); a bare
+    name may as well be a sister paper in the page's menu, so it counts only as much as a desk.
+    A masthead in capitals ("NEWS AGENCY OF NIGERIA") is read in title case."""
+    if line.isupper() and len(line) <= 60:
+        line = " ".join(w.lower() if i and w.lower() in ("of", "the") else w.capitalize()
+                        for i, w in enumerate(line.split()))
+    match = MASTHEAD_CREDIT.match(line)
+    if not match:
+        return None
+    name = match.group("name")
+    if all(w.casefold() in _NOT_A_MASTHEAD for w in name.split()[:-1]):
+        return None  # "Breaking News", "Top News", "Daily Star" only with a name before it
+    return name, (CREDITED if len(name) < len(line) else DESK)
+
+
+# "AFP - [email protected]", "Valley Times | news@valleytimes.com": the newsroom's byline with its address.
+EMAIL_CREDIT = re.compile(r"^(?P<name>[A-Z]{2,6}|(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}" + _MASTHEAD_WORDS + r")\s*[-–—|]\s*"
+                          r"(?:\[email\s*protected\]|[\w.+-]+@[\w-]+\.[\w.]+)$")
+# "(Tokyo Shimbun: January 7, 2016 – p.22)": a press digest citing the newspaper it translates or sums up.
+SOURCE_CITATION = re.compile(r"^\((?P<name>" + _NAME + r")\s*[:,]\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|"
+                             r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})[^()]{0,30}\)$")
+# "- Global Voices - https://globalvoices.org -": a print page's masthead with the site's address.
+PRINT_MASTHEAD = re.compile(r"^[-–—|]\s*(?P<name>[A-Z][^.!?|]{1,58}?)\s*[-–—|]\s*(?:https?://|www\.)\S+\s*[-–—|]?$")
+
+
 # "By Jane Doe, Associated Press", "By Jane Doe | The Daily Star": a byline naming a masthead.
 BYLINE_MASTHEAD = re.compile(r"^(?i:by)\s+[^,|]{3,50}\s*[,|]\s*(?P<name>(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}"
                              + _MASTHEAD_WORDS + r")$")
@@ -199,6 +248,7 @@ _DESK_WORDS = {"admin", "administrator", "staff", "desk", "editor", "editors", "
                "reporter", "guest", "contributor", "author", "user", "webmaster", "web", "news", "our", "online",
                "digital", "editorial", "sports", "metro", "city", "foreign", "special", "national", "business",
                "moderator", "anonymous", "unknown", "agencies", "agency"}
+DESK_WORDS = _DESK_WORDS
 # "This article was originally published by The Conversation.", "Republished with permission from X.":
 # the publisher a syndicated page names.
 SYNDICATED = re.compile(
@@ -327,6 +377,11 @@ Wyoming Ontario Quebec Alberta Bavaria Sicily Sardinia Punjab Sindh Kerala Benga
 """.split())
 
 
+def is_place(name: str) -> bool:
+    """A country, region or US state: "Philippines", "Ohio"."""
+    return name.casefold() in _PLACES
+
+
 def _title_case_agency(place: str, agency: str, sep: str) -> bool:
     """"Tokyo (Kyodo) --", "Moscow (Interfax) —": a city, then one capitalised word in brackets
     that names no place, then a dash: the agency that filed the story. A bracket after a title and
@@ -335,8 +390,15 @@ def _title_case_agency(place: str, agency: str, sep: str) -> bool:
             and agency.casefold() not in _PLACES and not re.search(r"\.", place))
 
 
+# "Ammon News - Prime Minister ...": the lede opening with the newsroom's name and a dash.
+_MASTHEAD_LEDE = re.compile(r"^(?P<name>(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}" + _MASTHEAD_WORDS + r")\s+[-–—]{1,2}\s+(?=[A-Z])")
+
+
 def split_lede_dateline(paragraph: str) -> tuple[str | None, str]:
     """('Reuters', rest) for "BAGHDAD (Reuters) - rest"; (None, paragraph) when there is none."""
+    if (lede := _MASTHEAD_LEDE.match(paragraph)) and not all(
+            w.casefold() in _NOT_A_MASTHEAD for w in lede.group("name").split()[:-1]):
+        return clean_name(lede.group("name")), paragraph[lede.end():]
     city = _CITY_AGENCY.match(paragraph)
     if city and city.group("agency") not in _PLACE_ABBREVIATIONS:
         return clean_name(city.group("agency")), paragraph[city.end():]
@@ -351,6 +413,8 @@ def split_lede_dateline(paragraph: str) -> tuple[str | None, str]:
     if agency and place and not caps and not dated and not (agency.isupper() or agency.islower()) \
             and not _title_case_agency(place, agency, match.group("sep")):
         return None, paragraph  # "Kyiv (Ukraine) -", "Ted Cruz (R-Texas) —": a place or a party in brackets
-    if agency and not match.group("sep").strip() and not (caps and (dated or agency.isupper())):
-        return None, paragraph  # "NEW DELHI, March 4 (IANS) Text": without a dash only in the wire's own form
+    if agency and not match.group("sep").strip() and not (caps and (dated or agency.isupper())) and not (
+            place and re.search(r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\(", paragraph[:match.end()])
+            and agency.casefold() not in _PLACES):
+        return None, paragraph  # "NEW DELHI, March 4 (IANS) Text", "Moscow, Mar 30 (Prensa Latina) Text"
     return clean_name(agency), paragraph[match.end():]

@@ -20,8 +20,12 @@ _OWN_VOICE = re.compile(
     r"\b(?:told|to|with)\s+(?P<service>" + _NAME + r")['’]s\s+(?:[A-Z][a-z]+\s+){1,2}(?:Service|Desk|Bureau)\b|"
     r"(?:^|[.!?][\"”’]?\s+(?:But\s+|However,\s+)?|,\s+(?:but|and)\s+)(?P<verify>" + _NAME + r")\s+(?:could\s+not|cannot|can\s+not|was\s+unable\s+to|"
     r"has\s+not\s+been\s+able\s+to)\s+independently\s+(?:verify|confirm)\b|"
-    r"(?:^|[.!?][\"”’]?\s+)(?P<learned>" + _NAME + r")\s+has\s+learned\b")
-_OWN_VOICE_HINT = re.compile(r"ed by |['’]s [A-Z][a-z]+ (?:[A-Z][a-z]+ )?(?:Service|Desk|Bureau)|independently|has learned")
+    r"(?:^|[.!?][\"”’]?\s+)(?P<learned>" + _NAME + r")\s+(?:has\s+learned|learnt|gathered|understands)\s+that\b|"
+    # "..., RFE/RL's Russian Service reports.": the outlet's language service reporting
+    r"\b(?P<reports>[A-Z][\w&'’./-]*(?:\s+[A-Z][\w&'’./-]*){0,2})['’]s\s+(?:[A-Z][a-z]+\s+){1,2}(?:Service|Desk|Bureau)"
+    r"\s+(?:reports|reported|has\s+learned)\b")
+_OWN_VOICE_HINT = re.compile(r"ed by |['’]s [A-Z][a-z]+ (?:[A-Z][a-z]+ )?(?:Service|Desk|Bureau)|independently|"
+                             r"(?:has learned|learnt|gathered|understands) that")
 # Any reporting phrase naming whom people spoke to: "told CNN", "said in an interview with X".
 _TOLD = re.compile(r"\b(?:told|explained\s+to|clarified\s+to|confirmed\s+to|said\s+to|speaking\s+to|"
                    r"in\s+an\s+interview\s+with|(?:Contacted|contacted|Reached|reached)\s+by)\s+"
@@ -29,6 +33,11 @@ _TOLD = re.compile(r"\b(?:told|explained\s+to|clarified\s+to|confirmed\s+to|said
 # A news organisation by its shape: initials ("CNN", "RFA"), or a name with a newsroom word.
 _NEWSROOM = re.compile(r"^[A-Z]{2,6}$|\b(?:News|Times|Post|Journal|Herald|Radio|TV|Television|Press|Agency|Tribune|"
                        r"Telegraph|Guardian|Daily|Magazine|Network|Channel|Broadcasting|Service|Wire|Gazette)\b")
+def is_newsroom(name: str) -> bool:
+    """"AFP", "Saudi Press Agency", "The Valley Times": a news organisation by its name's shape."""
+    return bool(_NEWSROOM.search(name.strip()))
+
+
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "the", "a", "an", "his", "her", "its", "our"}
 
 

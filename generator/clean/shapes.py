@@ -53,6 +53,8 @@ _CTA = re.compile(
     r"cookie|privacy policy|terms of (?:use|service)|all rights reserved|skip to (?:the )?(?:main )?content|"
     r"back to top|top of (?:the )?page|print this|listen to (?:this|the) article|full archive|get access|"
     r"our standards|take a tour|watch video|latest videos|upcoming events|media kit|ad rates|"
+    r"never\s+miss\s+(?:a|an|another|the)\b|get\s+(?:daily|weekly|breaking|the\s+latest)\b[^.!?]{0,30}\b(?:news|updates|alerts|headlines)\b|"
+    r"tu\s+suscripci[oó]n|suscr[ií]bete|abonnez-vous|votre\s+abonnement|jetzt\s+abonnieren|assine\s+(?:já|agora)|sua\s+assinatura|"
     r"contact us|about us|posted in|categor(?:y|ies)\s*:|fact[- ]checked by|editorial (?:standards|guidelines|policy)|powered by|advertise (?:with|here|on)|alexa|google assistant|flash briefing|"
     r"\d+[ -]min(?:ute)?s?(?: read|$)|(?:updated|published|posted)\s+\d+\s+(?:second|minute|hour|day|week)s?\s+ago|"
     r"tags?:|tagged:?|filed under|photo:|image:|caption:|credit:|source:|logo|masthead|getty images|reuters/|"
@@ -73,7 +75,7 @@ _FURNITURE_ANY_LENGTH = re.compile(
     # accessibility and navigation widgets, also in the other languages pages are written in
     r"skip\s+(?:main\s+)?(?:navigation|links?)$|accessibility\s+(?:links|help|statement|options|menu|settings)$|toggle\s+(?:the\s+)?(?:navigation|menu|search)$|"
     r"(?:open|close|show|hide)\s+(?:the\s+)?(?:main\s+)?(?:menu|navigation|search)$|main\s+(?:menu|navigation)$|"
-    r"(?:text|font)\s+size\b[^.!?]{0,20}$|you\s+are\s+here\s*:|"
+    r"(?:text|font)\s+size\b[^.!?]{0,20}$|you\s+are\s+here\s*(?::|$)|"
     r"(?:aller|passer)\s+au\s+contenu\b|(?:direkt\s+)?zum\s+inhalt\b(?:\s+springen)?$|springe?\s+zum\s+inhalt\b|"
     r"(?:ir|saltar)\s+al\s+contenido\b|pular\s+para\s+o\s+conte[uú]do\b|vai\s+al\s+contenuto\b|"
     r"(?:انتقل|تخطى|تخطي|الانتقال)\s+(?:إلى|الى)\s+المحتوى|"
@@ -168,7 +170,38 @@ _FURNITURE_ANY_LENGTH = re.compile(
     r"(?:media|image|video)\s+(?:caption|source)\b|live\s+updates$|no\s+sidebar$|"
     r"(?-i:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})\s*[-–—]{1,2}$|"
     # a photo credit alone in brackets: "(Saul Loeb/AFP/Getty Images)", "[(Jane Roe/Reuters)]"
-    r"[\[(]{1,2}[^()\[\]]{2,60}/[^()\[\]]{2,60}[)\]]{1,2}$)",
+    r"[\[(]{1,2}[^()\[\]]{2,60}/[^()\[\]]{2,60}[)\]]{1,2}$|"
+    # a wire's note to editors: "(ATTN: ADDS photo, more info in paras 7-10)", "(EDS: Updates with quotes)"
+    r"\(\s*(?:attn|eds?|editors?|note\s+to\s+editors)\s*:[^()]{2,200}\)$|"
+    # a breaking-news notice above an earlier version of the story
+    r"this\s+is\s+a\s+breaking\s+news\s+update\b|check\s+back\s+(?:soon|later|shortly)\s+for\s+(?:further|more|updates)\b|"
+    # a comment prompt, a donation appeal, a blog template's greeting
+    r"join\s+the\s+(?:conversation|discussion|debate)\b|"
+    r"we(?:['’]re|\s+are)\s+(?:only\s+)?(?:here|able\s+to\s+do\s+this)\s+(?:thanks\s+to|because\s+of)\s+(?:you|our\s+readers)\b|"
+    r"(?:/?\s*(?:posted\s+)?on\s*:\s*\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*/\s*)?thank\s+you\s+for\s+visiting\s+(?:my|our|this)\s+"
+    r"(?:small\s+|little\s+|humble\s+)?(?:blog|site|website|web\s+site|page|channel)\b|"
+    # a broken or missing widget's message
+    r"(?:this|the)\s+(?:block|widget|module|embed|embedded\s+content|player)\s+(?:is|was|has\s+been)\s+"
+    r"(?:broken|missing|unavailable|not\s+available|removed)\b|your\s+browser\s+does\s+not\s+support\b|"
+    # a link to the story in another language: "Read in Russian here", "Read this article in Spanish"
+    r"read\s+(?:this\s+(?:article|story|post)\s+|it\s+)?in\s+(?-i:[A-Z][a-z]{3,12})(?:\s+here)?\s*[.:]?$|"
+    # a print page's masthead: "- Global Voices - https://globalvoices.org -"
+    r"[-–—|]\s*[^.!?]{2,60}?\s*[-–—|]\s*(?:https?://|www\.)\S+\s*[-–—|]?$|"
+    # a promotion in brackets: "(To receive our E-paper on WhatsApp daily, please click here. ...)"
+    r"\([^()]{0,200}\b(?:click\s+here|subscribe|e-?paper|download\s+(?:our|the)\s+app)\b[^()]{0,200}\)$|"
+    # the site's weather and date header: "38.6c New Delhi, India, Wednesday, November 26, 2025"
+    r"-?\d{1,2}(?:[.,]\d)?\s*°?\s*[cf]\b[^.!?]{0,60}\b\d{4}$|"
+    # an image's file name with a timestamp: "fili flood-1666964682755"
+    r"[\w -]{1,40}[-_]\d{9,}$|"
+    # counters and search and edition widgets: "165 total views today", "Close this search box.",
+    # "English Edition", a language flag's alt text ("Bandera inglesa", "English flag")
+    r"\d[\d,.]*\s+(?:total\s+)?(?:views?|reads?|shares?)(?:\s+today)?$|(?:close|open)\s+(?:this\s+)?search\s+(?:box|form|bar)\b|"
+    r"(?:english|international|global|french|spanish|arabic|us|uk|asia|africa|europe)\s+edition$|"
+    r"(?:bandera|drapeau|flagge|bandeira)\s+[\w-]+$|[\w-]+\s+flag$|"
+    # a video player's own text: "0 seconds of 0 secondsVolume 0%", "Press shift question mark to access ..."
+    r"\d+\s+seconds?\s+of\s+\d+\s+seconds?|press\s+shift\s+question\s+mark\b|"
+    # a credit for the page's images: "The above images are all from the Associated Press."
+    r"(?:the\s+)?(?:above\s+)?(?:images?|photos?|pictures?)\s+(?:above\s+)?(?:are|is)\s+(?:all\s+)?(?:from|by|courtesy\s+of)\b[^.!?]{2,60}[.]?$)",
     re.I,
 )
 # "Article continues after this advertisement": the page's inline widget, glued to a paragraph.
@@ -180,6 +213,10 @@ INLINE_FURNITURE = re.compile(
     re.I,
 )
 _INLINE_HINTS = ("continue", "advertisement")
+# A page builder's formatting shortcodes left in the text: "[dropcap]I[/dropcap]N an unusual move".
+# Only the markup goes; the letters it wraps are the article's.
+SHORTCODE = re.compile(r"\[/?(?:dropcap|highlight|pullquote|tooltip|su_[a-z_]+|tie_[a-z_]+|vc_[a-z_]+|et_pb_[a-z_]+|"
+                       r"(?:one|two)_(?:half|third|fourth)(?:_last)?)(?:\s[^\]]{0,80})?\]", re.I)
 
 
 def has_inline_furniture(line: str) -> bool:
@@ -192,7 +229,8 @@ def has_inline_furniture(line: str) -> bool:
 PHOTO_CREDIT_LINE = re.compile(r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][A-Za-z.-]+"
                                r"(?:\s(?:Images|Photos?|Pictures))?$")
 # A caption closing with its credit: "... a historic occasion. Photo / AP", "... Photo: Jane Roe/Reuters".
-CAPTION_CREDIT = re.compile(r"\b(?:photo|picture|image|file\s+photo|photograph)s?\s*(?:/|:|\|)\s*[\w .&/'’-]{1,40}$", re.I)
+CAPTION_CREDIT = re.compile(r"\b(?:photo|picture|image|file\s+photo|photograph)s?\s*(?:/|:|\|)\s*[\w .&/'’-]{1,40}$|"
+                            r"[.!?]\s+(?:photo|picture|image|photograph)s?\s+(?:courtesy\s+of|by|via)\s+[^!?]{2,60}$", re.I)
 
 
 # An image's alt text or file description left as a line: "image of CT scan of a molar".
@@ -228,8 +266,9 @@ SECTION_WORDS = {"news", "world", "politics", "business", "sport", "sports", "op
                  "tech", "technology", "entertainment", "lifestyle", "middle east", "africa", "asia",
                  "europe", "americas", "video", "videos", "analysis", "features", "feature", "blog", "blogs",
                  "breaking news", "editorial", "editorials", "comment", "commentary", "interview", "interviews",
-                 "region", "regional", "society", "environment", "climate", "education", "arts", "life"}
-_SECTION_SPLIT = re.compile(r"\s*[|/•·>»›,]\s*")
+                 "region", "regional", "society", "environment", "climate", "education", "arts", "life", "nation",
+                 "metro"}
+_SECTION_SPLIT = re.compile(r"\s*[|/•·>»›,&]\s*|\s+and\s+")
 
 
 def is_section_line(line: str) -> bool:
@@ -269,20 +308,38 @@ def is_boilerplate(line: str, count: int | None = None) -> bool:
         return True  # "Copyright © 2017 X. All rights reserved. Distributed by ..."
     if count <= 60 and _FURNITURE_ANY_LENGTH.match(line):
         return True
+    if count <= 40 and _CLICK_HERE.search(line) and not _ATTRIBUTED.search(line):
+        return True  # "Breaking News, ... get paid in US Dollars, click hereto apply today."
     if count <= 50 and CAPTION_CREDIT.search(line):
         return True
     if count <= 6 and PHOTO_CREDIT_LINE.match(line):
         return True
+    if count <= 30 and line[:3].lower() == "by " and byline_head(line):
+        return False  # "By Jane Roe March 4, 2025 1 Comments": a byline, kept for the headline's sake
     if count <= 16 and _CTA.search(line):
         # A quoted sentence or a long statement that mentions "subscribe" is prose, not a prompt.
         if is_sentence(line) and _ATTRIBUTED.search(line):
             return False  # a speaker's words: "Share it," he said.
         return not (count >= 10 and is_sentence(line) and not line.lower().startswith(("subscribe", "sign up")))
+    if count <= 40 and _is_dot_menu(line):
+        return True
     if count <= 12 and not is_sentence(line) and (
             (BREADCRUMB.match(line) and not is_page_title(line)) or _is_language_switch(line) or _is_glued_widget(line) or _ALT_TEXT.match(line) or _BUTTONS.match(line)
             or (count <= 8 and _ICON_LIGATURE.search(line))):
         return True
     return False
+
+
+_CLICK_HERE = re.compile(r"\b(?:click|tap)\s*here", re.I)
+# "About Us . Contact Us . Xinhua . China Daily .": a footer menu, its items separated by spaced dots.
+_DOT_SEPARATOR = re.compile(r"\s+[.·•]\s+|\s+[.·•]$")
+
+
+def _is_dot_menu(line: str) -> bool:
+    if " . " not in line and " · " not in line and " • " not in line:
+        return False
+    parts = [p for p in _DOT_SEPARATOR.split(line.strip()) if p.strip(" .·•")]
+    return len(parts) >= 4 and all(words(p) <= 4 for p in parts)
 
 
 def is_page_title(line: str) -> bool:
@@ -328,9 +385,10 @@ def _is_glued_widget(line: str) -> bool:
 def is_foreign_widget(line: str) -> bool:
     """A line wholly in Hangul, kana or Han characters (a site's widget text) on a page in a
     Latin-script language; the caller checks the page's script."""
-    if not _CJK_LETTER.search(line) or _LATIN_LETTER.search(line):
+    if not _CJK_LETTER.search(line):
         return False
-    return len(_CJK_LETTER.findall(line)) >= 5
+    cjk = len(_CJK_LETTER.findall(line))
+    return cjk >= 5 and len(_LATIN_LETTER.findall(line)) * 4 <= cjk  # "亚洲最新国产AV_..." is still a widget
 
 
 def is_latin_page(lines: list[str]) -> bool:
@@ -372,15 +430,18 @@ _DOUBLE_DATE = re.compile(r"^(?:date\s*:?\s*)?(?P<a>\d{4}-\d{2}-\d{2})\s+(?P<b>.
 
 # A date anywhere, and what else a date line is made of: times, time zones, weekdays, labels.
 _DATE_ANY = re.compile(r"\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|"
+                       r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\s+\d{4}\b|"
                        r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}")
 _DATE_RESIDUE = re.compile(
-    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*\d{4}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*\d{4}|"
+    r"\b(?:january|february|march|april|june|july|august|september|october|november|december)\s+\d{4}\b|"
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?|"
     r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|"
     r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:[+-]\d{2}(?::?\d{2})?)?|"
     r"\b(?:[A-Z]{1,3}[SD]?T|GMT|UTC|IST|CET|CEST|EET|EEST|WIB|JST|KST|HKT|SGT)\b|"
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|"
+    r"\b\d{1,2}(?:st|nd|rd|th)\b|\bfull\s+(?:article|story)\b|"
     r"\b(?:published|posted|updated|last|modified|first|at|on|and|date|dated|pubdate|am|pm)\b", re.I)
 _DATE_SEPARATORS = re.compile(r"\s[|•·]\s|\s[-–—]\s|\s(?=(?:updated|published|posted|last updated)\b)", re.I)
 
@@ -401,8 +462,32 @@ def is_dateline(line: str) -> bool:
             and all(words(p) <= 4 or _DATE_LINE.match(p) for p in parts))
 
 
+# "FPJ Web Desk", "HT Correspondent", "Express News Service": a desk's or a bureau's byline, no "By".
+DESK_BYLINE = re.compile(r"^(?!(?i:by|our|the)\s)(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})\s+(?:(?:Web|News|Online|Digital|City|"
+                         r"Sports|Political|Foreign|Metro|National)\s+Desk|Correspondent|Staff\s+Reporter|News\s+Service|Bureau)$")
+# "By Jane Roe 21 February, 2020 07:02 AM 1 Comments": a byline with the post's date and counters after it.
+_BYLINE_DATE_TAIL = re.compile(r"\s+(?=(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s*\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*\d{4}|"
+                               r"\d{4}-\d{2}-\d{2})\b)")
+_COUNTERS = re.compile(r"\b\d+\s+(?:comments?|views?|shares?|likes?)\b", re.I)
+
+
 def is_byline(line: str) -> bool:
-    return bool(_BYLINE.match(line)) and words(line) <= 10 and not is_sentence(line.rstrip(".") + "x")
+    if bool(_BYLINE.match(line)) and words(line) <= 10 and not is_sentence(line.rstrip(".") + "x"):
+        return True
+    if DESK_BYLINE.match(line):
+        return True
+    head = byline_head(line)
+    return head is not None and head != line and (is_byline(head) or bool(re.fullmatch(r"(?i:by)\s+[A-Z]{2,6}", head)))
+
+
+def byline_head(line: str) -> str | None:
+    """"By Jane Roe" for "By Jane Roe 21 February, 2020 07:02 AM 1 Comments"; None when no date follows."""
+    if not line[:3].lower() == "by " or len(line) > 160:
+        return None
+    parts = _BYLINE_DATE_TAIL.split(line, maxsplit=1)
+    if len(parts) != 2 or _DATE_RESIDUE.sub("", _COUNTERS.sub("", parts[1])).strip(" ,.|:;()-–—"):
+        return None
+    return parts[0].strip(" ,|-–—")
 
 
 # ", La Prensa Reporter", ", Staff Writer", " | Associated Press": what a byline adds after the name.
