@@ -33,10 +33,16 @@ def _dates(items: Sequence[Briefing]) -> str:
 
 
 def briefing_section(b: Briefing, stories: Mapping[str, Story], by_slug: Mapping[str, Briefing],
-                     copies: Mapping[str, Sequence[str]], prefix: str = "") -> str:
+                     copies: Mapping[str, Sequence[str]], prefix: str = "",
+                     facts: dict[str, tuple[int, str]] | None = None) -> str:
     """What a briefing page says about its story and copies ('' when it has neither). ``copies``
     maps a canonical briefing's slug to the slugs of its copies; ``prefix`` leads from the page to
-    the briefings folder's parent ('../' from briefings/)."""
+    the briefings folder's parent ('../' from briefings/).
+
+    ``facts``: a dict shared by the calls for one archive, filled here with each story's member
+    count and date span the first time one of its briefings asks; without it, every member of a
+    story of S briefings reads all S of them again (at 5,000 synthetic briefings, stories of
+    hundreds made this 25 million steps: most of a one-article rebuild)."""
     lines: list[str] = []
     if b.same_as and b.same_as in by_slug:
         original = by_slug[b.same_as]
@@ -48,10 +54,15 @@ def briefing_section(b: Briefing, stories: Mapping[str, Story], by_slug: Mapping
         lines.append(f"The same text also ran in {runs}.")
     story = stories.get(b.story) if b.story else None
     if story:
-        members = [by_slug[s] for s in story.members if s in by_slug]
-        span = _dates(members)
+        known = facts.get(story.slug) if facts is not None else None
+        if known is None:
+            members = [by_slug[s] for s in story.members if s in by_slug]
+            known = (len(members), _dates(members))
+            if facts is not None:
+                facts[story.slug] = known
+        count, span = known
         lines.append(f"Part of the story [{escape_md(story.title)}]({prefix}stories/{story.slug}.md): "
-                     f"{len(members)} briefings" + (f", {span}" if span else "") + ".")
+                     f"{count} briefings" + (f", {span}" if span else "") + ".")
     if not lines:
         return ""
     # Left out of search indexes, like the related briefings: these words belong to other pages.
@@ -65,7 +76,8 @@ STORY_PEOPLE = 30  # people listed under "People quoted" (the most quoted); the 
 
 def render_story(story: Story, by_slug: Mapping[str, Briefing],
                  people: Callable[[Briefing], Iterable[tuple[str, str]]] | None = None,
-                 site_url: str | None = None, page: int = 1, page_size: int = STORY_PAGE_SIZE) -> str:
+                 site_url: str | None = None, page: int = 1, page_size: int = STORY_PAGE_SIZE,
+                 facts: tuple | None = None) -> str:
     """One page of a story: page 1 is stories/<slug>.md, page N (the timeline's entries past the
     first ``page_size``, in time order) stories/<slug>/page-N.md. ``people(b)`` gives the (page
     slug, name) of each person quoted in ``b`` (generator.identity: a surname is the person's full
@@ -74,12 +86,10 @@ def render_story(story: Story, by_slug: Mapping[str, Briefing],
     from generator.sitepages.charts import coverage_chart  # here: generator.sitepages imports this module
     from generator.sitepages.common import _page_count, _pager
 
-    members = [by_slug[s] for s in story.members if s in by_slug]
+    members, outlets, span = facts if facts is not None else _story_facts(story, by_slug)
     pages = _page_count(len(members), page_size)
     shown = members[(page - 1) * page_size: page * page_size]
     up = "" if page == 1 else "../"  # numbered pages are one folder deeper
-    outlets = sorted({_outlet(b) for b in members})
-    span = _dates(members)
     title = "Story: " + story.title + ("" if page == 1 else f" (page {page} of {pages})")
     parts = [dump_front_matter({"title": page_title(title), "story": story.slug}),
              f"# {escape_md(story.title)}" + ("" if page == 1 else f" (page {page})") + "\n",
@@ -132,6 +142,13 @@ def render_story(story: Story, by_slug: Mapping[str, Briefing],
     return "\n".join(parts)
 
 
+def _story_facts(story: Story, by_slug: Mapping[str, Briefing]) -> tuple[list[Briefing], list[str], str]:
+    """A story's briefings (in its order), its outlets (sorted) and its date span: what every page
+    of it shows, made once per story by story_pages (a story of S briefings has S / 50 pages)."""
+    members = [by_slug[s] for s in story.members if s in by_slug]
+    return members, sorted({_outlet(b) for b in members}), _dates(members)
+
+
 def _why(story: Story, members: Sequence[Briefing]) -> str:
     """Why these briefings are one story: the topics and people most of them share (else the words
     the grouping weighed most), and how close in time those with a date are."""
@@ -178,9 +195,10 @@ def story_pages(stories: Mapping[str, Story], briefings: Sequence[Briefing],
     by_slug = {b.slug: b for b in briefings}
     pages = {"stories/index.md": render_story_index(stories, by_slug)}
     for slug, story in stories.items():
-        count = sum(1 for s in story.members if s in by_slug)
-        for page in range(1, _page_count(count, STORY_PAGE_SIZE) + 1):
-            pages[page_path("stories", slug, page)] = render_story(story, by_slug, people, site_url, page)
+        facts = _story_facts(story, by_slug)
+        for page in range(1, _page_count(len(facts[0]), STORY_PAGE_SIZE) + 1):
+            pages[page_path("stories", slug, page)] = render_story(story, by_slug, people, site_url, page,
+                                                                   facts=facts)
     return pages
 
 

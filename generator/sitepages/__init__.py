@@ -225,8 +225,10 @@ def _docs_pages(briefings, site_name, site_url, keys, reuse, jobs, own_pages, st
     def links(b: Briefing) -> tuple:
         return (ids.links(b), person_topics.get(b.slug, ()))
 
+    story_facts: dict[str, tuple[int, str]] = {}  # per story, once: its size and dates (briefing_section)
+
     def section(b: Briefing) -> str:
-        return briefing_section(b, stories, by_slug, copies, "../")
+        return briefing_section(b, stories, by_slug, copies, "../", story_facts)
 
     reuse_or_queue([(f"briefings/{b.slug}.md", ("briefing", b, related.get(b.slug, ()), section(b), links(b)))
                     for b in briefings],

@@ -160,3 +160,24 @@ def test_a_long_story_is_paged_so_no_page_grows_with_it():
     # every member is on exactly one page
     listed = [s for text in pages.values() if text.startswith("---") for s in items if f"briefings/{s.slug}.md" in text]
     assert sorted(b.slug for b in listed) == sorted(b.slug for b in items)
+
+
+def test_briefing_sections_sharing_story_facts_name_each_story_with_its_own_size_and_dates():
+    """docs_pages passes one ``facts`` dict to every briefing's section (each story's size and dates
+    made once, not once per member): two stories must not take each other's figures."""
+    from dataclasses import replace
+
+    from generator.stories import Story
+
+    quake = [replace(make(f"quake-{n}", WIRE, f"2024-05-0{n}", "Wire Daily"), story="quake-1") for n in (1, 2, 3)]
+    rates = [replace(make(f"rates-{n}", OTHER, f"2024-06-1{n}", "Norland Post"), story="rates-1") for n in (1, 2)]
+    stories = {"quake-1": Story("quake-1", "Quake", ("quake-1", "quake-2", "quake-3"), ()),
+               "rates-1": Story("rates-1", "Rates", ("rates-1", "rates-2"), ())}
+    index = by_slug(quake + rates)
+    facts: dict = {}
+    shared = [briefing_section(b, stories, index, {}, "../", facts) for b in quake + rates]
+    alone = [briefing_section(b, stories, index, {}, "../") for b in quake + rates]
+    assert shared == alone
+    assert "3 briefings, 2024-05-01 to 2024-05-03" in shared[2]
+    assert "2 briefings, 2024-06-11 to 2024-06-12" in shared[4]
+    assert facts == {"quake-1": (3, "2024-05-01 to 2024-05-03"), "rates-1": (2, "2024-06-11 to 2024-06-12")}
