@@ -36,6 +36,7 @@ from generator.quotes.patterns import (
     _SPEECH_VERBS,
 )
 from generator.quotes.people import _is_bare_name, _is_description
+from generator.quotes.naming import ed_verb_first, named_as
 
 
 _BARE_CUE_RE = re.compile(  # a name or pronoun and a speech verb, or a speech verb and a name
@@ -63,6 +64,8 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
         m = None  # “...,” State spokesman X said: a capitalised word after the mark is a name, not the cue
     if m and m.group("verb").lower().endswith("ing"):
         return None, m.start("np")  # “...,” promising the club will return: not "said X"
+    if m and (named := named_as(tail[m.start("np"):])) is not None:
+        return named[0], m.start("np") + named[1]  # said a man calling himself Tom Reed
     if m and not _looks_like_clause(m.group("np")):
         np = _np_after(tail[m.start("np"):]) or m.group("np")
         first = np.split()[0].lower()
@@ -73,6 +76,8 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
             if app and _is_role_phrase(app.group(1)):
                 return np + ", " + app.group(1), np_end
             return np, np_end
+    if m is None and (exhorted := ed_verb_first(tail)) is not None:
+        return exhorted
     m = _POST_GENERIC_RE.match(tail)
     if m and m.group("verb").lower() not in NOT_SPEECH:
         return m.group("np"), m.end("verb")

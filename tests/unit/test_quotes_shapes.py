@@ -184,3 +184,50 @@ def test_a_run_of_quoted_pieces_with_no_sentence_end_stays_linear():
     started = time.process_time()
     extract_quotes(["Intro text.", text])
     assert time.process_time() - started < 40
+
+
+def test_a_description_that_names_its_person_gives_the_name():
+    quotes = _speakers(["The camp was quiet at dawn.",
+                        "“There never was an order to stand down,” said the camp chief known as Bruno, "
+                        "speaking publicly for the first time.",
+                        "“Whoever shut the gates has no place here!” wrote a user calling himself Tom Reed.",
+                        "“We waited for three days at the border,” said a farmer who gave his name only as Ilya."])
+    assert [s for _, s in quotes] == ["Bruno", "Tom Reed", "Ilya"]
+
+
+def test_any_past_tense_verb_right_after_the_marks_with_a_named_speaker():
+    quotes = _speakers(["The hall was full.",
+                        "“It is about time the river towns had a voice here,” exhorted the mayor's guest, "
+                        "singer Ana Lee Ruiz.",
+                        "“We will rebuild every bridge on the river,” gushed the county's new engineer, Tom Okafor."])
+    assert [s for _, s in quotes] == ["Ana Lee Ruiz", "Tom Okafor"]
+    # one capitalised word after the verb may be its object, not a speaker
+    quotes = _speakers(["The hall was full.", "“We will rebuild every bridge on the river,” angered Republicans."])
+    assert [s for _, s in quotes] == [None]
+
+
+def test_woven_quotation_whose_cue_closes_the_sentence():
+    quotes = extract_quotes(["The report was published on Monday.",
+                             "“I think the evidence is extremely strong that their account is more credible” "
+                             "than that of the commander, Ruiz said. She asked for the files."])
+    assert [(q.text, q.speaker, q.fragment) for q in quotes] == [
+        ("I think the evidence is extremely strong that their account is more credible", "Ruiz", True)]
+    # the writer's words after the marks outweigh the quotation: no quotation
+    quotes = extract_quotes(["The report was published on Monday.",
+                             "“It was strong” in the view of nearly every member of the panel that met, Ruiz said."])
+    assert quotes == ()
+
+
+def test_a_sentence_ending_before_the_quotation_lends_it_no_cue():
+    quotes = _speakers(["It would be a blow, said Tom Okafor, an analyst. “And yet it would seal the deal "
+                        "for the governor” because she would expand her lead, he said."])
+    assert quotes == [("And yet it would seal the deal for the governor", "Tom Okafor")]
+
+
+def test_verbs_of_judging_attribute_a_woven_quotation():
+    quotes = extract_quotes(["The bill passed on Friday.",
+                             "Ruiz thanked him for “stepping up and taking action when the council would not.”",
+                             "Okafor praised Lund for showing “the courage of her convictions.”"])
+    assert [(q.text, q.speaker, q.fragment) for q in quotes] == [
+        ("stepping up and taking action when the council would not.", "Ruiz", True),
+        ("the courage of her convictions.", "Okafor", True)]
