@@ -105,8 +105,8 @@ _AGE_RE = re.compile(r"(?<=[a-z.]),[ \u00a0]+\d{1,3},(?=\s+(?P<verb>(?:(?:" + AD
                      + _SPEECH_VERBS + r")\b)?)", re.IGNORECASE)
 
 
-_RELATIVE_BEFORE_VERB_RE = re.compile(
-    r"(?<=[\w.]),[ \u00a0]+(?:who|which)\b[^,;:!?“”\"«»—()]{1,100},(?=[ \u00a0]+(?:(?:" + ADVERBS + r")\s+)*(?!\w+ing\b)(?:"
+_RELATIVE_BEFORE_VERB_RE = re.compile(  # "X, wearing a “Vote Lund” pin, said": a participle clause too
+    r"(?<=[\w.]),[ \u00a0]+(?:(?:who|which)\b[^,;:!?“”\"«»—()]{1,100}|[a-z]{3,}ing\b[^,;:!?—()]{1,100}),(?=[ \u00a0]+(?:(?:" + ADVERBS + r")\s+)*(?!\w+ing\b)(?:"
     + _SPEECH_VERBS + r")\b)")  # not before a participle: "said X, who ..., stating," is X's second cue
 
 
@@ -218,6 +218,10 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
         pass
     if according is not None and according.end() >= len(sentence.rstrip()) - 1:
         return according.group(1), start + according.start(1)
+    leading = _LEADING_ACCORDING_RE.match(sentence)  # "According to Ana Ruiz, the mayor, “..."
+    if leading is not None:
+        return leading.group("np") + (", " + leading.group("app") if leading.group("app") else ""), \
+            start + leading.start("np")
     if verb is None:
         if _COLON_END_RE.search(sentence):  # "Ruiz pushed back at the hearing: “..."
             subject = _sentence_subject(sentence) if quote[:1].isupper() else None
@@ -260,6 +264,9 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
     return subject[0], start + subject[1]
 
 
+_LEADING_ACCORDING_RE = re.compile(
+    r"^[ \u00a0]*according to[ \u00a0]+(?P<np>[^,;:“”\"«»]{1,80}?)(?:,[ \u00a0]*(?P<app>[^,;:“”\"«»]{1,80}?))?"
+    r"[ \u00a0]*,[ \u00a0]*$", re.IGNORECASE)
 _LATE_VERB_FIRST_RE = re.compile(
     r",[ \u00a0]+(?:said|says|explained|added|adds|asked|wrote|noted|continued|recalled|replied)[ \u00a0]+"
     r"(?P<np>[\w.’'\-]+(?:[ \u00a0]+[\w.’'\-]+){1,6})[ \u00a0]*[:,][ \u00a0]*$")
@@ -357,15 +364,19 @@ def _sentence_subject(head: str) -> tuple[str, int] | None:
     ``Sen. Ana B. Ruiz (D-Ore.), noting the cost of ...,`` -> ``Sen. Ana B. Ruiz``;
     ``The Green candidate appeared to ...`` -> ``The Green candidate``.
     """
-    offset = 0
+    offset = k = 0
     parts = _split_top_level_commas(head)
     for part in parts[:-1]:
         words = part.split()
         if words and (words[0].lower().strip(".") in INTRO_WORDS or part.strip().lower() in INTRO_WORDS
                       or _PARTICIPLE_INTRO_RE.match(part)):
             offset += len(part) + 1
+            k += 1
             continue
         break
+    if k + 1 < len(parts) - 1 and parts[k].split()[:1] and parts[k].split()[0].lower() in {"one", "a", "an", "another"} \
+            and parts[k + 1].strip()[:1].isupper():
+        offset += len(parts[k]) + 1  # "One early supporter, Rep. Ana Ruiz, gave ...": the name in the apposition
     rest = head[offset:]
     conjunction = _LEADING_CONJUNCTION_RE.match(rest)  # "But Ruiz pushed back: “"
     if conjunction is not None:

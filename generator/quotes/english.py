@@ -187,7 +187,7 @@ def _bare_cue_sentence(head: str, span: _Span, lo: int) -> tuple[str, tuple[int,
     speaker and a cue verb (with where or how) introduces the quotation after it."""
     cue = _BARE_CUE_SENTENCE_RE.search(head)
     if cue is None:
-        return None
+        return _reported_speech_before(head, span, lo)
     sentence_start = _sentence_start(head[:cue.start()])
     sentence = head[sentence_start:cue.start()]
     subject = _subject_before(sentence)  # "Or maybe Jeb Bush, consultant Phil Musser says."
@@ -196,6 +196,28 @@ def _bare_cue_sentence(head: str, span: _Span, lo: int) -> tuple[str, tuple[int,
             or any(w.lower() in ("the", "a", "an", "of", "for", "at", "in", "and") for w in words):
         subject = _sentence_subject(sentence + " ")  # "Sam Lau, the director for the Party said"
     if subject is None or not subject[0].split()[-1][:1].isupper():
+        return None
+    return subject[0], (span.paragraph, lo + sentence_start + subject[1])
+
+
+_SAYS_RE = re.compile(r"\b(?:says|said|adds|added|argues|argued|explains|explained|insists|insisted|"
+                      r"notes|noted|told|tells|warns|warned|writes|wrote)\b")
+
+
+def _reported_speech_before(head: str, span: _Span, lo: int) -> tuple[str, tuple[int, int]] | None:
+    """``Ana Ruiz says the valley will recover. “We will rebuild.”``: a quotation opening a sentence
+    right after a sentence of reported speech, in the same paragraph, is the reporting subject's."""
+    body = head.rstrip()
+    if not body.endswith(".") or _OPEN_MARK_RE.search(head) or not re.match(r"[A-Z]", span.text.lstrip()):
+        return None
+    sentence_start = _sentence_start(body[:-1] + " ")
+    sentence = body[sentence_start:]
+    verb = _SAYS_RE.search(sentence)
+    if verb is None or verb.start() == 0:
+        return None
+    subject = _sentence_subject(sentence[:verb.start()])
+    if subject is None or not subject[0][:1].isupper() or subject[0].lower() in ("he", "she", "they") \
+            or len(sentence[:verb.start()].split()) > 8:
         return None
     return subject[0], (span.paragraph, lo + sentence_start + subject[1])
 

@@ -45,6 +45,7 @@ _WOVEN_CUE_RE = re.compile(
     rf"{_JUDGING_VERBS})\b",
     re.IGNORECASE)
 _NOT_WOVEN_CUES = {"read", "reads"}  # signs that read “...”: the words of a sign, not of a speaker
+_CLAUSE_COLON_RE = re.compile(r"[:;][ \u00a0]+(?=[A-Z])")
 _THAT_RE = re.compile(r"\bthat\b")
 _WOVEN_MIN_WORDS = 4
 _WOVEN_MAX_OBJECT = 14  # words between the cue and the opening mark
@@ -73,6 +74,8 @@ def _woven_attribution(paras, group: list[_Span], masks) -> _Attribution | None:
     head = text[window:first.start]
     # a sentence ending right before the opening mark is not the quotation's: the quotation opens its own
     lead_at = min(len(head), _sentence_start(head + "x"))
+    for clause in _CLAUSE_COLON_RE.finditer(head, lead_at):  # "sounded equivocal: Former Rep. X called it “"
+        lead_at = clause.end()
     sentence = head[lead_at:]
     end = _sentence_end(text, max(last.inner_start, last.inner_end - 1))
     verbs = [v for v in _WOVEN_CUE_RE.finditer(sentence)

@@ -231,3 +231,38 @@ def test_verbs_of_judging_attribute_a_woven_quotation():
     assert [(q.text, q.speaker, q.fragment) for q in quotes] == [
         ("stepping up and taking action when the council would not.", "Ruiz", True),
         ("the courage of her convictions.", "Okafor", True)]
+
+
+def test_a_clause_after_a_colon_gives_the_woven_quotations_subject():
+    quotes = _speakers(["Even the plan's friends sounded wary: Former Sen. Ana Ruiz called it “the least bad "
+                        "option under the circumstances.”"])
+    assert quotes == [("the least bad option under the circumstances.", "Ana Ruiz")]
+
+
+def test_the_name_in_an_apposition_after_an_indefinite_description_is_the_subject():
+    quotes = _speakers(["One early supporter, Representative Tom Okafor, Democrat of Ohio, tried the line in an "
+                        "interview on Tuesday: “You can easily argue that the plan is a gift to the banks.”"])
+    assert quotes == [("You can easily argue that the plan is a gift to the banks.", "Tom Okafor")]
+
+
+def test_a_participle_clause_between_the_speaker_and_the_verb():
+    quotes = _speakers(["Not everyone was pleased.",
+                        "“We have had better conventions than this one,” delegate Tom Okafor, wearing a hat "
+                        "and “Vote Lund” pins, said flatly."])
+    assert quotes == [("We have had better conventions than this one", "Tom Okafor")]
+
+
+def test_according_to_a_speaker_before_the_quotation():
+    quotes = extract_quotes(["The council met.",
+                             "According to Ana Ruiz, the mayor, “we will rebuild every bridge in the valley.”"])
+    assert [(q.text, q.speaker, q.role) for q in quotes] == [
+        ("we will rebuild every bridge in the valley.", "Ana Ruiz", "mayor")]
+
+
+def test_a_quotation_after_a_sentence_of_reported_speech_is_its_subjects():
+    quotes = _speakers(["The council met.",
+                        "Ana Ruiz says the valley will recover. “We will rebuild every bridge in the valley.”"])
+    assert [s for _, s in quotes] == ["Ana Ruiz"]
+    quotes = _speakers(["The council met.",
+                        "The report said the valley will recover. “We will rebuild every bridge in the valley.”"])
+    assert [s for _, s in quotes] == [None]  # a report is nobody
