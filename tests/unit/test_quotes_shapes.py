@@ -266,3 +266,19 @@ def test_a_quotation_after_a_sentence_of_reported_speech_is_its_subjects():
     quotes = _speakers(["The council met.",
                         "The report said the valley will recover. “We will rebuild every bridge in the valley.”"])
     assert [s for _, s in quotes] == [None]  # a report is nobody
+
+
+def test_the_cue_closing_a_sentence_after_a_woven_piece_names_the_next_quotations_speaker():
+    # the writer's words after the closing mark ("climate change") are no speaker
+    quotes = _speakers(["Ruiz “felt a moral obligation to do something about” climate change, Okafor said. "
+                        "“This is not a cosmetic item on her list. This is core.”"])
+    assert quotes[-1] == ("This is not a cosmetic item on her list. This is core.", "Okafor")
+
+
+def test_a_digest_item_credited_to_its_writer_is_no_quotation():
+    quotes = extract_quotes(["The week in the city.",
+                             "FAREWELL—“The corner bar to close at the end of the month,” by the Ledger's Ana Ruiz: "
+                             "“The bar moved to larger rooms but it struggled to keep its regulars.” "
+                             "http://example.com/a.",
+                             "“We will reopen in the spring with a new menu,” the owner, Tom Okafor, said."])
+    assert [q.text for q in quotes] == ["We will reopen in the spring with a new menu"]
