@@ -81,6 +81,9 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
     m = _POST_GENERIC_RE.match(tail)
     if m and m.group("verb").lower() not in NOT_SPEECH:
         return m.group("np"), m.end("verb")
+    m = _QUOTED_SAYING_RE.match(tail)  # ,” Ruiz was quoted by the agency as saying: the subject spoke
+    if m and _subject_like(m.group("np")):
+        return m.group("np"), m.end("np")
     m = _POST_NP_FIRST_RE.match(tail)
     if m and m.group("np").split()[0] in _NEW_SENTENCE_OPENERS:
         m = None  # “...” Later in the summer, she revised it: a new sentence, not an attribution
@@ -98,6 +101,9 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
     return None
 
 
+_QUOTED_SAYING_RE = re.compile(
+    r"^[\s,—–-]*(?P<np>[^\s,.;:!?“”\"«»—()][^,;:!?“”\"«»—]{0,80}?)[ \u00a0]+(?:was|were|is|has[ \u00a0]+been)[ \u00a0]+"
+    r"(?:\w+ly[ \u00a0]+)?quoted[ \u00a0]+(?:by[ \u00a0]+[^,;:!?“”\"«»]{1,60}?[ \u00a0]+)?(?:as[ \u00a0]+)?saying\b")
 _LEAD_PREP_RE = re.compile(
     rf"^[ \u00a0]+(?:in|on|at|during|after|before|for|of|about)[ \u00a0][^,;:!?“”\"«»—.]{{1,60}},(?=[ \u00a0]+(?:{_SPEECH_VERBS})[ \u00a0]+\w)")
 _PLACE_COMMA_RE = re.compile(r",(?=\s+(?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z])\.,)")

@@ -282,3 +282,34 @@ def test_a_digest_item_credited_to_its_writer_is_no_quotation():
                              "http://example.com/a.",
                              "“We will reopen in the spring with a new menu,” the owner, Tom Okafor, said."])
     assert [q.text for q in quotes] == ["We will reopen in the spring with a new menu"]
+
+
+def test_quoted_as_saying_names_the_speaker():
+    quotes = _speakers(["The rumours spread fast.",
+                        "“We have received some panic calls from the west,” Tom Okafor was quoted as saying by a "
+                        "news agency.",
+                        "“They are not here on a holiday, certainly,” Ana Ruiz was quoted by a TV channel as saying."])
+    assert [s for _, s in quotes] == ["Tom Okafor", "Ana Ruiz"]
+
+
+def test_a_description_written_with_a_capital_or_an_acronym_or_a_synonym():
+    quotes = _speakers(["Information Minister Ana Ruiz spoke on Thursday.",
+                        "“This shows how little the envoys know of the region,” said the Minister."])
+    assert [s for _, s in quotes] == ["Ana Ruiz"]
+    quotes = _speakers(["Justice Tom Okafor adjourned the hearing on Monday.",
+                        "“I grant the adjournment, but not without saying these cases were weak,” said the judge."])
+    assert [s for _, s in quotes] == ["Tom Okafor"]
+    quotes = _speakers(["Ana Ruiz, the Director General of Health, spoke first.",
+                        "“The wards are full and the staff are tired,” said the DG."])
+    assert [s for _, s in quotes] == ["Ana Ruiz"]
+
+
+def test_a_name_after_an_acronym_ending_a_sentence_is_registered():
+    # "told AFP. Ana Lee, a tourist," -- the period after an acronym ends the sentence; a role
+    # before a name does not reach back across a sentence end either
+    quotes = extract_quotes(["The quake struck at dawn. Darkness was hampering their efforts. Regional official "
+                             "Tom Okafor said there were reports of damage. “We are not yet sure how many were "
+                             "hurt,” he told AFP. Ana Lee, a tourist in the city, told a radio station that the "
+                             "windows broke. “It was a good thing there was a table there,” she said."])
+    assert [(q.speaker, q.role) for q in quotes] == [("Tom Okafor", "Regional official"),
+                                                     ("Ana Lee", "a tourist in the city")]
