@@ -36,7 +36,13 @@ from generator.quotes.patterns import (
     _SPEECH_VERBS,
 )
 from generator.quotes.people import _is_bare_name, _is_description
-from generator.quotes.naming import ed_verb_first, named_as
+from generator.quotes.naming import (
+    _LEADING_ACCORDING_RE,
+    _QUOTED_SAYING_RE,
+    _WHILE_DOING_RE,
+    ed_verb_first,
+    named_as,
+)
 
 
 _BARE_CUE_RE = re.compile(  # a name or pronoun and a speech verb, or a speech verb and a name
@@ -101,9 +107,6 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
     return None
 
 
-_QUOTED_SAYING_RE = re.compile(
-    r"^[\s,—–-]*(?P<np>[^\s,.;:!?“”\"«»—()][^,;:!?“”\"«»—]{0,80}?)[ \u00a0]+(?:was|were|is|has[ \u00a0]+been)[ \u00a0]+"
-    r"(?:\w+ly[ \u00a0]+)?quoted[ \u00a0]+(?:by[ \u00a0]+[^,;:!?“”\"«»]{1,60}?[ \u00a0]+)?(?:as[ \u00a0]+)?saying\b")
 _LEAD_PREP_RE = re.compile(
     rf"^[ \u00a0]+(?:in|on|at|during|after|before|for|of|about)[ \u00a0][^,;:!?“”\"«»—.]{{1,60}},(?=[ \u00a0]+(?:{_SPEECH_VERBS})[ \u00a0]+\w)")
 _PLACE_COMMA_RE = re.compile(r",(?=\s+(?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z])\.,)")
@@ -270,9 +273,6 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
     return subject[0], start + subject[1]
 
 
-_LEADING_ACCORDING_RE = re.compile(
-    r"^[ \u00a0]*according to[ \u00a0]+(?P<np>[^,;:“”\"«»]{1,80}?)(?:,[ \u00a0]*(?P<app>[^,;:“”\"«»]{1,80}?))?"
-    r"[ \u00a0]*,[ \u00a0]*$", re.IGNORECASE)
 _LATE_VERB_FIRST_RE = re.compile(
     r",[ \u00a0]+(?:said|says|explained|added|adds|asked|wrote|noted|continued|recalled|replied)[ \u00a0]+"
     r"(?P<np>[\w.’'\-]+(?:[ \u00a0]+[\w.’'\-]+){1,6})[ \u00a0]*[:,][ \u00a0]*$")
@@ -287,6 +287,8 @@ def _role_words_and_name(words: list[str]) -> bool:
 def _cue_subject(original: str, verb: re.Match) -> tuple[str, int] | None:
     """The speaker of the cue ``verb`` in the sentence ``original`` and its offset there."""
     head = original[:verb.start()]
+    # "Justice X while adjourning the hearing noted": a participle clause between subject and verb
+    head = _WHILE_DOING_RE.sub("", head)
     subject = None if _SECONDARY_CUE_RE.search(head) or verb.group().lower().endswith("ing") \
         else _subject_before(head)
     main = _MAIN_CUE_RE.search(head) if verb.group().lower().endswith("ing") else None

@@ -1,12 +1,24 @@
-"""Speaker phrases that name their person after a description (``a man calling himself Tom
-Reed``, ``the base chief known as Bob``, ``a protester who gave his name only as Ana``) and
-verb-first cues with any past-tense verb of speaking (``,” exhorted actress Ana Ruiz.``).
+"""Cue shapes of wire and world news beyond ``X said``: speaker phrases that name their person after
+a description (``a man calling himself Tom Reed``, ``the base chief known as Bob``, ``a protester
+who gave his name only as Ana``), verb-first cues with any past-tense verb of speaking (``,”
+exhorted actress Ana Ruiz.``), ``X was quoted (by Y) as saying``, a leading ``According to X,
+role, “...`` and a participle clause between subject and verb (``Justice X while adjourning the
+hearing noted``).
 """
 from __future__ import annotations
 
 import re
 
 from generator.newslang import NOT_SPEECH
+
+_WHILE_DOING_RE = re.compile(r"(?<=[\w.)])[ \u00a0]+(?:while|when|after|before|upon)[ \u00a0]+[a-z]{2,}ing\b[^,;:!?“”\"«»]{0,80}[ \u00a0]*$")
+_QUOTED_SAYING_RE = re.compile(
+    r"^[\s,—–-]*(?P<np>[^\s,.;:!?“”\"«»—()][^,;:!?“”\"«»—]{0,80}?)[ \u00a0]+(?:was|were|is|has[ \u00a0]+been)[ \u00a0]+"
+    r"(?:\w+ly[ \u00a0]+)?quoted[ \u00a0]+(?:by[ \u00a0]+[^,;:!?“”\"«»]{1,60}?[ \u00a0]+)?(?:as[ \u00a0]+)?saying\b")
+_LEADING_ACCORDING_RE = re.compile(
+    r"^[ \u00a0]*according to[ \u00a0]+(?P<np>[^,;:“”\"«»]{1,80}?)(?:,[ \u00a0]*(?P<app>[^,;:“”\"«»]{1,80}?))?"
+    r"[ \u00a0]*,[ \u00a0]*$", re.IGNORECASE)
+
 
 # the description, then the naming words, then the name (one to four capitalised words)
 _NAMED_AS_RE = re.compile(

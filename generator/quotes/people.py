@@ -91,7 +91,8 @@ class _People:
             role = pre_role + " " + role
         elif pre_role:
             role = pre_role
-        apposition = _apposition_after(after, loose=len(name_tokens) >= 2 and not _is_place_like(name_tokens))
+        apposition = _apposition_after(after, loose=len(name_tokens) >= 2 and not _is_place_like(name_tokens),
+                                       at_end=run_end + 200 >= len(text))
         speech_after = re.match(rf"^\s+(?:{ADVERBS}\s+)*(?:{_COGNITION_VERBS})\b", after, re.IGNORECASE)
         according = re.search(r"\baccording to\s*$", before, re.IGNORECASE)
         name = " ".join(name_tokens)

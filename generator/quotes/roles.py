@@ -113,8 +113,10 @@ def _role_before_comma(before: str, after: str) -> str | None:
     return phrase
 
 
-def _apposition_after(after: str, loose: bool = False) -> str | None:
-    """``, director of the X Center (XC),`` right after a name -> the role text."""
+def _apposition_after(after: str, loose: bool = False, at_end: bool = False) -> str | None:
+    """``, director of the X Center (XC),`` right after a name -> the role text; when ``at_end``
+    (``after`` runs to the end of its paragraph) the paragraph's end closes it too (a speaker's
+    card: ``Ana Ruiz, the head of the regional police``)."""
     if not after.startswith(","):
         return None
     body = after[1:]
@@ -128,7 +130,9 @@ def _apposition_after(after: str, loose: bool = False) -> str | None:
             phrase = body[:i].strip()
             break
     else:
-        return None
+        if not at_end:
+            return None
+        phrase = body.strip()
     if not phrase or len(phrase.split()) > 14:
         return None
     first = phrase.split()[0]

@@ -313,3 +313,17 @@ def test_a_name_after_an_acronym_ending_a_sentence_is_registered():
                              "windows broke. “It was a good thing there was a table there,” she said."])
     assert [(q.speaker, q.role) for q in quotes] == [("Tom Okafor", "Regional official"),
                                                      ("Ana Lee", "a tourist in the city")]
+
+
+def test_a_speakers_card_line_before_a_quotation_paragraph():
+    quotes = _speakers(["Source: the agency",
+                        "Tom Okafor, the head of the regional security department",
+                        "“The most important thing is that the situation is under control.”"])
+    assert quotes == [("The most important thing is that the situation is under control.", "Tom Okafor")]
+
+
+def test_a_participle_clause_between_the_subject_and_the_cue():
+    quotes = _speakers(["The court sat on Monday.",
+                        "Judge Ana Ruiz while adjourning the hearing noted in the order, “Counsel assumed the "
+                        "mood of the court was bad this morning.”"])
+    assert quotes == [("Counsel assumed the mood of the court was bad this morning.", "Ana Ruiz")]
