@@ -327,3 +327,17 @@ def test_a_participle_clause_between_the_subject_and_the_cue():
                         "Judge Ana Ruiz while adjourning the hearing noted in the order, “Counsel assumed the "
                         "mood of the court was bad this morning.”"])
     assert quotes == [("Counsel assumed the mood of the court was bad this morning.", "Ana Ruiz")]
+
+
+def test_a_straight_opening_mark_with_a_stray_space_after_a_colon():
+    quotes = _speakers(["The talks went on.",
+                        "Referring to the grain deal, Ana Ruiz said: \" The country has carried out an active "
+                        "diplomacy in the face of the risk of a food crisis.\""])
+    assert quotes == [("The country has carried out an active diplomacy in the face of the risk of a food crisis.",
+                       "Ana Ruiz")]
+
+
+def test_a_cue_verb_in_its_base_form_after_an_auxiliary():
+    quotes = _speakers(["The minister, Ana Ruiz, spoke on Monday.",
+                        "But she did underline that “the law must be applied to all of those who operate here.”"])
+    assert quotes == [("the law must be applied to all of those who operate here.", "Ana Ruiz")]
