@@ -36,6 +36,13 @@ from generator.quotes.patterns import (
     _SPEECH_VERBS,
 )
 from generator.quotes.people import _is_bare_name, _is_description
+from generator.quotes.naming import (
+    _LEADING_ACCORDING_RE,
+    _QUOTED_SAYING_RE,
+    _WHILE_DOING_RE,
+    ed_verb_first,
+    named_as,
+)
 
 
 _BARE_CUE_RE = re.compile(  # a name or pronoun and a speech verb, or a speech verb and a name
@@ -63,6 +70,8 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
         m = None  # “...,” State spokesman X said: a capitalised word after the mark is a name, not the cue
     if m and m.group("verb").lower().endswith("ing"):
         return None, m.start("np")  # “...,” promising the club will return: not "said X"
+    if m and (named := named_as(tail[m.start("np"):])) is not None:
+        return named[0], m.start("np") + named[1]  # said a man calling himself Tom Reed
     if m and not _looks_like_clause(m.group("np")):
         np = _np_after(tail[m.start("np"):]) or m.group("np")
         first = np.split()[0].lower()
@@ -73,9 +82,14 @@ def _post_attribution(tail: str) -> tuple[str | None, int] | None:
             if app and _is_role_phrase(app.group(1)):
                 return np + ", " + app.group(1), np_end
             return np, np_end
+    if m is None and (exhorted := ed_verb_first(tail)) is not None:
+        return exhorted
     m = _POST_GENERIC_RE.match(tail)
     if m and m.group("verb").lower() not in NOT_SPEECH:
         return m.group("np"), m.end("verb")
+    m = _QUOTED_SAYING_RE.match(tail)  # ,” Ruiz was quoted by the agency as saying: the subject spoke
+    if m and _subject_like(m.group("np")):
+        return m.group("np"), m.end("np")
     m = _POST_NP_FIRST_RE.match(tail)
     if m and m.group("np").split()[0] in _NEW_SENTENCE_OPENERS:
         m = None  # “...” Later in the summer, she revised it: a new sentence, not an attribution
@@ -100,8 +114,8 @@ _AGE_RE = re.compile(r"(?<=[a-z.]),[ \u00a0]+\d{1,3},(?=\s+(?P<verb>(?:(?:" + AD
                      + _SPEECH_VERBS + r")\b)?)", re.IGNORECASE)
 
 
-_RELATIVE_BEFORE_VERB_RE = re.compile(
-    r"(?<=[\w.]),[ \u00a0]+(?:who|which)\b[^,;:!?“”\"«»—()]{1,100},(?=[ \u00a0]+(?:(?:" + ADVERBS + r")\s+)*(?!\w+ing\b)(?:"
+_RELATIVE_BEFORE_VERB_RE = re.compile(  # "X, wearing a “Vote Lund” pin, said": a participle clause too
+    r"(?<=[\w.]),[ \u00a0]+(?:(?:who|which)\b[^,;:!?“”\"«»—()]{1,100}|[a-z]{3,}ing\b[^,;:!?—()]{1,100}),(?=[ \u00a0]+(?:(?:" + ADVERBS + r")\s+)*(?!\w+ing\b)(?:"
     + _SPEECH_VERBS + r")\b)")  # not before a participle: "said X, who ..., stating," is X's second cue
 
 
@@ -213,6 +227,10 @@ def _pre_attribution(before: str, quote: str) -> tuple[str | None, int] | None:
         pass
     if according is not None and according.end() >= len(sentence.rstrip()) - 1:
         return according.group(1), start + according.start(1)
+    leading = _LEADING_ACCORDING_RE.match(sentence)  # "According to Ana Ruiz, the mayor, “..."
+    if leading is not None:
+        return leading.group("np") + (", " + leading.group("app") if leading.group("app") else ""), \
+            start + leading.start("np")
     if verb is None:
         if _COLON_END_RE.search(sentence):  # "Ruiz pushed back at the hearing: “..."
             subject = _sentence_subject(sentence) if quote[:1].isupper() else None
@@ -269,6 +287,8 @@ def _role_words_and_name(words: list[str]) -> bool:
 def _cue_subject(original: str, verb: re.Match) -> tuple[str, int] | None:
     """The speaker of the cue ``verb`` in the sentence ``original`` and its offset there."""
     head = original[:verb.start()]
+    # "Justice X while adjourning the hearing noted": a participle clause between subject and verb
+    head = _WHILE_DOING_RE.sub("", head)
     subject = None if _SECONDARY_CUE_RE.search(head) or verb.group().lower().endswith("ing") \
         else _subject_before(head)
     main = _MAIN_CUE_RE.search(head) if verb.group().lower().endswith("ing") else None
@@ -352,15 +372,19 @@ def _sentence_subject(head: str) -> tuple[str, int] | None:
     ``Sen. Ana B. Ruiz (D-Ore.), noting the cost of ...,`` -> ``Sen. Ana B. Ruiz``;
     ``The Green candidate appeared to ...`` -> ``The Green candidate``.
     """
-    offset = 0
+    offset = k = 0
     parts = _split_top_level_commas(head)
     for part in parts[:-1]:
         words = part.split()
         if words and (words[0].lower().strip(".") in INTRO_WORDS or part.strip().lower() in INTRO_WORDS
                       or _PARTICIPLE_INTRO_RE.match(part)):
             offset += len(part) + 1
+            k += 1
             continue
         break
+    if k + 1 < len(parts) - 1 and parts[k].split()[:1] and parts[k].split()[0].lower() in {"one", "a", "an", "another"} \
+            and parts[k + 1].strip()[:1].isupper():
+        offset += len(parts[k]) + 1  # "One early supporter, Rep. Ana Ruiz, gave ...": the name in the apposition
     rest = head[offset:]
     conjunction = _LEADING_CONJUNCTION_RE.match(rest)  # "But Ruiz pushed back: “"
     if conjunction is not None:

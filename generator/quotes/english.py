@@ -29,7 +29,7 @@ from generator.quotes.cues import (
     _subject_before,
 )
 from generator.quotes.direct import _LOWER_START_RE, _is_direct, _is_title_case, _starts_sentence
-from generator.quotes.woven import _lacks_comma, _sentence_pieces, _woven_attribution
+from generator.quotes.woven import _final_cue, _lacks_comma, _sentence_pieces, _woven_attribution
 
 
 def _english_quotes(paras, spans, transcript, title: str | None = None) -> list[Quote]:
@@ -43,7 +43,7 @@ def _english_quotes(paras, spans, transcript, title: str | None = None) -> list[
     extended = own_cue = False
     taken = -1  # the last group already used as a piece of a woven quotation
     for k, group in enumerate(merged):
-        if k <= taken:
+        if k <= taken or _digest_item(paras, group):
             continue
         attribution = _attribution_for(paras, group)
         fragment = None
@@ -90,6 +90,27 @@ def _english_quotes(paras, spans, transcript, title: str | None = None) -> list[
         results.append(Quote(text=body, speaker=speaker or label.title(), role=role, paragraph=index,
                              start=start, end=len(paras[index])))
     return results
+
+
+# “Title,” by the Ledger's Ana Ruiz: “Excerpt ...” http://...  -- a digest's item: a headline credited to
+# its writer, then the story's opening; neither is anybody's speech
+_DIGEST_BYLINE_RE = re.compile(
+    r"^[ \u00a0]*,?[ \u00a0]*by[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][^,:;“”\"«».!?]{0,60}"
+    r"(?::|[ \u00a0]*\.?[ \u00a0]*\(?https?://)")
+
+
+def _digest_item(paras, group: list[_Span]) -> bool:
+    """A digest's headline credited with a byline (``“Title,” by X's Ana Ruiz:``), and the excerpt
+    after it."""
+    for span in group:
+        if span.closed and _DIGEST_BYLINE_RE.match(paras[span.end_paragraph][span.after:span.after + 120]):
+            return True
+    head = paras[group[0].paragraph][max(0, group[0].start - 120):group[0].start]
+    closing = None
+    for closing in re.finditer(r"(?:''|[”\"»])", head):
+        pass
+    return closing is not None and _DIGEST_BYLINE_RE.match(head[closing.end():]) is not None \
+        and head.rstrip().endswith(":")
 
 
 def _with_headless(paras, spans: list[_Span]) -> list[_Span]:
@@ -171,6 +192,13 @@ def _cue_sentence_before(paras, span: _Span) -> tuple[str, tuple[int, int]] | No
     body = gap.rstrip()
     if not body.endswith((".", ":")) or _OPEN_MARK_RE.search(gap) or _sentence_start(body[:-1] + " ") != 0:
         return None
+    if not re.match(r"[ \u00a0]*[,—–-]", gap) \
+            and head[:closing.start()].rstrip(" '’‘\"\u00a0")[-1:] not in (",", "?", "!", "—", "-"):
+        # X “felt an obligation to act on” climate change, Ruiz said. “B.”: the cue closes the
+        # sentence after the writer's words; the words right after the mark are no speaker
+        final = _final_cue(head, closing.end(), len(head))
+        if final is not None:
+            return final[0], (span.paragraph, lo + final[1])
     found = _post_attribution(gap)
     if found is None or found[0] is None:
         return None
@@ -187,7 +215,7 @@ def _bare_cue_sentence(head: str, span: _Span, lo: int) -> tuple[str, tuple[int,
     speaker and a cue verb (with where or how) introduces the quotation after it."""
     cue = _BARE_CUE_SENTENCE_RE.search(head)
     if cue is None:
-        return None
+        return _reported_speech_before(head, span, lo)
     sentence_start = _sentence_start(head[:cue.start()])
     sentence = head[sentence_start:cue.start()]
     subject = _subject_before(sentence)  # "Or maybe Jeb Bush, consultant Phil Musser says."
@@ -196,6 +224,28 @@ def _bare_cue_sentence(head: str, span: _Span, lo: int) -> tuple[str, tuple[int,
             or any(w.lower() in ("the", "a", "an", "of", "for", "at", "in", "and") for w in words):
         subject = _sentence_subject(sentence + " ")  # "Sam Lau, the director for the Party said"
     if subject is None or not subject[0].split()[-1][:1].isupper():
+        return None
+    return subject[0], (span.paragraph, lo + sentence_start + subject[1])
+
+
+_SAYS_RE = re.compile(r"\b(?:says|said|adds|added|argues|argued|explains|explained|insists|insisted|"
+                      r"notes|noted|told|tells|warns|warned|writes|wrote)\b")
+
+
+def _reported_speech_before(head: str, span: _Span, lo: int) -> tuple[str, tuple[int, int]] | None:
+    """``Ana Ruiz says the valley will recover. “We will rebuild.”``: a quotation opening a sentence
+    right after a sentence of reported speech, in the same paragraph, is the reporting subject's."""
+    body = head.rstrip()
+    if not body.endswith(".") or _OPEN_MARK_RE.search(head) or not re.match(r"[A-Z]", span.text.lstrip()):
+        return None
+    sentence_start = _sentence_start(body[:-1] + " ")
+    sentence = body[sentence_start:]
+    verb = _SAYS_RE.search(sentence)
+    if verb is None or verb.start() == 0:
+        return None
+    subject = _sentence_subject(sentence[:verb.start()])
+    if subject is None or not subject[0][:1].isupper() or subject[0].lower() in ("he", "she", "they") \
+            or len(sentence[:verb.start()].split()) > 8:
         return None
     return subject[0], (span.paragraph, lo + sentence_start + subject[1])
 

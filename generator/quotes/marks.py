@@ -83,9 +83,11 @@ def _can_open(text: str, i: int, mark: str) -> bool:
     if mark == "«":
         return bool(text[i + 1:i + 3].strip())  # « may be spaced (« texte »)
     if nxt.isspace():
-        if mark in "“„" and _prev_char(text, i).isspace() and text[i + 1:i + 2] == " " \
+        if (mark in "“„" or mark == '"' and text[:i].rstrip()[-1:] in (":", "")) \
+                and _prev_char(text, i).isspace() and text[i + 1:i + 2] == " " \
                 and _next_char(text, i + 2)[:1].isupper():
-            return True  # a stray space after a curly opening mark: Ruiz said. “ You know, ...”
+            # a stray space after an opening mark: Ruiz said. “ You know, ...” / Ruiz said: " Türkiye ..."
+            return True
         return bool(_ELLIPSIS_OPEN_RE.match(text, i + len(mark)))  # “ … if the vote were held today”
     prev = _prev_char(text, i)
     if prev == "=" or nxt in "<>":

@@ -69,7 +69,9 @@ def _trie_alternatives(words: list[str]) -> list[str]:
     return parts
 
 
-_SPEECH_VERBS = _word_trie(SPEECH_VERBS)
+# base forms after an auxiliary ("he did underline that “...”", "would stress"): verbs no noun shares
+_BASE_FORMS = "underline|emphasize|emphasise|acknowledge|concede|declare|reiterate|predict|insist"
+_SPEECH_VERBS = _word_trie(SPEECH_VERBS + "|" + _BASE_FORMS)
 _COGNITION_VERBS = _word_trie(COGNITION_VERBS)
 _AR_SPEECH_VERBS = _word_trie(AR_SPEECH_VERBS)
 

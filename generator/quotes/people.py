@@ -91,7 +91,8 @@ class _People:
             role = pre_role + " " + role
         elif pre_role:
             role = pre_role
-        apposition = _apposition_after(after, loose=len(name_tokens) >= 2 and not _is_place_like(name_tokens))
+        apposition = _apposition_after(after, loose=len(name_tokens) >= 2 and not _is_place_like(name_tokens),
+                                       at_end=run_end + 200 >= len(text))
         speech_after = re.match(rf"^\s+(?:{ADVERBS}\s+)*(?:{_COGNITION_VERBS})\b", after, re.IGNORECASE)
         according = re.search(r"\baccording to\s*$", before, re.IGNORECASE)
         name = " ".join(name_tokens)
@@ -237,6 +238,8 @@ class _People:
             return None, None
         if low[0] in {"the", "this", "that", "his", "her", "their", "its"}:
             name_part = _trailing_name(words)
+            if name_part is not None and _role_only(name_part):
+                name_part = None  # "the Minister", "the DCP": a description written with a capital
             if name_part is None:
                 person = resolve_description(self, words, position)
                 if person is not None:
@@ -275,8 +278,10 @@ class _People:
         """The most recent person whose role holds ``noun``; a past role (``former captain``)
         only when ``past``."""
         k = bisect.bisect_left(self.positions, position)
+        nouns = _ROLE_SYNONYMS.get(noun, (noun,))
         for _, person in reversed(self.mentions[max(0, k - 200):k]):
-            if person.role and noun in person.role.lower() and (past or not is_past_role(person.role)):
+            if person.role and (past or not is_past_role(person.role)) and (
+                    any(n in person.role.lower() for n in nouns) or _acronym_of(noun, person.role)):
                 return person
         return None
 
@@ -504,6 +509,12 @@ def _leading_role(tokens: list[str]) -> str | None:
     return text or None
 
 
+def _role_only(words: list[str]) -> bool:
+    """``Minister``, ``Chief Justice``, ``DCP``: capitalised role words or an acronym, no name."""
+    return all(w.lower().strip(".,") in ROLE_NOUNS or w.lower().strip(".,") in TITLE_WORDS for w in words) \
+        or (len(words) == 1 and bool(re.fullmatch(r"[A-Z]{2,6}", words[0])))
+
+
 def _trailing_name(words: list[str]) -> list[str] | None:
     out = []
     for w in reversed(words):
@@ -516,6 +527,19 @@ def _trailing_name(words: list[str]) -> list[str] | None:
 
 def _is_place_like(tokens: list[str]) -> bool:
     return any(t.lower().strip(".,") in PLACE_HINT for t in tokens)
+
+
+_ROLE_SYNONYMS = {"judge": ("judge", "justice"), "justice": ("justice", "judge"),
+                  "envoy": ("envoy", "ambassador"), "lawmaker": ("lawmaker", "senator", "representative", "mp"),
+                  "legislator": ("legislator", "senator", "representative", "mp")}
+
+
+def _acronym_of(noun: str, role: str) -> bool:
+    """``dcp`` for ``Deputy Commissioner of Police (west)``: the initials of the role's capitalised words."""
+    if not 2 <= len(noun) <= 6 or not noun.isalpha():
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w\-]*", role) if w[0].isupper()).lower()
+    return len(initials) >= 2 and initials.startswith(noun)
 
 
 _INNER_SURNAME_RE = re.compile(r"^(?:(?:al|el)-)?[A-Z][a-z\u00e0-\u024f’'\-]{2,}$")

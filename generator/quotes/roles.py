@@ -28,8 +28,10 @@ def _role_before(before: str) -> str | None:
     for w in reversed(words):
         clean = w.strip()
         low = clean.lower()
-        if not clean or clean[-1:] in ",;:)(”“\"" or low in FUNCTION_WORDS or _SPEECH_RE.fullmatch(low):
+        if not clean or clean[-1:] in ",;:)(”“\"!?" or low in FUNCTION_WORDS or _SPEECH_RE.fullmatch(low):
             break
+        if clean.endswith(".") and not _ABBREV_RE.match(clean) and low not in TITLE_WORDS:
+            break  # "... their efforts. Regional official X": the role does not cross a sentence end
         if re.search(r"[’']s$", clean):
             picked.append(clean)
             break
@@ -60,7 +62,8 @@ class _SubRun:
         return self._start
 
 
-_RUN_PERIOD_RE = re.compile(r"(?<=[a-z\u00e0-\u024f’'])\.\s+(?=[A-Z])")
+# a period after a word (not an initial: "J. Ruiz", "U.S. Sen.") ends the sentence: "Ruiz told AFP. Ana Lee"
+_RUN_PERIOD_RE = re.compile(r"(?:(?<=[a-z\u00e0-\u024f’'])|(?<=[A-Za-z\u00c0-\u024f][A-Z]))\.\s+(?=[A-Z])")
 
 
 def _sub_runs(run: re.Match):
@@ -110,8 +113,10 @@ def _role_before_comma(before: str, after: str) -> str | None:
     return phrase
 
 
-def _apposition_after(after: str, loose: bool = False) -> str | None:
-    """``, director of the X Center (XC),`` right after a name -> the role text."""
+def _apposition_after(after: str, loose: bool = False, at_end: bool = False) -> str | None:
+    """``, director of the X Center (XC),`` right after a name -> the role text; when ``at_end``
+    (``after`` runs to the end of its paragraph) the paragraph's end closes it too (a speaker's
+    card: ``Ana Ruiz, the head of the regional police``)."""
     if not after.startswith(","):
         return None
     body = after[1:]
@@ -125,7 +130,9 @@ def _apposition_after(after: str, loose: bool = False) -> str | None:
             phrase = body[:i].strip()
             break
     else:
-        return None
+        if not at_end:
+            return None
+        phrase = body.strip()
     if not phrase or len(phrase.split()) > 14:
         return None
     first = phrase.split()[0]

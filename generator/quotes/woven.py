@@ -28,11 +28,24 @@ from generator.quotes.cues import (
 from generator.quotes.direct import _is_title_case, _starts_sentence
 
 
+# Verbs of judging that carry words of the subject's own (``thanked him for “stepping up when
+# Congress won’t.”``, ``condemned “such a murderous attack”``): cues of a woven quotation only.
+_JUDGING_VERBS = (
+    "praised|praises|praising|thanked|thanks|thanking|credited|credits|crediting|condemned|condemns|"
+    "condemning|criticized|criticised|criticizes|criticises|criticizing|criticising|blamed|blames|blaming|"
+    "accused|accuses|accusing|hailed|hails|hailing|lauded|lauds|lauding|pledged|pledges|pledging|"
+    "slammed|slams|slamming|attacked|attacks|attacking|denounced|denounces|denouncing|decried|decries|"
+    "derided|derides|dismissed|dismisses|dismissing|touted|touts|touting|welcomed|welcomes|welcoming|"
+    "applauded|applauds|commended|commends|blasted|blasts|blasting|rebuked|rebukes|faulted|faults|"
+    "referred to|refers to|referring to"
+)
 _WOVEN_CUE_RE = re.compile(
     rf"\b(?:{_SPEECH_VERBS}|{_COGNITION_VERBS}|call|calls|called|describes|described|describing|labels|labeled|"
-    r"labelled|labeling|branded|brands|dubbed|dubs|termed|terms|characterized|characterised|characterizing)\b",
+    r"labelled|labeling|branded|brands|dubbed|dubs|termed|terms|characterized|characterised|characterizing|"
+    rf"{_JUDGING_VERBS})\b",
     re.IGNORECASE)
 _NOT_WOVEN_CUES = {"read", "reads"}  # signs that read “...”: the words of a sign, not of a speaker
+_CLAUSE_COLON_RE = re.compile(r"[:;][ \u00a0]+(?=[A-Z])")
 _THAT_RE = re.compile(r"\bthat\b")
 _WOVEN_MIN_WORDS = 4
 _WOVEN_MAX_OBJECT = 14  # words between the cue and the opening mark
@@ -59,7 +72,10 @@ def _woven_attribution(paras, group: list[_Span], masks) -> _Attribution | None:
         return None
     window = max(0, first.start - _CONTEXT)
     head = text[window:first.start]
-    lead_at = _sentence_start(head)
+    # a sentence ending right before the opening mark is not the quotation's: the quotation opens its own
+    lead_at = min(len(head), _sentence_start(head + "x"))
+    for clause in _CLAUSE_COLON_RE.finditer(head, lead_at):  # "sounded equivocal: Former Rep. X called it “"
+        lead_at = clause.end()
     sentence = head[lead_at:]
     end = _sentence_end(text, max(last.inner_start, last.inner_end - 1))
     verbs = [v for v in _WOVEN_CUE_RE.finditer(sentence)
@@ -91,13 +107,41 @@ def _woven_attribution(paras, group: list[_Span], masks) -> _Attribution | None:
         return None
     tail = text[last.after:last.after + _CONTEXT]
     if not (re.match(r"\s*[,—–-]", tail) or re.search(r"[,?!]\s*$", last.text)):
-        return None  # “...” at the convention, he said: the cue is not right after the marks
+        # “...” at the convention, he said: the cue closes the sentence after a few words of the writer's
+        final = _final_cue(text, last.after, end)
+        if final is None or _inside_share(text, masks[first.paragraph], window + lead_at, final[2]) < _WOVEN_SHARE:
+            return None
+        return _Attribution(final[0], (first.paragraph, final[1]), lead_in=_lead_in(sentence))
     post = _post_attribution(tail)
     if post is None or post[0] is None:
         return None
     if _inside_share(text, masks[first.paragraph], window + lead_at, last.after) < _WOVEN_SHARE:
         return None
     return _Attribution(post[0], (last.end_paragraph, last.after), post[1], lead_in=_lead_in(sentence))
+
+
+_FINAL_GAP_WORDS = 12  # the writer's words between the closing mark and the comma of the cue
+_FINAL_REST_WORDS = 8  # words after the cue's speaker up to the sentence end (in a statement ...)
+
+
+def _final_cue(text: str, after: int, end: int) -> tuple[str, int, int] | None:
+    """``“I think the evidence is strong” than that of the chief, Ruiz said.``: a comma, a cue and
+    its speaker closing the sentence that the quotation opens.  Returns (speaker phrase, its
+    offset, offset of the comma)."""
+    segment = text[after:end]
+    if re.search(r"''|[“”\"«»]", segment):
+        return None
+    for comma in reversed(list(re.finditer(r",", segment))):
+        if len(_WORD_RE.findall(segment[:comma.start()])) > _FINAL_GAP_WORDS:
+            return None
+        found = _post_attribution(segment[comma.start():])
+        if found is None or found[0] is None:
+            continue
+        rest = segment[comma.start() + found[1]:]
+        if len(_WORD_RE.findall(rest)) > _FINAL_REST_WORDS:
+            return None
+        return found[0], after + comma.start(), after + comma.start()
+    return None
 
 
 _MAX_PIECES = 12  # quoted pieces of one sentence looked at: a run of marks with no sentence end stays linear

@@ -852,8 +852,10 @@ def test_attribution_with_a_comma_left_out():
     paragraph = "“They are trying to defeat the plan,” she said “The campaign is telling families to wait.”"
     assert _texts(["Intro line.", paragraph]) == [
         "They are trying to defeat the plan … The campaign is telling families to wait."]
-    # a quoted phrase followed by the rest of the sentence is not an attribution
-    assert _texts(["Intro line.", "“We are alive, unlike the robots” at the convention, he said."]) == []
+    # a quoted phrase followed by the rest of the sentence is no comma-less attribution; the cue
+    # closing the sentence makes it a woven quotation (most of the attributed words are quoted)
+    quotes = extract_quotes(["Intro line.", "“We are alive, unlike the robots” at the convention, he said."])
+    assert [(q.text, q.fragment) for q in quotes] == [("We are alive, unlike the robots", True)]
 
 
 def test_headlines_with_bylines_subheads_and_markup_are_not_quotations():

@@ -184,3 +184,160 @@ def test_a_run_of_quoted_pieces_with_no_sentence_end_stays_linear():
     started = time.process_time()
     extract_quotes(["Intro text.", text])
     assert time.process_time() - started < 40
+
+
+def test_a_description_that_names_its_person_gives_the_name():
+    quotes = _speakers(["The camp was quiet at dawn.",
+                        "“There never was an order to stand down,” said the camp chief known as Bruno, "
+                        "speaking publicly for the first time.",
+                        "“Whoever shut the gates has no place here!” wrote a user calling himself Tom Reed.",
+                        "“We waited for three days at the border,” said a farmer who gave his name only as Ilya."])
+    assert [s for _, s in quotes] == ["Bruno", "Tom Reed", "Ilya"]
+
+
+def test_any_past_tense_verb_right_after_the_marks_with_a_named_speaker():
+    quotes = _speakers(["The hall was full.",
+                        "“It is about time the river towns had a voice here,” exhorted the mayor's guest, "
+                        "singer Ana Lee Ruiz.",
+                        "“We will rebuild every bridge on the river,” gushed the county's new engineer, Tom Okafor."])
+    assert [s for _, s in quotes] == ["Ana Lee Ruiz", "Tom Okafor"]
+    # one capitalised word after the verb may be its object, not a speaker
+    quotes = _speakers(["The hall was full.", "“We will rebuild every bridge on the river,” angered Republicans."])
+    assert [s for _, s in quotes] == [None]
+
+
+def test_woven_quotation_whose_cue_closes_the_sentence():
+    quotes = extract_quotes(["The report was published on Monday.",
+                             "“I think the evidence is extremely strong that their account is more credible” "
+                             "than that of the commander, Ruiz said. She asked for the files."])
+    assert [(q.text, q.speaker, q.fragment) for q in quotes] == [
+        ("I think the evidence is extremely strong that their account is more credible", "Ruiz", True)]
+    # the writer's words after the marks outweigh the quotation: no quotation
+    quotes = extract_quotes(["The report was published on Monday.",
+                             "“It was strong” in the view of nearly every member of the panel that met, Ruiz said."])
+    assert quotes == ()
+
+
+def test_a_sentence_ending_before_the_quotation_lends_it_no_cue():
+    quotes = _speakers(["It would be a blow, said Tom Okafor, an analyst. “And yet it would seal the deal "
+                        "for the governor” because she would expand her lead, he said."])
+    assert quotes == [("And yet it would seal the deal for the governor", "Tom Okafor")]
+
+
+def test_verbs_of_judging_attribute_a_woven_quotation():
+    quotes = extract_quotes(["The bill passed on Friday.",
+                             "Ruiz thanked him for “stepping up and taking action when the council would not.”",
+                             "Okafor praised Lund for showing “the courage of her convictions.”"])
+    assert [(q.text, q.speaker, q.fragment) for q in quotes] == [
+        ("stepping up and taking action when the council would not.", "Ruiz", True),
+        ("the courage of her convictions.", "Okafor", True)]
+
+
+def test_a_clause_after_a_colon_gives_the_woven_quotations_subject():
+    quotes = _speakers(["Even the plan's friends sounded wary: Former Sen. Ana Ruiz called it “the least bad "
+                        "option under the circumstances.”"])
+    assert quotes == [("the least bad option under the circumstances.", "Ana Ruiz")]
+
+
+def test_the_name_in_an_apposition_after_an_indefinite_description_is_the_subject():
+    quotes = _speakers(["One early supporter, Representative Tom Okafor, Democrat of Ohio, tried the line in an "
+                        "interview on Tuesday: “You can easily argue that the plan is a gift to the banks.”"])
+    assert quotes == [("You can easily argue that the plan is a gift to the banks.", "Tom Okafor")]
+
+
+def test_a_participle_clause_between_the_speaker_and_the_verb():
+    quotes = _speakers(["Not everyone was pleased.",
+                        "“We have had better conventions than this one,” delegate Tom Okafor, wearing a hat "
+                        "and “Vote Lund” pins, said flatly."])
+    assert quotes == [("We have had better conventions than this one", "Tom Okafor")]
+
+
+def test_according_to_a_speaker_before_the_quotation():
+    quotes = extract_quotes(["The council met.",
+                             "According to Ana Ruiz, the mayor, “we will rebuild every bridge in the valley.”"])
+    assert [(q.text, q.speaker, q.role) for q in quotes] == [
+        ("we will rebuild every bridge in the valley.", "Ana Ruiz", "mayor")]
+
+
+def test_a_quotation_after_a_sentence_of_reported_speech_is_its_subjects():
+    quotes = _speakers(["The council met.",
+                        "Ana Ruiz says the valley will recover. “We will rebuild every bridge in the valley.”"])
+    assert [s for _, s in quotes] == ["Ana Ruiz"]
+    quotes = _speakers(["The council met.",
+                        "The report said the valley will recover. “We will rebuild every bridge in the valley.”"])
+    assert [s for _, s in quotes] == [None]  # a report is nobody
+
+
+def test_the_cue_closing_a_sentence_after_a_woven_piece_names_the_next_quotations_speaker():
+    # the writer's words after the closing mark ("climate change") are no speaker
+    quotes = _speakers(["Ruiz “felt a moral obligation to do something about” climate change, Okafor said. "
+                        "“This is not a cosmetic item on her list. This is core.”"])
+    assert quotes[-1] == ("This is not a cosmetic item on her list. This is core.", "Okafor")
+
+
+def test_a_digest_item_credited_to_its_writer_is_no_quotation():
+    quotes = extract_quotes(["The week in the city.",
+                             "FAREWELL—“The corner bar to close at the end of the month,” by the Ledger's Ana Ruiz: "
+                             "“The bar moved to larger rooms but it struggled to keep its regulars.” "
+                             "http://example.com/a.",
+                             "“We will reopen in the spring with a new menu,” the owner, Tom Okafor, said."])
+    assert [q.text for q in quotes] == ["We will reopen in the spring with a new menu"]
+
+
+def test_quoted_as_saying_names_the_speaker():
+    quotes = _speakers(["The rumours spread fast.",
+                        "“We have received some panic calls from the west,” Tom Okafor was quoted as saying by a "
+                        "news agency.",
+                        "“They are not here on a holiday, certainly,” Ana Ruiz was quoted by a TV channel as saying."])
+    assert [s for _, s in quotes] == ["Tom Okafor", "Ana Ruiz"]
+
+
+def test_a_description_written_with_a_capital_or_an_acronym_or_a_synonym():
+    quotes = _speakers(["Information Minister Ana Ruiz spoke on Thursday.",
+                        "“This shows how little the envoys know of the region,” said the Minister."])
+    assert [s for _, s in quotes] == ["Ana Ruiz"]
+    quotes = _speakers(["Justice Tom Okafor adjourned the hearing on Monday.",
+                        "“I grant the adjournment, but not without saying these cases were weak,” said the judge."])
+    assert [s for _, s in quotes] == ["Tom Okafor"]
+    quotes = _speakers(["Ana Ruiz, the Director General of Health, spoke first.",
+                        "“The wards are full and the staff are tired,” said the DG."])
+    assert [s for _, s in quotes] == ["Ana Ruiz"]
+
+
+def test_a_name_after_an_acronym_ending_a_sentence_is_registered():
+    # "told AFP. Ana Lee, a tourist," -- the period after an acronym ends the sentence; a role
+    # before a name does not reach back across a sentence end either
+    quotes = extract_quotes(["The quake struck at dawn. Darkness was hampering their efforts. Regional official "
+                             "Tom Okafor said there were reports of damage. “We are not yet sure how many were "
+                             "hurt,” he told AFP. Ana Lee, a tourist in the city, told a radio station that the "
+                             "windows broke. “It was a good thing there was a table there,” she said."])
+    assert [(q.speaker, q.role) for q in quotes] == [("Tom Okafor", "Regional official"),
+                                                     ("Ana Lee", "a tourist in the city")]
+
+
+def test_a_speakers_card_line_before_a_quotation_paragraph():
+    quotes = _speakers(["Source: the agency",
+                        "Tom Okafor, the head of the regional security department",
+                        "“The most important thing is that the situation is under control.”"])
+    assert quotes == [("The most important thing is that the situation is under control.", "Tom Okafor")]
+
+
+def test_a_participle_clause_between_the_subject_and_the_cue():
+    quotes = _speakers(["The court sat on Monday.",
+                        "Judge Ana Ruiz while adjourning the hearing noted in the order, “Counsel assumed the "
+                        "mood of the court was bad this morning.”"])
+    assert quotes == [("Counsel assumed the mood of the court was bad this morning.", "Ana Ruiz")]
+
+
+def test_a_straight_opening_mark_with_a_stray_space_after_a_colon():
+    quotes = _speakers(["The talks went on.",
+                        "Referring to the grain deal, Ana Ruiz said: \" The country has carried out an active "
+                        "diplomacy in the face of the risk of a food crisis.\""])
+    assert quotes == [("The country has carried out an active diplomacy in the face of the risk of a food crisis.",
+                       "Ana Ruiz")]
+
+
+def test_a_cue_verb_in_its_base_form_after_an_auxiliary():
+    quotes = _speakers(["The minister, Ana Ruiz, spoke on Monday.",
+                        "But she did underline that “the law must be applied to all of those who operate here.”"])
+    assert quotes == [("the law must be applied to all of those who operate here.", "Ana Ruiz")]
