@@ -3,7 +3,8 @@
 #   make test   run the test suite
 PYTHON ?= python3
 # What builds the site: mkdocs (MkDocs 1.6.1 + Material 9), properdocs, mkdocs-ng or zensical. Another
-# engine gets a virtualenv of its own, .venv-ENGINE (README, "When Material for MkDocs 9 ends").
+# engine gets a virtualenv of its own, .venv-ENGINE (README, "When Material for MkDocs 9 ends"): the one
+# place .ci/run, the bench and the tests look for it too (`make clean` leaves it, as it leaves .venv).
 ENGINE ?= mkdocs
 VENV ?= $(if $(filter mkdocs,$(ENGINE)),.venv,.venv-$(ENGINE))
 BIN := $(VENV)/bin

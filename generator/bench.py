@@ -271,19 +271,18 @@ def search_in_browser(site: Path, page: str, query: str) -> dict | None:
 
 def engine_python(engine: str) -> str:
     """The Python that runs the generator with ``engine``: this one when the engine is installed here,
-    else the engine's own virtualenv (.venv-ENGINE from ``make ENGINE=...``, or .cache/alternatives/ENGINE
-    from .ci/run)."""
+    else the engine's own virtualenv, .venv-ENGINE of this tree (``make ENGINE=...`` and .ci/run
+    install it there)."""
     from generator import engine as engines
     from generator.errors import UsageError
 
     if engines.ENGINES[engine].missing() is None:
         return sys.executable
-    for venv in (REPO / f".venv-{engine}", Path(os.environ.get("BRIEFINGS_ALT_DIR") or REPO / ".cache" / "alternatives")
-                 / engine):
-        if (venv / "bin" / "python").is_file():
-            return str(venv / "bin" / "python")
+    venv = engines.venv_dir(engine, REPO)
+    if (venv / "bin" / "python").is_file():
+        return str(venv / "bin" / "python")
     raise UsageError(f"the {engine} engine is not installed: make ENGINE={engine} (or .ci/install-engine "
-                     f"{engine} .venv-{engine}) installs it")
+                     f"{engine} {venv}) installs it")
 
 
 def plain_build(engine: str, py: str, project: Path, out: Path) -> list[str]:

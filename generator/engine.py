@@ -40,6 +40,13 @@ DEFAULT = "mkdocs"
 ENV = "BRIEFINGS_ENGINE"  # the engine when --engine is not given
 
 
+def venv_dir(name: str, root: Path) -> Path:
+    """Where an engine other than MkDocs is installed for the project in ``root``: its own virtualenv,
+    ``root/.venv-NAME``, the one place ``make ENGINE=NAME``, ``.ci/run``, the bench and the tests use
+    (not under ``.cache/``, which is Zensical's own and which ``zensical build --clean`` deletes)."""
+    return root / f".venv-{name}"
+
+
 @dataclass(frozen=True)
 class Engine:
     name: str
@@ -70,7 +77,7 @@ class Engine:
         if absent:
             return (f"the {self.name} engine needs {', '.join(absent)}, not installed in this environment "
                     f"({sys.prefix}): it needs {self.install} in a virtualenv of its own; `make ENGINE={self.name}` "
-                    f"installs it into .venv-{self.name} (README, 'When Material for MkDocs 9 ends')")
+                    f"installs it into {venv_dir(self.name, Path('.'))} (README, 'When Material for MkDocs 9 ends')")
         if self.name == "zensical" and zensical_command() is None:
             return "the zensical program is not found (set BRIEFINGS_ZENSICAL, or put it on PATH)"
         return None

@@ -1,14 +1,14 @@
 """The whole product on the maintained engines: ProperDocs, MkDocs NG and Zensical build the same site.
 
 Each engine pins other versions of shared packages than MkDocs 1.6.1, so each is installed in a
-virtualenv of its own, with this project's requirements (``.ci/run`` does it, into
-``.cache/alternatives/ENGINE``; see the README, "When Material for MkDocs 9 ends"):
+virtualenv of its own, with this project's requirements, in ``.venv-ENGINE`` of this tree (the one
+place ``.ci/run`` and ``make ENGINE=...`` install it; see the README, "When Material for MkDocs 9 ends"):
 
-    .ci/install-engine properdocs .cache/alternatives/properdocs
+    .ci/install-engine properdocs .venv-properdocs
 
 The generator of this tree runs in that virtualenv (``python -m generator build --engine E``, with
 this tree on PYTHONPATH): articles in, site out, as a site owner runs it. An engine not installed
-there is skipped, saying so. ``BRIEFINGS_ALT_DIR`` moves the folder of virtualenvs.
+there is skipped, saying so.
 
 ProperDocs and MkDocs NG render with MkDocs' own page-by-page build (generator.engine), so their
 sites are compared with MkDocs' file by file, byte for byte, except where they differ by design:
@@ -37,13 +37,13 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from lxml import html as lxml_html
 
+from generator.engine import venv_dir
 from tests.conftest import ARTICLE, REPO
 
 pytestmark = pytest.mark.slow
 
 FIXTURES = REPO / "tests" / "fixtures" / "articles"
 SITE_URL = "https://example.org/news/"
-ALT_DIR = Path(os.environ.get("BRIEFINGS_ALT_DIR") or REPO / ".cache" / "alternatives")
 DISTRIBUTIONS = {"properdocs": "properdocs", "mkdocs-ng": "mkdocs-ng", "zensical": "zensical"}
 GENERATED = ("briefings", "topics", "people", "archive", "index.md", ".generated.json")
 STAT = re.compile(r"site: (\d+) pages rendered, (\d+) reused")
@@ -53,14 +53,15 @@ def engine_python(name: str) -> str:
     """The Python of the engine's virtualenv, or skip saying how to install it."""
     if name == "mkdocs":
         return sys.executable
-    python = ALT_DIR / name / "bin" / "python"
-    hint = f"(see this file's docstring; .ci/run installs it into {ALT_DIR / name})"
+    venv = venv_dir(name, REPO)
+    python = venv / "bin" / "python"
+    hint = f"(see this file's docstring; .ci/run installs it into {venv})"
     if not python.is_file():
-        pytest.skip(f"{name} is not installed: no virtualenv at {ALT_DIR / name} {hint}")
+        pytest.skip(f"{name} is not installed: no virtualenv at {venv} {hint}")
     probe = subprocess.run([str(python), "-c", f"import importlib.metadata as m; print(m.version({DISTRIBUTIONS[name]!r}))"],
                            capture_output=True, text=True, check=False)
     if probe.returncode != 0:
-        pytest.skip(f"{name} is not installed in {ALT_DIR / name} {hint}")
+        pytest.skip(f"{name} is not installed in {venv} {hint}")
     return str(python)
 
 

@@ -34,3 +34,45 @@ def test_site_only_and_engine_reach_the_bench():
     args = make_parser().parse_args(["bench", "--articles", "1000", "--site-only", "--engine", "zensical"])
     assert (args.articles, args.site_only, args.engine) == (1000, True, "zensical")
     assert make_parser().parse_args(["bench"]).site_only is False
+
+
+def test_bench_runs_an_engine_from_its_own_virtualenv(tmp_path, monkeypatch):
+    """An engine not installed here is run from .venv-ENGINE of the tree (where make and .ci/run put
+    it); a virtualenv left in the old place, .cache/alternatives/ (Zensical's folder, deleted by
+    `zensical build --clean`), is not looked for."""
+    from dataclasses import replace
+
+    import pytest
+
+    from generator import bench, engine
+    from generator.errors import UsageError
+
+    monkeypatch.setattr(bench, "REPO", tmp_path)
+    absent = replace(engine.ENGINES["properdocs"], distributions=("no-such-distribution-here",))
+    monkeypatch.setitem(engine.ENGINES, "properdocs", absent)
+    old = tmp_path / ".cache" / "alternatives" / "properdocs" / "bin" / "python"
+    old.parent.mkdir(parents=True)
+    old.write_text("")
+    with pytest.raises(UsageError, match=r"\.venv-properdocs"):
+        bench.engine_python("properdocs")
+    python = tmp_path / ".venv-properdocs" / "bin" / "python"
+    python.parent.mkdir(parents=True)
+    python.write_text("")
+    assert bench.engine_python("properdocs") == str(python)
+
+
+def test_ci_make_and_workflow_install_engines_in_one_place():
+    """.ci/run, the GitHub workflow and the Makefile install each engine where the bench and
+    tests/test_alternatives.py look (generator.engine.venv_dir), a folder git ignores."""
+    from pathlib import Path
+
+    from generator.engine import venv_dir
+    from tests.conftest import REPO
+
+    assert venv_dir("zensical", Path(".")) == Path(".venv-zensical")
+    for path in (".ci/run", ".github/workflows/tests.yml"):
+        text = (REPO / path).read_text(encoding="utf-8")
+        assert '.ci/install-engine "$engine" ".venv-$engine"' in text, path
+        assert ".cache/alternatives" not in text, path
+    assert "VENV ?= $(if $(filter mkdocs,$(ENGINE)),.venv,.venv-$(ENGINE))" in (REPO / "Makefile").read_text()
+    assert "/.venv-*/" in (REPO / ".gitignore").read_text().splitlines()
