@@ -9,17 +9,7 @@ import pytest
 from generator.clean import clean, is_boilerplate
 from generator.clean.notes import UNNAMED_LANGUAGE
 
-LEDE = ("Hundreds of residents were evacuated on Tuesday after a volcano on the island erupted, "
-        "officials said, but no casualties were reported in the nearby villages.")
-MORE = ("The mountain had last erupted twelve years ago, and experts said a team had been sent to "
-        "watch the crater and warn the villages if the ash column grew any higher.")
-LAST = ("Airlines were told to be careful when flying near the airport, which stayed open during "
-        "the night while ash fell on the roads around the town.")
-HEADLINE = "Volcano erupts on island"
-
-
-def page(*lines: str) -> str:
-    return "\n\n".join(lines)
+from tests.unit.volcano import LEDE, MORE, LAST, HEADLINE, page
 
 
 @pytest.mark.parametrize("furniture", [
