@@ -56,7 +56,9 @@ class _People:
         self.by_name: dict[str, _Person] = {}
         self.by_key: dict[str, list[tuple[tuple[int, int], _Person]]] = {}  # in reading order
         self.inner: dict[str, list[tuple[tuple[int, int], _Person]]] = {}  # first of two surnames
+        self.given: dict[str, list[tuple[tuple[int, int], _Person]]] = {}  # first names of full names
         self.weak: dict[str, list[tuple[tuple[int, int], str]]] = {}
+        self.weak_given: dict[str, list[tuple[tuple[int, int], str]]] = {}  # the same, by first name
         for index, text in enumerate(paras):
             ranges = sorted(masks[index])
             starts = [a for a, _ in ranges]
@@ -115,6 +117,8 @@ class _People:
         if not is_person:
             if full and not _is_sentence_initial_word(text, m.start(), name_tokens):
                 self.weak.setdefault(key, []).append((position, name))
+                if name_tokens[0][:1].isupper() and "." not in name_tokens[0]:
+                    self.weak_given.setdefault(name_tokens[0].lower(), []).append((position, name))
             return
         if apposition is not None and (role is None or _is_bare_title(role)):
             role = apposition  # "Sen. X, a Democrat from Ohio," -> the description, not "Sen."
@@ -160,12 +164,20 @@ class _People:
             # "Luis Alberto Villarreal García": two surnames; "Villarreal" alone names him too
             inner = re.sub(r"^(?:al|el)-", "", parts[-2].lower())
             bisect.insort(self.inner.setdefault(inner, []), (position, person), key=lambda item: item[0])
+        if len(parts) >= 2 and parts[0][:1].isupper() and "." not in parts[0]:
+            # "Najmul Hossain Shanto ... Najmul said": a first name alone, when no surname matches
+            given = parts[0].lower()
+            bisect.insort(self.given.setdefault(given, []), (position, person), key=lambda item: item[0])
         return person
 
     def _recent(self, key: str, position) -> _Person | None:
         """The most recent person with surname ``key`` before ``position`` (else the first after)."""
         found = _latest_before(self.by_key.get(key), position)
-        return found if found is not None else _latest_before(self.inner.get(key), position)
+        if found is None:
+            found = _latest_before(self.inner.get(key), position)
+        if found is None and len({id(p) for _, p in self.given.get(key, ())}) == 1:
+            found = _latest_before(self.given.get(key), position)  # one person of that first name
+        return found
 
     def knows(self, phrase: str) -> bool:
         """True when ``phrase`` names a person already registered (not a pronoun or description)."""
@@ -263,7 +275,11 @@ class _People:
         return person.name, person.role
 
     def _weak(self, key: str, position) -> str | None:
-        return _latest_before(self.weak.get(key), position)
+        found = _latest_before(self.weak.get(key), position)
+        if found is None and len({n for _, n in self.weak_given.get(key, ())}) == 1 \
+                and not self.given.get(key):
+            found = _latest_before(self.weak_given.get(key), position)  # "Najmul Hossain Shanto ... Najmul"
+        return found
 
     def _last_before(self, position, gender: str | None = None) -> _Person | None:
         """The most recent person mention before ``position``; for a pronoun, the most recent one

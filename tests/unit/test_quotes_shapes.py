@@ -341,3 +341,24 @@ def test_a_cue_verb_in_its_base_form_after_an_auxiliary():
     quotes = _speakers(["The minister, Ana Ruiz, spoke on Monday.",
                         "But she did underline that “the law must be applied to all of those who operate here.”"])
     assert quotes == [("the law must be applied to all of those who operate here.", "Ana Ruiz")]
+
+
+def test_a_first_name_alone_is_the_one_person_introduced_with_it():
+    quotes = _speakers(["Team captain Karim Hossain Rahman praised his side after the win on Sunday.",
+                        "Karim played a short innings and scored seven runs.",
+                        "“We came back strongly after a bad start, and the bowlers did the rest,” Karim said."])
+    assert quotes == [("We came back strongly after a bad start, and the bowlers did the rest",
+                       "Karim Hossain Rahman")]
+
+
+def test_a_first_name_shared_by_two_people_is_left_as_written():
+    quotes = _speakers(["Ana Ruiz and Ana Lopez both spoke at the meeting on Sunday.",
+                        "“We will not accept a budget that closes the clinics in the valley,” Ana said."])
+    assert quotes == [("We will not accept a budget that closes the clinics in the valley", "Ana")]
+
+
+def test_a_first_name_alone_is_the_full_name_met_in_passing_before():
+    quotes = _speakers(["After the win on Sunday, team stalwart Karim Hossain Rahman showered praise on the bowlers.",
+                        "“We came back strongly after a bad start, and the bowlers did the rest,” Karim said."])
+    assert quotes == [("We came back strongly after a bad start, and the bowlers did the rest",
+                       "Karim Hossain Rahman")]
